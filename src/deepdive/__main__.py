@@ -1,0 +1,5 @@
+"""``python -m deepdive``."""
+
+from deepdive.cli import run
+
+run()

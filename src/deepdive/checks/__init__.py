@@ -1,0 +1,86 @@
+"""The rubric checks, one module each, registered in :data:`CHECKS`.
+
+A check module declares ``ID`` (stable), ``PART`` (one of the six parts, ``ownership``,
+``structure`` or ``evaluation`` for ML sanity checks), ``SEVERITY`` (``major`` or ``minor``),
+``MESSAGE`` and ``FIX`` (kept separate), a docstring with the sections *What it flags*, *Why
+interviewers care*, *Weak example* and *Stronger version*, and ``find(ctx)`` returning the
+indices of the evidence sentences when it fires, or ``None`` when it does not.
+
+Adding a check: write the module, add it to ``CHECKS`` and give it pass/fail cases in
+``tests/check_cases/<id>.yaml``; the meta-tests fail until all three are done.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from deepdive.analysis import Finding
+from deepdive.checks import (
+    accuracy_on_imbalance,
+    jumps_to_model,
+    late_hook,
+    leakage_risk,
+    no_baseline,
+    no_online_check,
+    no_weakness,
+    overclaim,
+    random_split_on_time,
+    suspicious_metric,
+    test_set_tuning,
+    textbook_data,
+    too_long,
+    training_metric_only,
+    underclaim,
+    vague_result,
+)
+from deepdive.context import Context
+
+
+class Check(Protocol):
+    ID: str
+    PART: str
+    SEVERITY: str
+    MESSAGE: str
+    FIX: str
+
+    def find(self, ctx: Context) -> tuple[int, ...] | None: ...
+
+
+CHECKS: tuple[Check, ...] = (
+    vague_result,
+    late_hook,
+    jumps_to_model,
+    textbook_data,
+    no_baseline,
+    training_metric_only,
+    no_weakness,
+    overclaim,
+    underclaim,
+    too_long,
+    accuracy_on_imbalance,
+    random_split_on_time,
+    leakage_risk,
+    no_online_check,
+    test_set_tuning,
+    suspicious_metric,
+)
+
+
+def run_checks(ctx: Context) -> list[Finding]:
+    """Run every registered check; findings come back in registry order."""
+    findings: list[Finding] = []
+    for check in CHECKS:
+        evidence = check.find(ctx)
+        if evidence is None:
+            continue
+        findings.append(
+            Finding(
+                id=check.ID,
+                part=check.PART,
+                severity=check.SEVERITY,
+                message=check.MESSAGE,
+                fix=check.FIX,
+                sentences=tuple(sorted(set(evidence))),
+            )
+        )
+    return findings

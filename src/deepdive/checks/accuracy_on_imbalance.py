@@ -1,0 +1,36 @@
+"""accuracy_on_imbalance — accuracy is the headline metric on a problem with rare positives.
+
+What it flags:
+    The answer reports accuracy, says (or shows) that the positive class is rare, and gives
+    no class-aware metric (precision, recall, F1, PR-AUC, false positives...).
+Why interviewers care:
+    With 1% positives a model that always says "no" is 99% accurate. Quoting accuracy there
+    suggests the candidate did not notice, and is the first thing an interviewer will probe.
+Weak example:
+    "Only 0.5% of transactions were fraud, and our model reached 99.2% accuracy."
+Stronger version:
+    "Only 0.5% were fraud, so I tracked precision at 80% recall: it rose from 0.21 to 0.34."
+"""
+
+from __future__ import annotations
+
+from deepdive.context import Context
+
+ID = "accuracy_on_imbalance"
+PART = "evaluation"
+SEVERITY = "major"
+MESSAGE = "Accuracy is quoted on an imbalanced problem, where it hides how positives fare."
+FIX = (
+    "Report a metric that reflects the rare class — precision and recall at your operating "
+    "point, F1 or PR-AUC — and compare it with the trivial always-negative baseline."
+)
+
+
+def find(ctx: Context) -> tuple[int, ...] | None:
+    imbalance = ctx.matching("imbalance")
+    if not imbalance or ctx.any("class_aware_metrics"):
+        return None
+    accuracy = [i for i, m in ctx.mentions("metrics") if m.name == "accuracy"]
+    if not accuracy:
+        return None
+    return (accuracy[0], imbalance[0])

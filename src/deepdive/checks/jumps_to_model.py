@@ -1,0 +1,42 @@
+"""jumps_to_model — the answer opens with the model, with no business context first.
+
+What it flags:
+    The first substantive sentence is about the model or technique and no problem context
+    (who needed what, the ML task, the metric) comes before it — or the answer has no problem
+    context at all.
+Why interviewers care:
+    Translating a business need into an ML task and a metric is the skill being tested.
+    Starting with "we used a transformer" skips the part that shows judgement.
+Weak example:
+    "I fine-tuned a BERT model with a custom classification head and focal loss."
+Stronger version:
+    "Support agents were spending a third of their day routing tickets by hand, so I framed
+    it as a 40-way classification task optimised for top-1 accuracy, then fine-tuned BERT."
+"""
+
+from __future__ import annotations
+
+from deepdive.context import Context
+
+ID = "jumps_to_model"
+PART = "problem"
+SEVERITY = "major"
+MESSAGE = "The story starts with the model before saying what problem it solved and for whom."
+FIX = (
+    "Before any model name, give one or two sentences of context: who had the problem, why it "
+    "mattered, what you predicted and which metric you optimised."
+)
+
+
+def find(ctx: Context) -> tuple[int, ...] | None:
+    problem = ctx.part_sentences["problem"]
+    if not ctx.present["problem"]:
+        first_model = ctx.part_sentences["modeling"][:1]
+        return first_model
+    opening = [i for i in ctx.body() if ctx.label(i) not in ("none", "hook")][:1]
+    if not opening:
+        return None
+    first = opening[0]
+    if ctx.label(first) == "modeling" and problem and problem[0] > first:
+        return (first,)
+    return None

@@ -1,0 +1,37 @@
+"""no_baseline — no baseline and no alternatives considered.
+
+What it flags:
+    The answer names the chosen approach but never what it was compared against: no
+    baseline, no existing rule-based or manual process, no alternative tried or ruled out.
+    Saying outright that there was no baseline also fires.
+Why interviewers care:
+    A result means little without a reference point, and justifying a choice against
+    alternatives — including why not a more complex model — is what decision quality means.
+Weak example:
+    "We trained a LightGBM model on the features and deployed it."
+Stronger version:
+    "The baseline was the existing rules engine at 41% precision; logistic regression got 58%,
+    LightGBM 66%. A deep model added a point but tripled serving cost, so we kept LightGBM."
+"""
+
+from __future__ import annotations
+
+from deepdive.context import Context
+
+ID = "no_baseline"
+PART = "modeling"
+SEVERITY = "major"
+MESSAGE = "No baseline or alternative is mentioned, so the choice of model is not justified."
+FIX = (
+    "Name what you compared against (the existing system, a simple model, a heuristic), the "
+    "alternatives you tried or ruled out, and why the chosen one won — including why not a "
+    "more complex model."
+)
+
+
+def find(ctx: Context) -> tuple[int, ...] | None:
+    denials = set(ctx.matching("baseline_denials"))
+    support = [i for i in ctx.matching("baselines") if i not in denials]
+    if support:
+        return None
+    return tuple(sorted(denials)) or ctx.part_sentences["modeling"][:1]

@@ -1,0 +1,36 @@
+"""no_weakness — no limitation or reflection, or a claim that there were none.
+
+What it flags:
+    The answer never names a limitation, a mistake, a lesson or what would be done
+    differently — or it says outright that the project had no weaknesses.
+Why interviewers care:
+    Honest reflection signals maturity and self-awareness; "there were no weaknesses"
+    signals the opposite and invites a harder follow-up.
+Weak example:
+    "Honestly there weren't really any weaknesses; it worked exactly as planned."
+Stronger version:
+    "The weak spot is new merchants with no history; in hindsight I'd have built a cold-start
+    fallback before launch instead of after the first complaints."
+"""
+
+from __future__ import annotations
+
+from deepdive.context import Context
+
+ID = "no_weakness"
+PART = "reflection"
+SEVERITY = "major"
+MESSAGE = "No limitation or lesson is given, so the story sounds unexamined."
+FIX = (
+    "Close with one real limitation, why it exists, and what you would do differently "
+    "with hindsight or more time."
+)
+
+
+def find(ctx: Context) -> tuple[int, ...] | None:
+    denials = ctx.matching("weakness_denials")
+    if denials:
+        return denials
+    if ctx.present["reflection"]:
+        return None
+    return ()

@@ -1,0 +1,63 @@
+"""What the rubric checks see: the answer, read once, with helpers to find evidence."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from deepdive.datafiles import compile_patterns, load_data, require
+from deepdive.figures import Figure
+from deepdive.ownership import OwnershipRead
+from deepdive.parts import SentenceParts
+from deepdive.sentences import Sentence
+from deepdive.vocab import Mention, vocab
+
+
+@cache
+def phrase_list(key: str) -> re.Pattern[str]:
+    """A phrase list from ``data/checks.yaml`` compiled into one pattern."""
+    cfg = load_data("checks.yaml")
+    return compile_patterns("checks.yaml", cfg, require("checks.yaml", cfg, key, list))
+
+
+@dataclass(frozen=True)
+class Context:
+    """One answer as the checks see it."""
+
+    text: str
+    sentences: tuple[Sentence, ...]
+    labels: tuple[SentenceParts, ...]
+    figures: tuple[Figure, ...]
+    ownership: OwnershipRead
+    present: dict[str, bool]
+    part_sentences: dict[str, tuple[int, ...]]
+    words: int
+    leads_with_result: bool
+    _cache: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False, repr=False)
+
+    def matching(self, key: str) -> tuple[int, ...]:
+        """Indices of the sentences matching phrase list ``key`` from checks.yaml."""
+        if key not in self._cache:
+            pattern = phrase_list(key)
+            self._cache[key] = tuple(
+                i for i, s in enumerate(self.sentences) if pattern.search(s.text)
+            )
+        return self._cache[key]
+
+    def any(self, key: str) -> bool:
+        return bool(self.matching(key))
+
+    def mentions(self, kind: str) -> list[tuple[int, Mention]]:
+        """Vocabulary mentions of ``kind`` with the index of their sentence."""
+        out: list[tuple[int, Mention]] = []
+        for i, s in enumerate(self.sentences):
+            out.extend((i, m) for m in vocab().find(kind, s.text))
+        return out
+
+    def label(self, i: int) -> str:
+        return self.labels[i].label
+
+    def body(self) -> list[int]:
+        """Indices of the sentences that are not headings."""
+        return [i for i, s in enumerate(self.sentences) if not s.heading]

@@ -1,0 +1,107 @@
+"""The analysis engine: answer text in, one immutable :class:`Analysis` out."""
+
+from __future__ import annotations
+
+from deepdive.analysis import (
+    PARTS,
+    Analysis,
+    FigureRecord,
+    OwnershipRecord,
+    PartRecord,
+    SentenceRecord,
+)
+from deepdive.checks import run_checks
+from deepdive.context import Context
+from deepdive.entities import extract_entities
+from deepdive.figures import Figure, figure_finder
+from deepdive.followups import plan_followups
+from deepdive.inputs import validate
+from deepdive.ownership import read_ownership
+from deepdive.parts import part_classifier
+from deepdive.scores import compute_scores
+from deepdive.sentences import split_sentences
+from deepdive.settings import settings
+
+
+def analyze(text: str) -> Analysis:
+    """Analyse one answer. Raises :class:`deepdive.inputs.InputError` for unusable input."""
+    validate(text)
+    cfg = settings()
+    sentences = split_sentences(text)
+    finder = figure_finder()
+    figures_by_sentence: list[list[Figure]] = [
+        finder.find(s.text, s.start, i) if not s.heading else [] for i, s in enumerate(sentences)
+    ]
+    figures = [f for fs in figures_by_sentence for f in fs]
+    classifier = part_classifier()
+    labelled = classifier.classify(sentences, figures_by_sentence)
+
+    word_counts = [0 if s.heading else len(s.text.split()) for s in sentences]
+    words = sum(word_counts)
+    seconds_per_word = 60.0 / cfg.words_per_minute
+    lead_words = cfg.lead_seconds / seconds_per_word
+    words_before = 0
+    leads = False
+    for i, s in enumerate(sentences):
+        for f in figures_by_sentence[i]:
+            offset = words_before + len(text[s.start : f.start].split())
+            if f.result and offset <= lead_words:
+                leads = True
+        words_before += word_counts[i]
+
+    part_sentences = {p: tuple(classifier.sentences_for(labelled, p)) for p in PARTS}
+    present = {p: classifier.is_present(labelled, p) for p in PARTS}
+    strengths = {p: classifier.strength(labelled, p) if present[p] else 0.0 for p in PARTS}
+    first_seen = {p: min(part_sentences[p]) for p in PARTS if present[p]}
+    order = sorted(first_seen, key=lambda p: (first_seen[p], PARTS.index(p)))
+    ownership = read_ownership(sentences)
+
+    ctx = Context(
+        text=text,
+        sentences=tuple(sentences),
+        labels=tuple(labelled),
+        figures=tuple(figures),
+        ownership=ownership,
+        present=present,
+        part_sentences=part_sentences,
+        words=words,
+        leads_with_result=leads,
+    )
+    findings = run_checks(ctx)
+    entities = extract_entities(sentences, figures, [sp.label for sp in labelled])
+    followups = plan_followups(findings, entities)
+    scores = compute_scores(ctx, findings, strengths, order)
+
+    records = tuple(
+        SentenceRecord(i, s.text, s.start, s.end, sp.label, sp.confidence)
+        for i, (s, sp) in enumerate(zip(sentences, labelled, strict=True))
+    )
+    parts = tuple(
+        (
+            p,
+            PartRecord(
+                present=present[p],
+                strength=strengths[p],
+                sentences=part_sentences[p] if present[p] else (),
+                seconds=round(
+                    sum(word_counts[i] for i, sp in enumerate(labelled) if sp.label == p)
+                    * seconds_per_word,
+                    1,
+                ),
+            ),
+        )
+        for p in PARTS
+    )
+    return Analysis(
+        words=words,
+        spoken_seconds=round(words * seconds_per_word, 1),
+        sentences=records,
+        parts=parts,
+        order=tuple(order),
+        figures=tuple(FigureRecord(f.text, f.sentence, f.kind, f.result) for f in figures),
+        leads_with_result=leads,
+        ownership=OwnershipRecord(ownership.verdict, ownership.i, ownership.we),
+        scores=tuple(scores.items()),
+        findings=tuple(findings),
+        followups=tuple(followups),
+    )

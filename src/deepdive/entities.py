@@ -1,0 +1,82 @@
+"""The answer's own entities — its model, baseline, metric, data source, data difficulty,
+headline figure and validation scheme — used to tailor follow-up questions."""
+
+from __future__ import annotations
+
+from deepdive.figures import Figure
+from deepdive.sentences import Sentence
+from deepdive.vocab import vocab
+
+SLOTS = ("model", "alternative", "metric", "source", "issue", "figure", "validation")
+
+
+def extract_entities(
+    sentences: list[Sentence], figures: list[Figure], labels: list[str]
+) -> dict[str, str]:
+    """Slot values found in the answer (slots that were not found are absent).
+
+    The chosen model is the model family named most often, modeling sentences counting
+    double and a family named next to "baseline" or "existing" counting against (first
+    mention breaks ties); the alternative is another family named anywhere.
+    """
+    v = vocab()
+    counts: dict[str, int] = {}
+    order: list[str] = []
+    for s, label in zip(sentences, labels, strict=True):
+        for m in v.find("models", s.text):
+            weight = 2 if label == "modeling" else 1
+            near = s.text[max(0, m.start - 25) : m.end + 25].lower()
+            if "baseline" in near or "existing" in near or "old " in near:
+                weight = -1
+            if m.name not in counts:
+                order.append(m.name)
+                counts[m.name] = 0
+            counts[m.name] += weight
+    out: dict[str, str] = {}
+    if order:
+        chosen = max(order, key=lambda n: (counts[n], -order.index(n)))
+        out["model"] = chosen
+        others = [n for n in order if n != chosen]
+        if others:
+            out["alternative"] = others[0]
+    text = "\n".join(s.text for s in sentences)
+    for slot, kind in (
+        ("metric", "metrics"),
+        ("source", "data_sources"),
+        ("issue", "data_issues"),
+        ("validation", "validation"),
+    ):
+        names = v.names(kind, text)
+        if names:
+            out[slot] = names[0]
+    results = [f for f in figures if f.result]
+    if results:
+        fig = results[0]
+        out["figure"] = _figure_phrase(sentences[fig.sentence], fig)
+    return out
+
+
+_LEAD_WORDS = {
+    "we",
+    "i",
+    "it",
+    "and",
+    "so",
+    "that",
+    "which",
+    "this",
+    "our",
+    "the",
+    "they",
+    "um",
+    "uh",
+}
+
+
+def _figure_phrase(sentence: Sentence, fig: Figure) -> str:
+    """The figure with the few words that say what moved ("cut false positives by a third")."""
+    before = sentence.text[: fig.start - sentence.start].split()[-5:]
+    while before and before[0].lower().strip(",") in _LEAD_WORDS:
+        before = before[1:]
+    phrase = " ".join([*before, fig.text]).strip(" ,;:")
+    return f"“{phrase}”"

@@ -1,0 +1,178 @@
+"""Find the figures in an answer and decide which of them state an outcome.
+
+A *figure* is a number-bearing phrase: a percentage, points, money, a multiplier ("2x",
+"tenfold", "doubled"), a relative figure ("by a third", "cut in half"), a before→after pair
+("from 8% to 5%"), an order of magnitude, a metric value ("AUC of 0.91"), a count or a duration.
+A figure is a *result* when it is stated as an outcome — attached to a change ("cut", "2x
+faster", "from … to …") or to a metric — rather than describing the setup ("2 million rows",
+"three months", "a team of five"). The hook check only counts result figures.
+
+Identifiers that contain digits ("GPT-4", "ResNet-50", "F1", "top-5", "2023") are masked first.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from deepdive.datafiles import compile_patterns, load_data, require
+from deepdive.vocab import vocab
+
+_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_MASK = re.compile(
+    r"(?<![\w.])(?:[A-Za-z][A-Za-z]*-?\d+(?:\.\d+)?[A-Za-z\d]*(?:-\w+)?"  # GPT-4, F1, top-5, v2
+    r"|@\d+|(?:19[89]\d|20[0-4]\d)(?!\s*(?:%|[kKmM]\b|x\b|percent|\w*(?:hours|ms|users|rows))))"
+    r"(?![\w%])"
+)
+
+_REDUCTION = re.compile(
+    r"\b(?:reduc|cut|sav|slash|halv|lower|trim|eliminat|prevent|recover|avoid)\w*", re.I
+)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A figure found in the answer (offsets are into the whole answer text)."""
+
+    text: str
+    start: int
+    end: int
+    sentence: int
+    kind: str
+    result: bool
+
+
+class FigureFinder:
+    """Figure patterns compiled from ``data/figures.yaml``."""
+
+    def __init__(self) -> None:
+        name = "figures.yaml"
+        cfg = load_data(name)
+        words = require(name, cfg, "number_words", str).split()
+        scales = require(name, cfg, "scale_words", str).split()
+        wordnum = r"(?:(?:a|an|" + "|".join(words) + r")(?:[- ](?:" + "|".join(words) + r"))*)"
+        scale = r"(?:\s?(?:k|K|M|mm|bn|B)\b|\s(?:" + "|".join(scales) + r")\b)"
+        num = rf"(?:~\s?)?(?:{_NUM}{scale}?|{wordnum}\s(?:{'|'.join(scales)})\b)"
+        anynum = rf"(?:{num}|{wordnum})"
+        money = rf"(?:[$€£¥]\s?{_NUM}{scale}?|{num}\s+(?:dollars|usd|euros|pounds)\b)"
+        percent = rf"(?:{anynum}\s?(?:%|percent\b|per\s?cent\b|pct\b))"
+        points = rf"(?:{anynum}\s(?:percentage\s|basis\s)?(?:points?|pts|pp|bps)\b)"
+        duration_units = require(name, cfg, "duration_units", str).split()
+        duration = rf"(?:{num}\s?(?:{'|'.join(duration_units)})\b)"
+        value = rf"(?:{money}|{percent}|{duration}|{num})"
+        flags = re.IGNORECASE
+        self.kinds: list[tuple[str, re.Pattern[str]]] = [
+            (
+                "before_after",
+                re.compile(
+                    rf"(?:from\s+(?:about\s+|around\s+|roughly\s+)?{value}\s+(?:down\s+|up\s+)?"
+                    rf"to\s+(?:about\s+|around\s+|roughly\s+|just\s+)?{value}"
+                    rf"|{value}\s?(?:->|→|=>)\s?{value})",
+                    flags,
+                ),
+            ),
+            (
+                "magnitude",
+                compile_patterns(name, cfg, require(name, cfg, "magnitude_patterns", list)),
+            ),
+            (
+                "relative",
+                compile_patterns(name, cfg, require(name, cfg, "relative_patterns", list)),
+            ),
+            (
+                "multiplier",
+                compile_patterns(name, cfg, require(name, cfg, "multiplier_patterns", list)),
+            ),
+            ("money", re.compile(money, flags)),
+            ("percent", re.compile(percent, flags)),
+            ("points", re.compile(points, flags)),
+            ("duration", re.compile(duration, flags)),
+            ("number", re.compile(rf"(?<![\w.]){num}(?![\w%])", flags)),
+        ]
+        self.outcome = compile_patterns(name, cfg, require(name, cfg, "outcome_patterns", list))
+        self.stakes = compile_patterns(name, cfg, require(name, cfg, "stakes_patterns", list))
+        self.share = re.compile(
+            r"^\s*(?:" + "|".join(require(name, cfg, "share_patterns", list)) + r")", flags
+        )
+        data_nouns = require(name, cfg, "data_nouns", str).split()
+        self.data_after = re.compile(
+            r"^\s*(?:\w+\s+){0,2}?(?:of\s+(?:the\s+|our\s+|all\s+)?)?(?:\w+\s+)?(?:"
+            + "|".join(re.escape(n) for n in data_nouns)
+            + r")\b",
+            flags,
+        )
+
+    def find(self, sentence_text: str, offset: int, index: int) -> list[Figure]:
+        """Figures in one sentence whose text starts at ``offset`` in the answer."""
+        masked = _MASK.sub(lambda m: " " * len(m.group()), sentence_text)
+        taken: list[tuple[int, int]] = []
+        found: list[tuple[int, int, str]] = []
+        for kind, pattern in self.kinds:
+            for m in pattern.finditer(masked):
+                s, e = m.start(), m.end()
+                text = m.group().strip()
+                if not text or any(s < b and a < e for a, b in taken):
+                    continue
+                if kind == "number" and not self._worth_keeping(masked, s, e):
+                    continue
+                taken.append((s, e))
+                found.append((s, e, kind))
+        found.sort()
+        metrics = vocab().find("metrics", sentence_text)
+        out: list[Figure] = []
+        for s, e, kind in found:
+            kind_out = kind
+            near_metric = any(
+                (0 <= s - mt.end <= 24) or (0 <= mt.start - e <= 14) for mt in metrics
+            )
+            if kind == "number":
+                kind_out = "metric" if near_metric else "count"
+            result = self._is_result(masked, s, e, kind_out, near_metric)
+            text = sentence_text[s:e].strip()
+            lead = len(sentence_text[s:e]) - len(sentence_text[s:e].lstrip())
+            start = offset + s + lead
+            out.append(Figure(text, start, start + len(text), index, kind_out, result))
+        return out
+
+    @staticmethod
+    def _worth_keeping(masked: str, s: int, e: int) -> bool:
+        """Bare numbers are kept when they are large, decimal or scaled, not list markers."""
+        text = masked[s:e].strip().lstrip("~").strip()
+        if not text:
+            return False
+        if any(ch.isalpha() for ch in text):
+            return any(w in text.lower() for w in ("thousand", "million", "billion", "k", "m", "b"))
+        if "." in text:
+            return True
+        try:
+            return int(text.replace(",", "")) >= 10
+        except ValueError:
+            return False
+
+    def _is_result(self, masked: str, s: int, e: int, kind: str, near_metric: bool) -> bool:
+        after = masked[e : e + 60]
+        describes_data = bool(self.data_after.match(after) or self.share.match(after))
+        window = masked[max(0, s - 50) : s] + " " + masked[e : e + 40]
+        has_outcome = bool(self.outcome.search(window))
+        if kind in ("before_after", "magnitude", "relative", "multiplier"):
+            return not describes_data or has_outcome
+        if kind in ("percent", "points", "metric"):
+            if describes_data and not has_outcome:
+                return False
+            return has_outcome or near_metric
+        # money, duration, count: only with an explicit outcome ("saved $2M", "cut 3 hours").
+        before = masked[max(0, s - 40) : s]
+        if kind == "money" and self.stakes.search(before):
+            return bool(_REDUCTION.search(before))
+        if kind == "money" and re.match(
+            r"\s*(?:a|per)\s+(?:year|month|quarter)|\s*annually", after
+        ):
+            return True
+        return has_outcome and not describes_data
+
+
+@cache
+def figure_finder() -> FigureFinder:
+    """The shared, lazily compiled figure finder."""
+    return FigureFinder()

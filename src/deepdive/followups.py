@@ -1,0 +1,97 @@
+"""Plan the follow-up questions an interviewer would ask after this overview.
+
+Probes for what the answer left out come first (one per finding, most serious first), then
+one question from each of the five follow-up families: why this model, how you knew it worked,
+the hardest bug or surprise, what breaks at 10x, and what you would change in hindsight.
+Templates live in ``data/followups.yaml`` and are filled with the answer's own entities.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from deepdive.analysis import Finding, Followup
+from deepdive.datafiles import DataFileError, fail, load_data, require
+from deepdive.entities import SLOTS
+
+FAMILIES = ("why_model", "how_known", "hardest_bug", "scale_10x", "hindsight")
+
+
+@dataclass(frozen=True)
+class Template:
+    needs: tuple[str, ...]
+    question: str
+    because: str
+
+    def fill(self, family: str, entities: dict[str, str]) -> Followup:
+        return Followup(
+            family=family,
+            question=self.question.format(**entities),
+            because=self.because.format(**entities),
+        )
+
+
+def _templates(name: str, node: object, key: str) -> list[Template]:
+    items = require(name, node, key, list)
+    out: list[Template] = []
+    for item in items:
+        needs = tuple(require(name, item, "needs", list))
+        for slot in needs:
+            if slot not in SLOTS:
+                raise fail(name, item, f"unknown slot {slot!r}; known: {', '.join(SLOTS)}")
+        t = Template(
+            needs, require(name, item, "question", str), require(name, item, "because", str)
+        )
+        sample = dict.fromkeys(SLOTS, "x")
+        try:
+            t.question.format(**sample)
+            t.because.format(**sample)
+        except (KeyError, IndexError, ValueError) as exc:
+            raise fail(name, item, f"bad placeholder in template: {exc}") from None
+        used = {s for s in SLOTS if "{" + s + "}" in t.question + t.because}
+        if not used <= set(needs):
+            raise fail(
+                name, item, f"template uses {sorted(used - set(needs))} without needing them"
+            )
+        out.append(t)
+    if not out or out[-1].needs:
+        raise DataFileError(f"{name}: '{key}' must end with a template that needs nothing")
+    return out
+
+
+@dataclass(frozen=True)
+class FollowupBank:
+    families: dict[str, list[Template]]
+    probes: dict[str, list[Template]]
+
+
+@cache
+def followup_bank() -> FollowupBank:
+    """Templates from ``data/followups.yaml``, validated."""
+    name = "followups.yaml"
+    cfg = load_data(name)
+    fams = require(name, cfg, "families", dict)
+    probes = require(name, cfg, "probes", dict)
+    return FollowupBank(
+        families={f: _templates(name, fams, f) for f in FAMILIES},
+        probes={k: _templates(name, probes, k) for k in probes if k != "__line__"},
+    )
+
+
+def _first_usable(templates: list[Template], entities: dict[str, str]) -> Template:
+    return next(t for t in templates if all(n in entities for n in t.needs))
+
+
+def plan_followups(findings: list[Finding], entities: dict[str, str]) -> list[Followup]:
+    """Probes for the findings (major first), then one question per family."""
+    bank = followup_bank()
+    out: list[Followup] = []
+    ranked = sorted(findings, key=lambda f: f.severity != "major")
+    for finding in ranked:
+        templates = bank.probes.get(finding.id)
+        if templates:
+            out.append(_first_usable(templates, entities).fill(f"probe:{finding.id}", entities))
+    for family in FAMILIES:
+        out.append(_first_usable(bank.families[family], entities).fill(family, entities))
+    return out

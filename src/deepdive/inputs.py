@@ -1,0 +1,263 @@
+"""Turn user input into answer text, refusing what cannot be analysed with a clear reason.
+
+Refused: empty or whitespace-only text, bytes that are not UTF-8 text (or look binary),
+input over the size limit (100 KB), and text that is not in English.
+"""
+
+from __future__ import annotations
+
+import re
+
+from deepdive.settings import settings
+
+
+class InputError(Exception):
+    """The input cannot be analysed; ``str(exc)`` is a one-line reason for the user."""
+
+
+# Common English function words: an English answer of any length is full of them.
+_ENGLISH = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "and",
+        "or",
+        "but",
+        "so",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "from",
+        "by",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "it",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "we",
+        "i",
+        "you",
+        "he",
+        "she",
+        "they",
+        "our",
+        "my",
+        "your",
+        "their",
+        "me",
+        "us",
+        "them",
+        "not",
+        "no",
+        "have",
+        "has",
+        "had",
+        "do",
+        "did",
+        "does",
+        "done",
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "may",
+        "might",
+        "must",
+        "there",
+        "here",
+        "which",
+        "who",
+        "what",
+        "when",
+        "where",
+        "why",
+        "how",
+        "if",
+        "then",
+        "than",
+        "also",
+        "just",
+        "very",
+        "about",
+        "into",
+        "over",
+        "after",
+        "before",
+        "because",
+        "while",
+        "all",
+        "any",
+        "some",
+        "more",
+        "most",
+        "much",
+        "many",
+        "each",
+        "other",
+        "such",
+        "only",
+        "out",
+        "up",
+        "down",
+        "like",
+        "really",
+        "um",
+        "uh",
+        "yeah",
+        "okay",
+        "well",
+    ]
+)
+# Function words of other common languages that are not English words.
+_FOREIGN = frozenset(
+    [
+        "de",
+        "la",
+        "el",
+        "los",
+        "las",
+        "y",
+        "que",
+        "una",
+        "por",
+        "para",
+        "con",
+        "es",
+        "se",
+        "del",
+        "al",
+        "lo",
+        "le",
+        "les",
+        "des",
+        "et",
+        "est",
+        "pas",
+        "une",
+        "du",
+        "dans",
+        "pour",
+        "qui",
+        "sur",
+        "au",
+        "avec",
+        "der",
+        "die",
+        "das",
+        "und",
+        "ist",
+        "nicht",
+        "ein",
+        "eine",
+        "zu",
+        "den",
+        "mit",
+        "sich",
+        "von",
+        "auf",
+        "für",
+        "im",
+        "dem",
+        "il",
+        "che",
+        "di",
+        "per",
+        "non",
+        "sono",
+        "della",
+        "het",
+        "een",
+        "van",
+        "ik",
+        "je",
+        "niet",
+        "wij",
+        "zijn",
+        "também",
+        "não",
+        "são",
+        "muy",
+        "pero",
+        "más",
+        "wir",
+        "haben",
+        "wurde",
+        "nous",
+        "avons",
+        "était",
+        "nosotros",
+        "hemos",
+        "wurden",
+        "werden",
+    ]
+)
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def decode(data: bytes, max_bytes: int | None = None) -> str:
+    """Decode uploaded or piped bytes as UTF-8 text, or raise :class:`InputError`."""
+    limit = settings().max_chars if max_bytes is None else max_bytes
+    if len(data) > limit:
+        raise InputError(
+            f"the answer is {len(data) / 1000:.0f} KB; the limit is {limit // 1000} KB"
+        )
+    if b"\x00" in data:
+        raise InputError("the input looks like a binary file, not text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"the input is not UTF-8 text (invalid byte at position {exc.start})"
+        ) from None
+    return text
+
+
+def validate(text: str) -> str:
+    """Return ``text`` if it can be analysed, else raise :class:`InputError`."""
+    limit = settings().max_chars
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > limit:
+        raise InputError(f"the answer is {size / 1000:.0f} KB; the limit is {limit // 1000} KB")
+    if not text.strip():
+        raise InputError("the answer is empty")
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f\v")
+    if controls > max(2, len(text) // 50):
+        raise InputError("the input looks like a binary file, not text")
+    words = _WORD.findall(text)
+    if not words:
+        raise InputError("the answer has no words to analyse")
+    language = _language_problem(words)
+    if language:
+        raise InputError(language)
+    return text
+
+
+def _language_problem(words: list[str]) -> str | None:
+    letters = "".join(words)
+    latin = sum(1 for ch in letters if ch.isascii() or "\u00c0" <= ch <= "\u024f")
+    if len(letters) >= 20 and latin / len(letters) < 0.5:
+        return "the answer does not look like English; deepdive only reads English answers"
+    message = "the answer does not look like English; deepdive only reads English answers"
+    lowered = [w.lower() for w in words]
+    english = sum(1 for w in lowered if w in _ENGLISH)
+    foreign = sum(1 for w in lowered if w in _FOREIGN)
+    if len(words) >= 8 and foreign >= 3 and foreign > english:
+        return message
+    if len(words) >= 30 and english / len(words) < 0.05:
+        return message
+    return None

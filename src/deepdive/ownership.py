@@ -1,0 +1,159 @@
+"""Read how the answer tells ownership: who did what, honestly.
+
+Interviewers reward calibrated ownership — a clear "I" for the speaker's own part and credit to
+others for theirs (or a solo project told in the first person). Two ways to get it wrong:
+
+* **overclaim** — a team's result told as one's own ("I single-handedly built the platform"),
+  or "I" for everything in a story that plainly had a team and credits nobody;
+* **underclaim** — "we" throughout so nobody can tell what the speaker did, or apologising for
+  and minimising the project ("it's just a side project").
+
+An impersonal or third-person write-up has no speaker to judge: the verdict is ``unclear``.
+Saying "we" is not a fault by itself.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from deepdive.datafiles import compile_patterns, load_data, require
+from deepdive.sentences import Sentence
+
+_I = re.compile(r"(?<![\w'’])(?:i|i'm|i’m|i've|i’ve|i'd|i’d|i'll|i’ll)(?![\w'’])", re.I)
+_MY = re.compile(r"(?<![\w'’])(?:my|mine|myself|me)(?![\w'’])", re.I)
+_WE = re.compile(
+    r"(?<![\w'’])(?:we|we're|we’re|we've|we’ve|we'd|we’d|we'll|our|ours|ourselves|(?-i:us))(?![\w'’])",
+    re.I,
+)
+_NEXT_WORD = re.compile(r"\s+(?:\w+\s+)?([\w'’]+)")
+
+
+@dataclass(frozen=True)
+class OwnershipRead:
+    """What the answer says about who did the work."""
+
+    verdict: str
+    i: int
+    we: int
+    agentive_i: int
+    team: bool
+    credit: tuple[int, ...]
+    scope: tuple[int, ...]
+    overclaim: tuple[int, ...]
+    minimising: tuple[int, ...]
+
+
+class OwnershipReader:
+    """Ownership phrases compiled from ``data/ownership.yaml``."""
+
+    def __init__(self) -> None:
+        name = "ownership.yaml"
+        cfg = load_data(name)
+
+        def patterns(key: str) -> re.Pattern[str]:
+            return compile_patterns(name, cfg, require(name, cfg, key, list))
+
+        self.credit = patterns("credit")
+        self.scope = patterns("own_scope")
+        self.team = patterns("team")
+        self.overclaim = patterns("overclaim")
+        self.minimising = patterns("minimising")
+        self.non_agentive = set(require(name, cfg, "non_agentive_after_i", str).lower().split())
+        self.not_names = set(require(name, cfg, "not_names", str).split())
+        verbs = require(name, cfg, "name_credit_verbs", str).split()
+        self.name_credit = re.compile(
+            r"\b([A-Z][a-z]{2,})(?:\s+and\s+[A-Z][a-z]{2,})?\s+(?:" + "|".join(verbs) + r")\b"
+        )
+
+    def _agentive(self, text: str) -> int:
+        count = 0
+        for m in _I.finditer(text):
+            if m.group().lower() in ("i'd", "i’d"):
+                continue
+            nxt = _NEXT_WORD.match(text, m.end())
+            word = nxt.group(1).lower() if nxt else ""
+            direct = re.match(r"\s+([\w'’]+)", text[m.end() :])
+            first = direct.group(1).lower() if direct else ""
+            if first in self.non_agentive or word in ("think", "guess", "mean"):
+                continue
+            count += 1
+        return count
+
+    def _credits(self, text: str) -> bool:
+        if self.credit.search(text):
+            return True
+        return any(m.group(1) not in self.not_names for m in self.name_credit.finditer(text))
+
+    def read(self, sentences: list[Sentence]) -> OwnershipRead:
+        i_count = we_count = agentive = 0
+        credit: list[int] = []
+        scope: list[int] = []
+        over: list[int] = []
+        minimising: list[int] = []
+        team = False
+        for idx, s in enumerate(sentences):
+            text = s.text
+            i_count += len(_I.findall(text)) + len(_MY.findall(text))
+            we_count += len(_WE.findall(text))
+            agentive += self._agentive(text)
+            if self._credits(text):
+                credit.append(idx)
+            if self.scope.search(text):
+                scope.append(idx)
+            if self.overclaim.search(text):
+                over.append(idx)
+            if self.minimising.search(text):
+                minimising.append(idx)
+            if self.team.search(text):
+                team = True
+        team = team or we_count >= 3 or bool(credit)
+        verdict = _verdict(i_count, we_count, agentive, team, credit, scope, over, minimising)
+        return OwnershipRead(
+            verdict,
+            i_count,
+            we_count,
+            agentive,
+            team,
+            tuple(credit),
+            tuple(scope),
+            tuple(over),
+            tuple(minimising),
+        )
+
+
+def _verdict(
+    i_count: int,
+    we_count: int,
+    agentive: int,
+    team: bool,
+    credit: list[int],
+    scope: list[int],
+    over: list[int],
+    minimising: list[int],
+) -> str:
+    if over and (team or len(over) > 1):
+        return "overclaim"
+    if minimising:
+        return "underclaim"
+    if agentive == 0 and we_count >= 3:
+        return "underclaim"
+    if i_count == 0 and we_count == 0:
+        return "unclear"
+    if agentive == 0:
+        return "unclear"
+    if team and not credit and not scope and we_count <= 1 and agentive >= 6:
+        return "overclaim"
+    return "calibrated"
+
+
+@cache
+def ownership_reader() -> OwnershipReader:
+    """The shared, lazily compiled reader."""
+    return OwnershipReader()
+
+
+def read_ownership(sentences: list[Sentence]) -> OwnershipRead:
+    """Read ownership from the answer's sentences."""
+    return ownership_reader().read(sentences)

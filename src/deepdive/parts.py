@@ -1,0 +1,184 @@
+"""Label each sentence with the part of the deep-dive answer it belongs to.
+
+The six parts are hook, problem, data, modeling, evaluation and reflection (``none`` when a
+sentence carries no part). Each sentence gets a score per part from four kinds of evidence:
+
+* cue phrases from ``data/parts.yaml`` (weighted groups, each counted once);
+* vocabulary hits — a model family named is modeling evidence, a validation scheme is
+  evaluation evidence, a data difficulty is data evidence — and result figures (hook);
+* context — the heading a sentence sits under, an inline label ("Data: ..."), and a share of
+  its neighbours' scores when its own cues are weak (spoken answers often spread one thought
+  over several short chunks);
+* denial — a sentence claiming there were no weaknesses is not reflection.
+
+A sentence takes the best-scoring part when it clears the label threshold; a part is present
+when any sentence clears the presence threshold for it, even as a second part of the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from deepdive.datafiles import compile_patterns, load_data, require
+from deepdive.figures import Figure
+from deepdive.sentences import Sentence
+from deepdive.vocab import vocab
+
+PARTS = ("hook", "problem", "data", "modeling", "evaluation", "reflection")
+
+
+@dataclass(frozen=True)
+class SentenceParts:
+    """Part scores for one sentence and the label chosen from them."""
+
+    scores: dict[str, float]
+    label: str
+    confidence: float
+
+
+class PartClassifier:
+    """Sentence part scoring configured by ``data/parts.yaml``."""
+
+    def __init__(self) -> None:
+        name = "parts.yaml"
+        cfg = load_data(name)
+        parts = require(name, cfg, "parts", dict)
+        self.cues: dict[str, list[tuple[float, re.Pattern[str]]]] = {}
+        self.named: dict[tuple[str, str], re.Pattern[str]] = {}
+        for part in PARTS:
+            self.cues[part] = []
+            for g in require(name, parts, part, list):
+                pattern = compile_patterns(name, g, require(name, g, "patterns", list))
+                self.cues[part].append((require(name, g, "weight", float), pattern))
+                if "name" in g:
+                    self.named[(part, require(name, g, "name", str))] = pattern
+        w = require(name, cfg, "evidence_weights", dict)
+        self.w = {k: require(name, w, k, float) for k in w if k != "__line__"}
+        heads = require(name, cfg, "headings", dict)
+        self.headings: list[tuple[str, re.Pattern[str]]] = []
+        for part in PARTS:
+            words = require(name, heads, part, list)
+            self.headings.append((part, re.compile(r"^\W*(?:" + "|".join(words) + r")\W*$", re.I)))
+        self.inline: list[tuple[str, re.Pattern[str]]] = [
+            (
+                part,
+                re.compile(
+                    r"^\W*(?:" + "|".join(require(name, heads, part, list)) + r")\s*(?::|—|–|-\s)",
+                    re.I,
+                ),
+            )
+            for part in PARTS
+        ]
+        th = require(name, cfg, "thresholds", dict)
+        self.label_threshold: float = require(name, th, "label", float)
+        self.present_threshold: float = require(name, th, "present", float)
+        self.secondary: float = require(name, th, "secondary", float)
+        self.strong: float = require(name, th, "strong", float)
+        denial = load_data("checks.yaml")
+        self.denial = compile_patterns(
+            "checks.yaml", denial, require("checks.yaml", denial, "weakness_denials", list)
+        )
+
+    def heading_part(self, text: str) -> str | None:
+        """The part a heading names ("## Data" -> data), if any."""
+        for part, pattern in self.headings:
+            if pattern.match(text.strip().strip("*_#:")):
+                return part
+        return None
+
+    def raw_scores(self, sentence: Sentence, figures: list[Figure]) -> dict[str, float]:
+        """Scores from the sentence's own words, figures and vocabulary hits."""
+        text = sentence.text
+        scores = dict.fromkeys(PARTS, 0.0)
+        if sentence.heading:
+            return scores
+        for part in PARTS:
+            for weight, pattern in self.cues[part]:
+                if pattern.search(text):
+                    scores[part] += weight
+        v = vocab()
+        models = v.names("models", text)
+        if models:
+            scores["modeling"] += self.w["model_mention"]
+            if len(models) > 1:
+                scores["modeling"] += self.w["extra_model_mention"]
+        if v.find("metrics", text):
+            scores["evaluation"] += self.w["metric_mention"]
+        if v.find("validation", text):
+            scores["evaluation"] += self.w["validation_mention"]
+        if v.find("data_issues", text):
+            scores["data"] += self.w["data_issue_mention"]
+        if v.find("data_sources", text):
+            scores["data"] += self.w["data_source_mention"]
+        if any(f.result for f in figures):
+            scores["hook"] += self.w["result_figure"]
+        if any(f.kind == "metric" for f in figures):
+            scores["evaluation"] += self.w["metric_with_value"]
+        for part, pattern in self.inline:
+            if pattern.match(text):
+                scores[part] += self.w["inline_label"]
+                break
+        if self.denial.search(text):
+            scores["reflection"] = 0.0
+        return scores
+
+    def classify(
+        self, sentences: list[Sentence], figures: list[list[Figure]]
+    ) -> list[SentenceParts]:
+        """Label every sentence; ``figures[i]`` are the figures of sentence ``i``."""
+        raw = [self.raw_scores(s, f) for s, f in zip(sentences, figures, strict=True)]
+        context: str | None = None
+        final: list[dict[str, float]] = []
+        for i, s in enumerate(sentences):
+            if s.heading:
+                context = self.heading_part(s.text)
+                final.append(dict.fromkeys(PARTS, 0.0))
+                continue
+            scores = dict(raw[i])
+            if context:
+                scores[context] += self.w["heading_context"]
+            if max(raw[i].values()) < self.label_threshold:
+                for j in (i - 1, i + 1):
+                    if 0 <= j < len(sentences) and not sentences[j].heading:
+                        for part in PARTS:
+                            scores[part] += self.w["neighbour_share"] * raw[j][part]
+            final.append(scores)
+        out: list[SentenceParts] = []
+        for scores in final:
+            ranked = sorted(PARTS, key=lambda p: (-scores[p], PARTS.index(p)))
+            best, second = scores[ranked[0]], scores[ranked[1]]
+            if best < self.label_threshold:
+                out.append(SentenceParts(scores, "none", round(1.0 - best / 2, 2)))
+                continue
+            confidence = min(0.99, best / (best + second + 0.5))
+            out.append(SentenceParts(scores, ranked[0], round(confidence, 2)))
+        return out
+
+    def sentences_for(self, labelled: list[SentenceParts], part: str) -> list[int]:
+        """Sentences carrying ``part``: labelled with it, or scoring high for it as well."""
+        return [
+            i
+            for i, sp in enumerate(labelled)
+            if (sp.label == part and sp.scores[part] >= self.label_threshold)
+            or (sp.label != "none" and sp.scores[part] >= self.secondary)
+        ]
+
+    def is_present(self, labelled: list[SentenceParts], part: str) -> bool:
+        """True when some sentence says something substantive for ``part``."""
+        return any(
+            labelled[i].scores[part] >= self.present_threshold
+            for i in self.sentences_for(labelled, part)
+        )
+
+    def strength(self, labelled: list[SentenceParts], part: str) -> float:
+        """0..1: how much the answer says about ``part`` (summed evidence, capped)."""
+        total = sum(labelled[i].scores[part] for i in self.sentences_for(labelled, part))
+        return round(min(1.0, total / self.strong), 2)
+
+
+@cache
+def part_classifier() -> PartClassifier:
+    """The shared, lazily compiled classifier."""
+    return PartClassifier()

@@ -1,0 +1,126 @@
+"""Scores 0-100, each explainable from the parts and the findings.
+
+* **impact** — 0 without a result figure; otherwise 60, +20 when the result leads the answer,
+  +10 for each further result figure (up to two).
+* **technical_depth** — 100 x (0.3 data + 0.35 modeling + 0.35 evaluation strength), +4 for
+  each distinct technical term named (models, metrics, validation schemes, data problems; up
+  to +20), -12 for each ML sanity finding (accuracy on imbalance, leakage, tuning on test...).
+* **decision_quality** — 40 with a baseline or alternatives (no ``no_baseline``), +20 when the
+  modeling sentences give a reason ("because", "so that", a trade-off), +15 with evaluation
+  present, +15 with reflection present, +10 with two or more model families compared; -12 per
+  ML sanity finding.
+* **ownership** — by verdict: calibrated 85 (+15 when own scope or credit to others is
+  explicit), unclear 55, underclaim 35, overclaim 25.
+* **structure** — 10 per part present (60), +15 when the parts come in a sensible order
+  (problem before modeling, reflection after modeling), +15 when the length fits the 2-3 minute
+  target (+8 when shorter), +10 when a result leads; -20 for ``too_long``, -10 for
+  ``jumps_to_model``.
+* **overall** — 0.2 impact + 0.25 technical_depth + 0.2 decision_quality + 0.15 ownership +
+  0.2 structure, minus 3 per major finding.
+
+All scores are clamped to 0-100 and rounded to integers.
+"""
+
+from __future__ import annotations
+
+import re
+
+from deepdive.analysis import Finding
+from deepdive.context import Context
+from deepdive.settings import settings
+
+SANITY = frozenset(
+    {
+        "accuracy_on_imbalance",
+        "random_split_on_time",
+        "leakage_risk",
+        "no_online_check",
+        "test_set_tuning",
+        "suspicious_metric",
+    }
+)
+_REASON = re.compile(
+    r"\b(?:because|since|so\s+that|which\s+meant|in\s+order\s+to|trade-?offs?|the\s+reason|"
+    r"given\s+that|due\s+to|as\s+it|as\s+they|turned\s+out)\b",
+    re.I,
+)
+_OWNERSHIP = {"calibrated": 85, "unclear": 55, "underclaim": 35, "overclaim": 25}
+
+
+def _clamp(x: float) -> int:
+    return round(max(0.0, min(100.0, x)))
+
+
+def compute_scores(
+    ctx: Context, findings: list[Finding], strengths: dict[str, float], order: list[str]
+) -> dict[str, int]:
+    ids = {f.id for f in findings}
+    sanity = len(ids & SANITY)
+    results = [f for f in ctx.figures if f.result]
+
+    impact = 0.0
+    if results:
+        impact = 60 + 20 * ctx.leads_with_result + 10 * min(2, len(results) - 1)
+
+    terms = {
+        m.name
+        for kind in ("models", "metrics", "validation", "data_issues")
+        for _, m in ctx.mentions(kind)
+    }
+    depth = 100 * (
+        0.3 * strengths["data"] + 0.35 * strengths["modeling"] + 0.35 * strengths["evaluation"]
+    )
+    depth += min(20, 4 * len(terms)) - 12 * sanity
+
+    models = {m.name for _, m in ctx.mentions("models")}
+    reasoned = any(_REASON.search(ctx.sentences[i].text) for i in ctx.part_sentences["modeling"])
+    decision = (
+        40 * ("no_baseline" not in ids)
+        + 20 * reasoned
+        + 15 * ctx.present["evaluation"]
+        + 15 * ctx.present["reflection"]
+        + 10 * (len(models) >= 2)
+        - 12 * sanity
+    )
+
+    own = _OWNERSHIP[ctx.ownership.verdict]
+    if ctx.ownership.verdict == "calibrated" and (ctx.ownership.credit or ctx.ownership.scope):
+        own += 15
+
+    structure = 10.0 * sum(ctx.present.values())
+    structure += 15 * _sensible_order(order)
+    low, high = settings().target_seconds
+    seconds = ctx.words / settings().words_per_minute * 60
+    if 0.75 * low <= seconds <= high:
+        structure += 15
+    elif seconds < 0.75 * low:
+        structure += 8
+    structure += 10 * ctx.leads_with_result
+    structure -= 20 * ("too_long" in ids) + 10 * ("jumps_to_model" in ids)
+
+    scores = {
+        "technical_depth": _clamp(depth),
+        "decision_quality": _clamp(decision),
+        "ownership": _clamp(own),
+        "impact": _clamp(impact),
+        "structure": _clamp(structure),
+    }
+    majors = sum(1 for f in findings if f.severity == "major")
+    overall = (
+        0.2 * scores["impact"]
+        + 0.25 * scores["technical_depth"]
+        + 0.2 * scores["decision_quality"]
+        + 0.15 * scores["ownership"]
+        + 0.2 * scores["structure"]
+        - 3 * majors
+    )
+    scores["overall"] = _clamp(overall)
+    return scores
+
+
+def _sensible_order(order: list[str]) -> bool:
+    """Problem before modeling, and reflection (if any) after modeling."""
+    pos = {p: i for i, p in enumerate(order)}
+    if "problem" in pos and "modeling" in pos and pos["problem"] > pos["modeling"]:
+        return False
+    return not ("reflection" in pos and "modeling" in pos and pos["reflection"] < pos["modeling"])

@@ -1,0 +1,82 @@
+"""Vocabularies of named things an ML answer mentions: models, metrics, validation schemes,
+data problems and data sources (content in ``data/vocab.yaml``).
+
+Acronyms that are also ordinary words ("MAP", "CV", "RAG") are written ``(?-i:MAP)`` in the data,
+so "map" or "rag" in ordinary speech is not read as a metric or a model.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from deepdive.datafiles import DataFileError, fail, load_data, require
+
+KINDS = ("models", "metrics", "validation", "data_issues", "data_sources")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A vocabulary term found in a text: which kind, its display name and its span."""
+
+    kind: str
+    name: str
+    start: int
+    end: int
+    text: str
+
+
+class Vocab:
+    """Compiled matchers for every vocabulary kind."""
+
+    def __init__(self) -> None:
+        name = "vocab.yaml"
+        data = load_data(name)
+        self._matchers: dict[str, tuple[re.Pattern[str], list[str]]] = {}
+        for kind in KINDS:
+            entries = require(name, data, kind, list)
+            groups: list[str] = []
+            names: list[str] = []
+            for entry in entries:
+                display = require(name, entry, "name", str)
+                patterns = require(name, entry, "patterns", list)
+                alts = []
+                for p in patterns:
+                    if not isinstance(p, str) or not p:
+                        raise fail(name, entry, f"pattern {p!r} must be a non-empty string")
+                    try:
+                        compiled = re.compile(p)
+                    except re.error as exc:
+                        raise fail(name, entry, f"bad pattern {p!r}: {exc}") from None
+                    if compiled.groups:
+                        raise fail(name, entry, f"pattern {p!r} must not capture; use (?:...)")
+                    alts.append(p)
+                groups.append("(" + "|".join(alts) + ")")
+                names.append(display)
+            if not groups:
+                raise DataFileError(f"{name}: '{kind}' has no entries")
+            pattern = re.compile(r"(?<![\w-])(?:" + "|".join(groups) + r")(?![\w])", re.I)
+            self._matchers[kind] = (pattern, names)
+
+    def find(self, kind: str, text: str) -> list[Mention]:
+        """All mentions of ``kind`` in ``text``, in order of appearance."""
+        pattern, names = self._matchers[kind]
+        out: list[Mention] = []
+        for m in pattern.finditer(text):
+            idx = (m.lastindex or 1) - 1
+            out.append(Mention(kind, names[idx], m.start(), m.end(), m.group()))
+        return out
+
+    def names(self, kind: str, text: str) -> list[str]:
+        """Distinct display names of ``kind`` mentioned in ``text``, first mention first."""
+        seen: dict[str, None] = {}
+        for mention in self.find(kind, text):
+            seen.setdefault(mention.name, None)
+        return list(seen)
+
+
+@cache
+def vocab() -> Vocab:
+    """The shared, lazily compiled vocabulary."""
+    return Vocab()

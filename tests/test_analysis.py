@@ -1,0 +1,95 @@
+"""The Analysis record: wire schema, determinism, round trip."""
+
+from __future__ import annotations
+
+import json
+
+from deepdive import SCHEMA, Analysis, analyze
+from deepdive.analysis import PARTS, SCORE_KEYS, VERDICTS
+
+ANSWER = (
+    "I built the churn model that cut cancellations by 12%. The product team wanted to know which "
+    "users were about to cancel. Data came from app logs; labels were noisy. I compared logistic "
+    "regression with LightGBM, which won by 4 points of AUC. On a held-out month AUC was 0.83. In "
+    "hindsight I would have started with simpler features."
+)
+TOP_KEYS = {
+    "schema",
+    "words",
+    "spoken_seconds",
+    "sentences",
+    "parts",
+    "order",
+    "figures",
+    "leads_with_result",
+    "ownership",
+    "scores",
+    "findings",
+    "followups",
+}
+
+
+def check_schema(data: dict[str, object], text: str) -> None:
+    """Assert ``data`` follows deepdive.analysis/1 for the answer ``text``."""
+    assert set(data) == TOP_KEYS
+    assert data["schema"] == SCHEMA
+    sentences = data["sentences"]
+    assert isinstance(sentences, list)
+    for n, s in enumerate(sentences):
+        assert set(s) == {"i", "text", "start", "end", "part", "confidence"}
+        assert s["i"] == n
+        assert 0 <= s["start"] < s["end"] <= len(text)
+        assert text[s["start"] : s["end"]] == s["text"]
+        assert s["part"] in (*PARTS, "none")
+        assert 0.0 <= s["confidence"] <= 1.0
+    parts = data["parts"]
+    assert isinstance(parts, dict) and list(parts) == list(PARTS)
+    for p in parts.values():
+        assert set(p) == {"present", "strength", "sentences", "seconds"}
+        assert all(0 <= i < len(sentences) for i in p["sentences"])
+    scores = data["scores"]
+    assert isinstance(scores, dict) and set(scores) == set(SCORE_KEYS)
+    assert all(isinstance(v, int) and 0 <= v <= 100 for v in scores.values())
+    own = data["ownership"]
+    assert isinstance(own, dict) and own["verdict"] in VERDICTS
+    for f in data["findings"]:  # type: ignore[attr-defined]
+        assert set(f) == {"id", "part", "severity", "message", "fix", "sentences"}
+        assert all(0 <= i < len(sentences) for i in f["sentences"])
+    for q in data["followups"]:  # type: ignore[attr-defined]
+        assert set(q) == {"family", "question", "because"}
+    for fig in data["figures"]:  # type: ignore[attr-defined]
+        assert set(fig) == {"text", "sentence", "kind", "result"}
+
+
+def test_wire_schema() -> None:
+    check_schema(analyze(ANSWER).to_dict(), ANSWER)
+
+
+def test_deterministic_json() -> None:
+    assert analyze(ANSWER).to_json() == analyze(ANSWER).to_json()
+
+
+def test_round_trip() -> None:
+    a = analyze(ANSWER)
+    b = Analysis.from_dict(json.loads(a.to_json()))
+    assert b == a
+
+
+def test_record_is_immutable() -> None:
+    a = analyze(ANSWER)
+    try:
+        a.words = 3  # type: ignore[misc]
+    except AttributeError:
+        return
+    raise AssertionError("Analysis should be frozen")
+
+
+def test_every_family_has_a_followup() -> None:
+    families = {q.family for q in analyze(ANSWER).followups}
+    assert {"why_model", "how_known", "hardest_bug", "scale_10x", "hindsight"} <= families
+
+
+def test_followups_use_the_answers_own_words() -> None:
+    questions = " ".join(q.question for q in analyze(ANSWER).followups)
+    assert "LightGBM" in questions
+    assert "AUC" in questions or "12%" in questions

@@ -1,0 +1,120 @@
+"""The command line as a user runs it: output, exit codes and one-line errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import DEEPDIVE
+from tests.test_analysis import ANSWER, check_schema
+
+
+def run(
+    args: list[str], env: dict[str, str], stdin: bytes | None = None
+) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([*DEEPDIVE, *args], input=stdin, capture_output=True, env=env, timeout=60)
+
+
+def test_analyze_json(tmp_path: Path, cli_env: dict[str, str]) -> None:
+    f = tmp_path / "a.txt"
+    f.write_text(ANSWER, encoding="utf-8")
+    r = run(["analyze", str(f), "--json"], cli_env)
+    assert r.returncode == 0, r.stderr
+    check_schema(json.loads(r.stdout), ANSWER)
+
+
+def test_analyze_stdin_report(cli_env: dict[str, str]) -> None:
+    r = run(["analyze", "-"], cli_env, ANSWER.encode())
+    assert r.returncode == 0
+    out = r.stdout.decode()
+    for heading in ("Scores", "Parts and time", "Findings", "Follow-ups to prepare"):
+        assert heading in out
+    assert "[hook]" in out
+
+
+def test_markdown(cli_env: dict[str, str]) -> None:
+    r = run(["analyze", "-", "--markdown"], cli_env, ANSWER.encode())
+    assert r.returncode == 0
+    assert r.stdout.decode().startswith("# deepdive report")
+
+
+def test_demo(cli_env: dict[str, str]) -> None:
+    r = run(["demo", "--width", "100"], cli_env)
+    assert r.returncode == 0
+    assert "Follow-ups to prepare" in r.stdout.decode()
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"", "empty"),
+        (b"   \n\t  \n", "empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary"),
+        ("caf\u00e9 ".encode("latin-1") * 3, "not UTF-8"),
+        (b"word " * 30000, "limit is 100 KB"),
+        (
+            (
+                "Wir haben ein Modell trainiert, das die Betrugsfälle um ein Drittel reduziert "
+                "hat, und die Daten kamen aus den Transaktionen der letzten zwei Jahre."
+            ).encode(),
+            "English",
+        ),
+    ],
+)
+def test_bad_input_is_refused_in_one_line(
+    data: bytes, reason: str, cli_env: dict[str, str]
+) -> None:
+    r = run(["analyze", "-"], cli_env, data)
+    assert r.returncode == 1
+    err = r.stderr.decode()
+    assert reason in err
+    assert err.count("\n") == 1, err
+    assert "Traceback" not in err
+    assert r.stdout == b""
+
+
+def test_missing_file_is_a_usage_error(cli_env: dict[str, str], tmp_path: Path) -> None:
+    r = run(["analyze", str(tmp_path / "nope.txt")], cli_env)
+    assert r.returncode == 2
+    assert "no such file" in r.stderr.decode()
+
+
+def test_directory_is_a_usage_error(cli_env: dict[str, str], tmp_path: Path) -> None:
+    r = run(["analyze", str(tmp_path)], cli_env)
+    assert r.returncode == 2
+
+
+def test_unknown_option_is_a_usage_error(cli_env: dict[str, str]) -> None:
+    r = run(["analyze", "--bogus", "-"], cli_env, b"x")
+    assert r.returncode == 2
+
+
+def test_json_and_markdown_are_exclusive(cli_env: dict[str, str]) -> None:
+    r = run(["analyze", "-", "--json", "--markdown"], cli_env, ANSWER.encode())
+    assert r.returncode == 2
+
+
+def test_checks_listing_and_detail(cli_env: dict[str, str]) -> None:
+    r = run(["checks"], cli_env)
+    assert r.returncode == 0
+    assert "no_baseline" in r.stdout.decode()
+    r = run(["checks", "no_baseline"], cli_env)
+    assert r.returncode == 0
+    assert "Why interviewers care" in r.stdout.decode()
+    r = run(["checks", "nope"], cli_env)
+    assert r.returncode == 2
+
+
+def test_no_command_prints_help(cli_env: dict[str, str]) -> None:
+    r = run([], cli_env)
+    assert r.returncode == 2
+    assert b"analyze" in r.stdout
+
+
+def test_version(cli_env: dict[str, str]) -> None:
+    r = run(["--version"], cli_env)
+    assert r.returncode == 0
+    assert r.stdout.decode().startswith("deepdive ")

@@ -1,0 +1,53 @@
+"""Data files: every shipped file loads; malformed content names the file and the line."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+import pytest
+
+from deepdive.datafiles import DataFileError, compile_patterns, parse_yaml, require
+from deepdive.followups import followup_bank
+from deepdive.settings import settings
+
+
+def test_all_shipped_files_parse() -> None:
+    folder = resources.files("deepdive") / "data"
+    names = [p.name for p in folder.iterdir() if p.name.endswith(".yaml")]
+    assert len(names) >= 7
+    for name in names:
+        parse_yaml((folder / name).read_text(encoding="utf-8"), name)
+
+
+def test_syntax_error_names_file_and_line() -> None:
+    with pytest.raises(DataFileError, match=r"^parts\.yaml:3: "):
+        parse_yaml("a: 1\nb: [1, 2\nc: ?x]\n", "parts.yaml")
+
+
+def test_missing_key_names_line() -> None:
+    data = parse_yaml("first: 1\nentry:\n  weight: 2\n", "x.yaml")
+    with pytest.raises(DataFileError, match=r"^x\.yaml:3: missing key 'patterns'"):
+        require("x.yaml", data["entry"], "patterns", list)
+
+
+def test_wrong_type_names_line() -> None:
+    data = parse_yaml("entry:\n  weight: heavy\n", "x.yaml")
+    with pytest.raises(DataFileError, match=r"x\.yaml:2: 'weight' must be float"):
+        require("x.yaml", data["entry"], "weight", float)
+
+
+def test_bad_regex_names_line() -> None:
+    data = parse_yaml("entry:\n  patterns: ['(unclosed']\n", "x.yaml")
+    with pytest.raises(DataFileError, match=r"x\.yaml:2: bad pattern"):
+        compile_patterns("x.yaml", data["entry"], data["entry"]["patterns"])
+
+
+def test_followup_templates_validate() -> None:
+    bank = followup_bank()
+    assert set(bank.families) == {"why_model", "how_known", "hardest_bug", "scale_10x", "hindsight"}
+    assert all(bank.families[f][-1].needs == () for f in bank.families)
+
+
+def test_settings() -> None:
+    s = settings()
+    assert s.max_words == 480 and s.words_per_minute == 150

@@ -1,0 +1,63 @@
+from __future__ import annotations
+
+import pytest
+
+from deepdive.figures import figure_finder
+
+
+def figures(text: str) -> list[tuple[str, str, bool]]:
+    return [(f.text, f.kind, f.result) for f in figure_finder().find(text, 0, 0)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We cut false positives by a third.", [("by a third", "relative", True)]),
+        ("AUC went from 0.81 to 0.86.", [("from 0.81 to 0.86", "before_after", True)]),
+        ("Error fell from 8% to 5%.", [("from 8% to 5%", "before_after", True)]),
+        ("It made scoring 2x faster.", [("2x", "multiplier", True)]),
+        ("Throughput increased tenfold.", [("tenfold", "multiplier", True)]),
+        ("Latency was twice as low.", [("twice as", "multiplier", True)]),
+        ("We doubled recall.", [("doubled", "multiplier", True)]),
+        ("It cut review time in half.", [("cut review time in half", "relative", True)]),
+        (
+            "Queries got an order of magnitude cheaper.",
+            [("an order of magnitude", "magnitude", True)],
+        ),
+        ("It saved about $1.2M a year.", [("$1.2M", "money", True)]),
+        ("Recall improved by fifteen points.", [("fifteen points", "points", True)]),
+        ("Churn dropped thirty percent.", [("thirty percent", "percent", True)]),
+        ("The model reached 92% accuracy.", [("92%", "percent", True)]),
+        ("The F1 was 0.84 on held-out data.", [("0.84", "metric", True)]),
+    ],
+)
+def test_result_figures(text: str, expected: list[tuple[str, str, bool]]) -> None:
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Only 0.3% of transactions were fraud.",
+        "We had 2.5 million rows and 300 features.",
+        "The team was losing about $2M a year to fraud.",
+        "It took three months and a team of 12 engineers.",
+    ],
+)
+def test_setup_figures_are_not_results(text: str) -> None:
+    assert figures(text), "the figure itself should still be found"
+    assert not any(result for _, _, result in figures(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["We used GPT-4 and ResNet-50.", "In 2023 we ran 5-fold cross-validation.", "The F1 metric."],
+)
+def test_identifiers_are_not_figures(text: str) -> None:
+    assert figures(text) == []
+
+
+def test_offsets_are_absolute() -> None:
+    text = "Intro. We cut costs by 40%."
+    found = figure_finder().find(text[7:], 7, 1)
+    assert [(text[f.start : f.end], f.sentence) for f in found] == [("40%", 1)]

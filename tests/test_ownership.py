@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+import pytest
+
+from deepdive.ownership import read_ownership
+from deepdive.sentences import split_sentences
+
+
+def verdict(text: str) -> str:
+    return read_ownership(split_sentences(text)).verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "I owned the ranking model; my teammate built the serving layer. We launched in May.",
+            "calibrated",
+        ),
+        ("I scraped the data, labelled it myself and trained the model.", "calibrated"),
+        (
+            "We cleaned the data. We trained a model. We deployed it and we monitored it.",
+            "underclaim",
+        ),
+        ("It's just a side project, nothing fancy. I trained a small CNN.", "underclaim"),
+        (
+            "I single-handedly built the entire platform for our team of twelve engineers.",
+            "overclaim",
+        ),
+        (
+            "The model was trained on two years of data and evaluated on a held-out month.",
+            "unclear",
+        ),
+    ],
+)
+def test_verdicts(text: str, expected: str) -> None:
+    assert verdict(text) == expected
+
+
+def test_i_think_is_not_a_claim() -> None:
+    read = read_ownership(split_sentences("I think we did well. We trained it. We shipped it."))
+    assert read.agentive_i == 0
+    assert read.verdict == "underclaim"
+
+
+def test_named_colleague_is_credit() -> None:
+    read = read_ownership(split_sentences("I built the features. Priya built the serving layer."))
+    assert read.credit == (1,)
+
+
+def test_counts() -> None:
+    read = read_ownership(
+        split_sentences("I built it and my manager reviewed it. We shipped our model.")
+    )
+    assert (read.i, read.we) == (2, 2)

@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+import pytest
+
+from deepdive.sentences import split_sentences
+
+
+def texts(text: str) -> list[str]:
+    return [s.text for s in split_sentences(text)]
+
+
+def test_spans_point_into_the_original() -> None:
+    text = "# Title\n\nWe cut losses by 30%. Then we shipped it!\n- a bullet\n"
+    for s in split_sentences(text):
+        assert text[s.start : s.end] == s.text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We used e.g. XGBoost here. It won.", ["We used e.g. XGBoost here.", "It won."]),
+        (
+            "It took approx. three weeks. Then we shipped.",
+            ["It took approx. three weeks.", "Then we shipped."],
+        ),
+        ("We worked in the U.S. Then we moved.", ["We worked in the U.S.", "Then we moved."]),
+        ("The AUC was 0.87 on test. Good.", ["The AUC was 0.87 on test.", "Good."]),
+        ("Was it worth it? Yes! Mostly.", ["Was it worth it?", "Yes!", "Mostly."]),
+        ("Compare A vs. B first. Then C.", ["Compare A vs. B first.", "Then C."]),
+    ],
+)
+def test_punctuation(text: str, expected: list[str]) -> None:
+    assert texts(text) == expected
+
+
+def test_bullets_and_headings_are_separate_units() -> None:
+    text = (
+        "## Data\n- Pulled 2M rows from logs\n- Labels from chargebacks\n**Model**\nLightGBM won."
+    )
+    result = split_sentences(text)
+    assert [s.text for s in result] == [
+        "Data",
+        "Pulled 2M rows from logs",
+        "Labels from chargebacks",
+        "**Model**",
+        "LightGBM won.",
+    ]
+    assert [s.heading for s in result] == [True, False, False, True, False]
+
+
+def test_wrapped_lines_join_into_one_sentence() -> None:
+    text = "We trained the model on\nsix months of data.\n\nNext paragraph."
+    assert texts(text) == ["We trained the model on\nsix months of data.", "Next paragraph."]
+
+
+def test_unpunctuated_transcript_is_chunked() -> None:
+    text = (
+        "so basically um we were trying to predict churn and the data came from our crm system "
+        "and it was super messy a lot of missing values so I spent like two weeks cleaning it and "
+        "then we tried a random forest and then xgboost and the xgboost was better by like five "
+        "points of auc and then we shipped it"
+    )
+    chunks = texts(text)
+    assert len(chunks) >= 4
+    assert all(len(c.split()) <= 32 for c in chunks)
+    assert " ".join(chunks) == text
+
+
+def test_long_punctuated_sentence_is_not_cut() -> None:
+    sentence = (
+        "I tried logistic regression first and then LightGBM, which won by 7 points of precision "
+        "at the same recall; a deep sequence model added less than a point offline but would have "
+        "tripled serving latency, so we kept LightGBM."
+    )
+    assert texts(sentence + " Short one.") == [sentence, "Short one."]
+
+
+def test_empty_and_blank_input() -> None:
+    assert split_sentences("") == []
+    assert split_sentences("   \n\n  ") == []
