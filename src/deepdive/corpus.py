@@ -67,7 +67,18 @@ class LabelledAnswer:
         return {p: any(p in s.tags for s in self.segments) for p in PARTS}
 
 
-_HEADER = ("id", "domain", "style", "quality", "persona", "split", "rating", "ownership", "findings", "join")
+_HEADER = (
+    "id",
+    "domain",
+    "style",
+    "quality",
+    "persona",
+    "split",
+    "rating",
+    "ownership",
+    "findings",
+    "join",
+)
 
 
 def parse_corpus_file(path: Path, known_findings: set[str]) -> LabelledAnswer:

@@ -122,7 +122,9 @@ def spearman(x: list[float], y: list[float]) -> float:
     return cov / (vx * vy) if vx and vy else 0.0
 
 
-def _sentence_labels(answer: LabelledAnswer, analysis: Analysis) -> list[tuple[tuple[str, ...], str]]:
+def _sentence_labels(
+    answer: LabelledAnswer, analysis: Analysis
+) -> list[tuple[tuple[str, ...], str]]:
     """(gold tags, predicted label) per gold segment, by largest character overlap."""
     out = []
     for seg in answer.segments:
@@ -163,12 +165,16 @@ def evaluate(
         errs = []
         for p in PARTS:
             if gold_present[p] != analysis.part(p).present:
-                errs.append(f"part {p}: gold {gold_present[p]}, predicted {analysis.part(p).present}")
+                errs.append(
+                    f"part {p}: gold {gold_present[p]}, predicted {analysis.part(p).present}"
+                )
         for k in ids:
             if (k in answer.findings) != (k in predicted):
                 errs.append(f"finding {k}: gold {k in answer.findings}, predicted {k in predicted}")
         if analysis.ownership.verdict != answer.ownership:
-            errs.append(f"ownership: gold {answer.ownership}, predicted {analysis.ownership.verdict}")
+            errs.append(
+                f"ownership: gold {answer.ownership}, predicted {analysis.ownership.verdict}"
+            )
         for e in errs:
             reports[answer.split].errors.append(f"{answer.id}: {e}")
     return reports

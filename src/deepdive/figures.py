@@ -26,6 +26,10 @@ _MASK = re.compile(
     r"(?![\w%])"
 )
 
+_BY_AMOUNT = re.compile(
+    r"\bby\s+(?:about|roughly|around|nearly|almost|over|more\s+than|some|just\s+over|~)?\s*$",
+    re.I,
+)
 _REDUCTION = re.compile(
     r"\b(?:reduc|cut|sav|slash|halv|lower|trim|eliminat|prevent|recover|avoid)\w*", re.I
 )
@@ -59,7 +63,8 @@ class FigureFinder:
         percent = rf"(?:{anynum}\s?(?:%|percent\b|per\s?cent\b|pct\b))"
         points = rf"(?:{anynum}\s(?:percentage\s|basis\s)?(?:points?|pts|pp|bps)\b)"
         duration_units = require(name, cfg, "duration_units", str).split()
-        duration = rf"(?:{num}\s?(?:{'|'.join(duration_units)})\b)"
+        counted = rf"(?:{num}|(?:{'|'.join(words)})(?:[- ](?:{'|'.join(words)}))*)"
+        duration = rf"(?:{counted}\s?(?:{'|'.join(duration_units)})\b)"
         value = rf"(?:{money}|{percent}|{duration}|{num})"
         flags = re.IGNORECASE
         self.kinds: list[tuple[str, re.Pattern[str]]] = [
@@ -67,7 +72,7 @@ class FigureFinder:
                 "before_after",
                 re.compile(
                     rf"(?:from\s+(?:about\s+|around\s+|roughly\s+)?{value}\s+(?:down\s+|up\s+)?"
-                    rf"to\s+(?:about\s+|around\s+|roughly\s+|just\s+)?{value}"
+                    rf"to\s+(?:about\s+|around\s+|roughly\s+|just\s+|under\s+|below\s+|over\s+|nearly\s+|less\s+than\s+)?{value}"
                     rf"|{value}\s?(?:->|→|=>)\s?{value})",
                     flags,
                 ),
@@ -153,8 +158,9 @@ class FigureFinder:
     def _is_result(self, masked: str, s: int, e: int, kind: str, near_metric: bool) -> bool:
         after = masked[e : e + 60]
         describes_data = bool(self.data_after.match(after) or self.share.match(after))
-        window = masked[max(0, s - 50) : s] + " " + masked[e : e + 40]
-        has_outcome = bool(self.outcome.search(window))
+        words_before = " ".join(masked[:s].split()[-10:])
+        window = words_before + " " + masked[e : e + 40]
+        has_outcome = bool(self.outcome.search(window)) or bool(_BY_AMOUNT.search(words_before))
         if kind in ("before_after", "magnitude", "relative", "multiplier"):
             return not describes_data or has_outcome
         if kind in ("percent", "points", "metric"):

@@ -38,6 +38,13 @@ class SentenceParts:
     confidence: float
 
 
+def _near_metric(text: str, figure: Figure, offset: int) -> bool:
+    """True when a metric is named within a few words of the figure ("MAE of 8%")."""
+    s, e = figure.start - offset, figure.end - offset
+    window = text[max(0, s - 40) : e + 30]
+    return bool(vocab().find("metrics", window))
+
+
 class PartClassifier:
     """Sentence part scoring configured by ``data/parts.yaml``."""
 
@@ -74,7 +81,7 @@ class PartClassifier:
         th = require(name, cfg, "thresholds", dict)
         self.label_threshold: float = require(name, th, "label", float)
         self.present_threshold: float = require(name, th, "present", float)
-        self.secondary: float = require(name, th, "secondary", float)
+        self.secondary_ratio: float = require(name, th, "secondary_ratio", float)
         self.strong: float = require(name, th, "strong", float)
         denial = load_data("checks.yaml")
         self.denial = compile_patterns(
@@ -114,7 +121,10 @@ class PartClassifier:
             scores["data"] += self.w["data_source_mention"]
         if any(f.result for f in figures):
             scores["hook"] += self.w["result_figure"]
-        if any(f.kind == "metric" for f in figures):
+        if any(
+            f.kind == "metric" or (f.result and _near_metric(text, f, sentence.start))
+            for f in figures
+        ):
             scores["evaluation"] += self.w["metric_with_value"]
         for part, pattern in self.inline:
             if pattern.match(text):
@@ -131,6 +141,8 @@ class PartClassifier:
         raw = [self.raw_scores(s, f) for s, f in zip(sentences, figures, strict=True)]
         context: str | None = None
         final: list[dict[str, float]] = []
+        body = [i for i, s in enumerate(sentences) if not s.heading]
+        early = set(body[:3])
         for i, s in enumerate(sentences):
             if s.heading:
                 context = self.heading_part(s.text)
@@ -139,10 +151,12 @@ class PartClassifier:
             scores = dict(raw[i])
             if context:
                 scores[context] += self.w["heading_context"]
+            if i in early and raw[i]["problem"] > 0:
+                scores["problem"] += self.w["early_problem"]
             if max(raw[i].values()) < self.label_threshold:
                 for j in (i - 1, i + 1):
                     if 0 <= j < len(sentences) and not sentences[j].heading:
-                        for part in PARTS:
+                        for part in PARTS[1:]:
                             scores[part] += self.w["neighbour_share"] * raw[j][part]
             final.append(scores)
         out: list[SentenceParts] = []
@@ -162,7 +176,11 @@ class PartClassifier:
             i
             for i, sp in enumerate(labelled)
             if (sp.label == part and sp.scores[part] >= self.label_threshold)
-            or (sp.label != "none" and sp.scores[part] >= self.secondary)
+            or (
+                sp.label != "none"
+                and sp.scores[part] >= self.present_threshold
+                and sp.scores[part] >= self.secondary_ratio * sp.scores[sp.label]
+            )
         ]
 
     def is_present(self, labelled: list[SentenceParts], part: str) -> bool:

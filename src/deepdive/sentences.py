@@ -120,6 +120,11 @@ class Splitter:
         self.max_words = require(name, cfg, "max_words", int)
         self.min_words = require(name, cfg, "min_words", int)
         self.run_on_words = require(name, cfg, "run_on_words", int)
+        self.subjects = set(require(name, cfg, "subjects", str).lower().split())
+        self.verbs = set(require(name, cfg, "verbs", str).lower().split())
+        self.determiners = set(require(name, cfg, "determiners", str).lower().split())
+        self.head_nouns = set(require(name, cfg, "head_nouns", str).lower().split())
+        self.never_after = set(require(name, cfg, "never_after", str).lower().split())
 
     def split(self, text: str) -> list[Sentence]:
         out: list[Sentence] = []
@@ -203,11 +208,19 @@ class Splitter:
         """How good a sentence start token ``i`` makes (0 = none, 1 = weak, 2+ = strong)."""
         word = text[tokens[i][0] : tokens[i][1]].lower().strip(",;:")
         prev = text[tokens[i - 1][0] : tokens[i - 1][1]]
+        if prev.lower().strip(",;:") in self.never_after and not prev.endswith((",", ";", ":")):
+            return 0
         score = 0
         nxt = ""
         if i + 1 < len(tokens):
             nxt = text[tokens[i + 1][0] : tokens[i + 1][1]].lower().strip(",;:")
-        if word in self.strong or (word in ("and", "but") and nxt in self.strong):
+        verb_like = nxt in self.verbs or nxt.endswith(("ed", "'d", "’d"))
+        if (
+            word in self.strong
+            or (word in ("and", "but") and nxt in self.strong)
+            or (word in self.subjects and verb_like)
+            or (word in self.determiners and nxt in self.head_nouns)
+        ):
             score = 2
         elif word in self.weak:
             score = 1

@@ -37,6 +37,7 @@ def find(ctx: Context) -> tuple[int, ...] | None:
     if not opening:
         return None
     first = opening[0]
-    if ctx.label(first) == "modeling" and problem and problem[0] > first:
+    context_before = any(ctx.labels[i].scores["problem"] > 0 for i in ctx.body() if i <= first)
+    if ctx.label(first) == "modeling" and problem[0] > first and not context_before:
         return (first,)
     return None
