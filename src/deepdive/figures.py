@@ -57,7 +57,11 @@ class FigureFinder:
         scales = require(name, cfg, "scale_words", str).split()
         wordnum = r"(?:(?:a|an|" + "|".join(words) + r")(?:[- ](?:" + "|".join(words) + r"))*)"
         scale = r"(?:\s?(?:k|K|M|mm|bn|B)\b|\s(?:" + "|".join(scales) + r")\b)"
-        num = rf"(?:~\s?)?(?:{_NUM}{scale}?|{wordnum}\s(?:{'|'.join(scales)})\b)"
+        digit = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
+        spoken_decimal = rf"(?:(?:zero|oh)\s+)?point(?:\s+{digit})+\b"
+        num = (
+            rf"(?:~\s?)?(?:{_NUM}{scale}?|{wordnum}\s(?:{'|'.join(scales)})\b|{spoken_decimal})"
+        )
         anynum = rf"(?:{num}|{wordnum})"
         money = rf"(?:[$€£¥]\s?{_NUM}{scale}?|{num}\s+(?:dollars|usd|euros|pounds)\b)"
         percent = rf"(?:{anynum}\s?(?:%|percent\b|per\s?cent\b|pct\b))"
@@ -148,7 +152,7 @@ class FigureFinder:
             return False
         if any(ch.isalpha() for ch in text):
             return any(w in text.lower() for w in ("thousand", "million", "billion", "k", "m", "b"))
-        if "." in text:
+        if "." in text or text.lower().startswith(("point", "zero point", "oh point")):
             return True
         try:
             return int(text.replace(",", "")) >= 10

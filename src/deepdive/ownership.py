@@ -59,8 +59,14 @@ class OwnershipReader:
         self.scope = patterns("own_scope")
         self.team = patterns("team")
         self.overclaim = patterns("overclaim")
+        self.organisation = patterns("organisation")
+        self.collective = patterns("collective")
+        self.implicit_verbs = set(require(name, cfg, "implicit_i_verbs", str).lower().split())
         self.minimising = patterns("minimising")
         self.non_agentive = set(require(name, cfg, "non_agentive_after_i", str).lower().split())
+        self.agentive_after_was = set(
+            require(name, cfg, "agentive_after_i_was", str).lower().split()
+        )
         self.not_names = set(require(name, cfg, "not_names", str).split())
         verbs = require(name, cfg, "name_credit_verbs", str).split()
         self.name_credit = re.compile(
@@ -78,6 +84,10 @@ class OwnershipReader:
             first = direct.group(1).lower() if direct else ""
             if first in self.non_agentive or word in ("think", "guess", "mean"):
                 continue
+            if first == "was" and word not in self.agentive_after_was:
+                continue
+            if m.group().lower() in ("i'm", "i’m"):
+                continue
             count += 1
         return count
 
@@ -93,23 +103,35 @@ class OwnershipReader:
         over: list[int] = []
         minimising: list[int] = []
         team = False
+        organisation = False
+        collective = False
+        implicit = 0
         for idx, s in enumerate(sentences):
             text = s.text
             i_count += len(_I.findall(text)) + len(_MY.findall(text))
             we_count += len(_WE.findall(text))
             agentive += self._agentive(text)
-            if self._credits(text):
+            credits = self._credits(text)
+            if credits:
                 credit.append(idx)
             if self.scope.search(text):
                 scope.append(idx)
-            if self.overclaim.search(text):
+            if self.overclaim.search(text) and not credits:
                 over.append(idx)
             if self.minimising.search(text):
                 minimising.append(idx)
             if self.team.search(text):
                 team = True
+            organisation = organisation or bool(self.organisation.search(text))
+            collective = collective or bool(self.collective.search(text))
+            first = text.split(maxsplit=1)[0].lower() if text.split() else ""
+            implicit += first in self.implicit_verbs
         team = team or we_count >= 3 or bool(credit)
-        verdict = _verdict(i_count, we_count, agentive, team, credit, scope, over, minimising)
+        if agentive == 0 and we_count == 0 and implicit >= 2:
+            agentive = implicit
+        verdict = _verdict(
+            i_count, we_count, agentive, team or organisation, collective, over, minimising
+        )
         return OwnershipRead(
             verdict,
             i_count,
@@ -127,24 +149,19 @@ def _verdict(
     i_count: int,
     we_count: int,
     agentive: int,
-    team: bool,
-    credit: list[int],
-    scope: list[int],
+    context: bool,
+    collective: bool,
     over: list[int],
     minimising: list[int],
 ) -> str:
-    if over and (team or len(over) > 1):
+    if over and (context or len(over) > 1):
         return "overclaim"
     if minimising:
         return "underclaim"
-    if agentive == 0 and we_count >= 3:
+    if agentive == 0 and (we_count >= 3 or collective):
         return "underclaim"
-    if i_count == 0 and we_count == 0:
-        return "unclear"
     if agentive == 0:
         return "unclear"
-    if team and not credit and not scope and we_count <= 1 and agentive >= 6:
-        return "overclaim"
     return "calibrated"
 
 

@@ -38,6 +38,12 @@ class SentenceParts:
     confidence: float
 
 
+_FILLERS = re.compile(
+    r"(?<![\w'])(?:um+|uh+|erm|er|hmm|you\s+know|i\s+mean|kind\s+of|sort\s+of)(?![\w'])[,]?",
+    re.I,
+)
+
+
 def _near_metric(text: str, figure: Figure, offset: int) -> bool:
     """True when a metric is named within a few words of the figure ("MAE of 8%")."""
     s, e = figure.start - offset, figure.end - offset
@@ -97,7 +103,7 @@ class PartClassifier:
 
     def raw_scores(self, sentence: Sentence, figures: list[Figure]) -> dict[str, float]:
         """Scores from the sentence's own words, figures and vocabulary hits."""
-        text = sentence.text
+        text = _FILLERS.sub(" ", sentence.text)
         scores = dict.fromkeys(PARTS, 0.0)
         if sentence.heading:
             return scores

@@ -17,7 +17,6 @@ Stronger version:
 from __future__ import annotations
 
 from deepdive.context import Context
-from deepdive.parts import part_classifier
 
 ID = "textbook_data"
 PART = "data"
@@ -31,14 +30,6 @@ FIX = (
 
 
 def find(ctx: Context) -> tuple[int, ...] | None:
-    data = ctx.part_sentences["data"]
-    if not ctx.present["data"]:
-        return data
-    substantive = set(i for i, _ in ctx.mentions("data_issues"))
-    substantive |= set(i for i, _ in ctx.mentions("data_sources"))
-    substantive |= set(ctx.matching("imbalance"))
-    pattern = part_classifier().named[("data", "substance")]
-    substantive |= {i for i, s in enumerate(ctx.sentences) if pattern.search(s.text)}
-    if substantive:
+    if ctx.present["data"]:
         return None
-    return data
+    return ctx.part_sentences["data"]
