@@ -100,6 +100,9 @@ class FigureFinder:
             ("number", re.compile(rf"(?<![\w.]){num}(?![\w%])", flags)),
         ]
         self.outcome = compile_patterns(name, cfg, require(name, cfg, "outcome_patterns", list))
+        self.comparison = compile_patterns(
+            name, cfg, require(name, cfg, "comparison_patterns", list)
+        )
         self.stakes = compile_patterns(name, cfg, require(name, cfg, "stakes_patterns", list))
         self.share = re.compile(
             r"^\s*(?:" + "|".join(require(name, cfg, "share_patterns", list)) + r")", flags
@@ -150,9 +153,11 @@ class FigureFinder:
         text = masked[s:e].strip().lstrip("~").strip()
         if not text:
             return False
+        if text.lower().startswith(("point", "zero point", "oh point")):
+            return True
         if any(ch.isalpha() for ch in text):
             return any(w in text.lower() for w in ("thousand", "million", "billion", "k", "m", "b"))
-        if "." in text or text.lower().startswith(("point", "zero point", "oh point")):
+        if "." in text:
             return True
         try:
             return int(text.replace(",", "")) >= 10
@@ -168,9 +173,10 @@ class FigureFinder:
         if kind in ("before_after", "magnitude", "relative", "multiplier"):
             return not describes_data or has_outcome
         if kind in ("percent", "points", "metric"):
-            if describes_data and not has_outcome:
+            compared = bool(self.comparison.search(window))
+            if describes_data and not (has_outcome or compared):
                 return False
-            return has_outcome or near_metric
+            return has_outcome or near_metric or compared
         # money, duration, count: only with an explicit outcome ("saved $2M", "cut 3 hours").
         before = masked[max(0, s - 40) : s]
         if kind == "money" and self.stakes.search(before):

@@ -36,6 +36,7 @@ class SentenceParts:
     scores: dict[str, float]
     label: str
     confidence: float
+    result_figure: bool = False
 
 
 _FILLERS = re.compile(
@@ -166,14 +167,15 @@ class PartClassifier:
                             scores[part] += self.w["neighbour_share"] * raw[j][part]
             final.append(scores)
         out: list[SentenceParts] = []
-        for scores in final:
+        for scores, figs in zip(final, figures, strict=True):
+            has_result = any(f.result for f in figs)
             ranked = sorted(PARTS, key=lambda p: (-scores[p], PARTS.index(p)))
             best, second = scores[ranked[0]], scores[ranked[1]]
             if best < self.label_threshold:
-                out.append(SentenceParts(scores, "none", round(1.0 - best / 2, 2)))
+                out.append(SentenceParts(scores, "none", round(1.0 - best / 2, 2), has_result))
                 continue
             confidence = min(0.99, best / (best + second + 0.5))
-            out.append(SentenceParts(scores, ranked[0], round(confidence, 2)))
+            out.append(SentenceParts(scores, ranked[0], round(confidence, 2), has_result))
         return out
 
     def sentences_for(self, labelled: list[SentenceParts], part: str) -> list[int]:
@@ -181,7 +183,8 @@ class PartClassifier:
         return [
             i
             for i, sp in enumerate(labelled)
-            if (sp.label == part and sp.scores[part] >= self.label_threshold)
+            if (part == "hook" and sp.result_figure)
+            or (sp.label == part and sp.scores[part] >= self.label_threshold)
             or (
                 sp.label != "none"
                 and sp.scores[part] >= self.present_threshold
@@ -190,7 +193,12 @@ class PartClassifier:
         ]
 
     def is_present(self, labelled: list[SentenceParts], part: str) -> bool:
-        """True when some sentence says something substantive for ``part``."""
+        """True when some sentence says something substantive for ``part``.
+
+        The hook is present exactly when some sentence states a result figure.
+        """
+        if part == "hook":
+            return any(sp.result_figure for sp in labelled)
         return any(
             labelled[i].scores[part] >= self.present_threshold
             for i in self.sentences_for(labelled, part)

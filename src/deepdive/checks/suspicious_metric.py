@@ -29,6 +29,11 @@ FIX = (
 
 def find(ctx: Context) -> tuple[int, ...] | None:
     perfect = ctx.matching("perfect_words")
+    if ctx.any("imbalance"):
+        # Near-perfect accuracy on rare positives is accuracy_on_imbalance's finding.
+        accuracy = {i for i, m in ctx.mentions("metrics") if m.name == "accuracy"}
+        others = {i for i, m in ctx.mentions("metrics") if m.name != "accuracy"}
+        perfect = tuple(i for i in perfect if i not in accuracy or i in others)
     if not perfect or ctx.any("investigated"):
         return None
     return perfect
