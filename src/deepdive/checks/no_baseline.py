@@ -2,7 +2,8 @@
 
 What it flags:
     The answer names the chosen approach but never what it was compared against: no
-    baseline, no existing rule-based or manual process, no alternative tried or ruled out.
+    baseline, no existing rule-based or manual process, no alternative tried or ruled out
+    (trying several hyper-parameters of one model is not an alternative).
     Saying outright that there was no baseline also fires.
 Why interviewers care:
     A result means little without a reference point, and justifying a choice against
@@ -32,6 +33,13 @@ FIX = (
 def find(ctx: Context) -> tuple[int, ...] | None:
     denials = set(ctx.matching("baseline_denials"))
     support = [i for i in ctx.matching("baselines") if i not in denials]
-    if support:
+    named = {i for i, _ in ctx.mentions("models")}
+    families = {m.name for _, m in ctx.mentions("models")}
+    alternatives = [
+        i
+        for i in ctx.matching("alternatives")
+        if i not in denials and (i in named or len(families) >= 2)
+    ]
+    if support or alternatives:
         return None
     return tuple(sorted(denials)) or ctx.part_sentences["modeling"][:1]
