@@ -23,6 +23,7 @@ from functools import cache
 
 from deepdive.datafiles import compile_patterns, load_data, require
 from deepdive.figures import Figure
+from deepdive.lexical_model import lexical_model
 from deepdive.sentences import Sentence
 from deepdive.vocab import vocab
 
@@ -137,6 +138,11 @@ class PartClassifier:
             if pattern.match(text):
                 scores[part] += self.w["inline_label"]
                 break
+        model = lexical_model()
+        if model is not None and self.w["lexical_model"] > 0:
+            for part, p in model.probabilities(text).items():
+                if part != "hook":
+                    scores[part] += self.w["lexical_model"] * p
         if self.denial.search(text):
             scores["reflection"] = 0.0
         return scores
