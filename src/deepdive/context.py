@@ -31,6 +31,7 @@ class Context:
     figures: tuple[Figure, ...]
     ownership: OwnershipRead
     present: dict[str, bool]
+    weakly_present: dict[str, bool]
     part_sentences: dict[str, tuple[int, ...]]
     words: int
     leads_with_result: bool

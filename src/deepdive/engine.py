@@ -63,6 +63,7 @@ def analyze(text: str) -> Analysis:
         figures=tuple(figures),
         ownership=ownership,
         present=present,
+        weakly_present={p: present[p] or classifier.weakly_present(labelled, p) for p in PARTS},
         part_sentences=part_sentences,
         words=words,
         leads_with_result=leads,

@@ -59,9 +59,7 @@ class FigureFinder:
         scale = r"(?:\s?(?:k|K|M|mm|bn|B)\b|\s(?:" + "|".join(scales) + r")\b)"
         digit = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
         spoken_decimal = rf"(?:(?:zero|oh)\s+)?point(?:\s+{digit})+\b"
-        num = (
-            rf"(?:~\s?)?(?:{_NUM}{scale}?|{wordnum}\s(?:{'|'.join(scales)})\b|{spoken_decimal})"
-        )
+        num = rf"(?:~\s?)?(?:{_NUM}{scale}?|{wordnum}\s(?:{'|'.join(scales)})\b|{spoken_decimal})"
         anynum = rf"(?:{num}|{wordnum})"
         money = rf"(?:[$€£¥]\s?{_NUM}{scale}?|{num}\s+(?:dollars|usd|euros|pounds)\b)"
         percent = rf"(?:{anynum}\s?(?:%|percent\b|per\s?cent\b|pct\b))"
@@ -100,6 +98,7 @@ class FigureFinder:
             ("number", re.compile(rf"(?<![\w.]){num}(?![\w%])", flags)),
         ]
         self.outcome = compile_patterns(name, cfg, require(name, cfg, "outcome_patterns", list))
+        self.rate = re.compile("|".join(require(name, cfg, "rate_patterns", list)), flags)
         self.comparison = compile_patterns(
             name, cfg, require(name, cfg, "comparison_patterns", list)
         )
@@ -167,13 +166,17 @@ class FigureFinder:
     def _is_result(self, masked: str, s: int, e: int, kind: str, near_metric: bool) -> bool:
         after = masked[e : e + 60]
         describes_data = bool(self.data_after.match(after) or self.share.match(after))
-        words_before = " ".join(masked[:s].split()[-10:])
+        words_before = " ".join(masked[:s].split()[-14:])
         window = words_before + " " + masked[e : e + 40]
         has_outcome = bool(self.outcome.search(window)) or bool(_BY_AMOUNT.search(words_before))
-        if kind in ("before_after", "magnitude", "relative", "multiplier"):
+        if kind == "relative":
+            return has_outcome or bool(self.comparison.search(window)) or "half" in masked[s:e]
+        if kind in ("before_after", "magnitude", "multiplier"):
             return not describes_data or has_outcome
         if kind in ("percent", "points", "metric"):
             compared = bool(self.comparison.search(window))
+            if kind == "percent" and self.rate.match(after) and (has_outcome or compared):
+                return True
             if describes_data and not (has_outcome or compared):
                 return False
             return has_outcome or near_metric or compared

@@ -89,6 +89,7 @@ class PartClassifier:
         th = require(name, cfg, "thresholds", dict)
         self.label_threshold: float = require(name, th, "label", float)
         self.present_threshold: float = require(name, th, "present", float)
+        self.absent_below: float = require(name, th, "absent_below", float)
         self.secondary_ratio: float = require(name, th, "secondary_ratio", float)
         self.strong: float = require(name, th, "strong", float)
         denial = load_data("checks.yaml")
@@ -208,6 +209,18 @@ class PartClassifier:
         return any(
             labelled[i].scores[part] >= self.present_threshold
             for i in self.sentences_for(labelled, part)
+        )
+
+    def weakly_present(self, labelled: list[SentenceParts], part: str) -> bool:
+        """A looser test than :meth:`is_present`, used before reporting a part as missing.
+
+        Findings that say a part is absent fire only when not even this weaker evidence
+        exists, so borderline answers get the benefit of the doubt.
+        """
+        return any(
+            sp.scores[part] >= self.absent_below
+            and sp.scores[part] >= self.secondary_ratio * max(sp.scores.values())
+            for sp in labelled
         )
 
     def strength(self, labelled: list[SentenceParts], part: str) -> float:

@@ -30,7 +30,7 @@ FIX = (
 
 def find(ctx: Context) -> tuple[int, ...] | None:
     problem = ctx.part_sentences["problem"]
-    if not ctx.present["problem"]:
+    if not ctx.weakly_present["problem"]:
         first_model = ctx.part_sentences["modeling"][:1]
         return first_model
     opening = [i for i in ctx.body() if ctx.label(i) not in ("none", "hook")][:1]
@@ -38,6 +38,6 @@ def find(ctx: Context) -> tuple[int, ...] | None:
         return None
     first = opening[0]
     context_before = any(ctx.labels[i].scores["problem"] > 0 for i in ctx.body() if i <= first)
-    if ctx.label(first) == "modeling" and problem[0] > first and not context_before:
+    if ctx.label(first) == "modeling" and problem and problem[0] > first and not context_before:
         return (first,)
     return None

@@ -30,6 +30,6 @@ FIX = (
 
 
 def find(ctx: Context) -> tuple[int, ...] | None:
-    if ctx.present["data"]:
+    if ctx.weakly_present["data"]:
         return None
     return ctx.part_sentences["data"]

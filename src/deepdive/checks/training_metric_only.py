@@ -33,6 +33,6 @@ def find(ctx: Context) -> tuple[int, ...] | None:
     evaluation = [
         i for i in ctx.part_sentences["evaluation"] if i not in training or i in validated
     ]
-    if ctx.present["evaluation"] and evaluation:
+    if ctx.weakly_present["evaluation"] and evaluation:
         return None
     return tuple(sorted(training))
