@@ -93,3 +93,20 @@ def test_followups_use_the_answers_own_words() -> None:
     questions = " ".join(q.question for q in analyze(ANSWER).followups)
     assert "LightGBM" in questions
     assert "AUC" in questions or "12%" in questions
+
+
+def test_same_json_across_processes_and_hash_seeds() -> None:
+    import os
+    import subprocess
+    import sys
+
+    code = "import sys; from deepdive import analyze; print(analyze(sys.stdin.read()).to_json())"
+    outs = set()
+    for seed in ("1", "2", "3"):
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        r = subprocess.run(
+            [sys.executable, "-c", code], input=ANSWER, capture_output=True, text=True, env=env
+        )
+        assert r.returncode == 0, r.stderr
+        outs.add(r.stdout)
+    assert len(outs) == 1

@@ -36,6 +36,9 @@ class Context:
     words: int
     leads_with_result: bool
     _cache: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False, repr=False)
+    _mentions: dict[str, list[tuple[int, Mention]]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def matching(self, key: str) -> tuple[int, ...]:
         """Indices of the sentences matching phrase list ``key`` from checks.yaml."""
@@ -51,10 +54,12 @@ class Context:
 
     def mentions(self, kind: str) -> list[tuple[int, Mention]]:
         """Vocabulary mentions of ``kind`` with the index of their sentence."""
-        out: list[tuple[int, Mention]] = []
-        for i, s in enumerate(self.sentences):
-            out.extend((i, m) for m in vocab().find(kind, s.text))
-        return out
+        if kind not in self._mentions:
+            out: list[tuple[int, Mention]] = []
+            for i, s in enumerate(self.sentences):
+                out.extend((i, m) for m in vocab().find(kind, s.text))
+            self._mentions[kind] = out
+        return self._mentions[kind]
 
     def label(self, i: int) -> str:
         return self.labels[i].label

@@ -97,6 +97,14 @@ class FigureFinder:
             ("duration", re.compile(duration, flags)),
             ("number", re.compile(rf"(?<![\w.]){num}(?![\w%])", flags)),
         ]
+        # Cheap substring tests: a kind is only searched for when one of its hints occurs.
+        self.hints: dict[str, tuple[str, ...]] = {
+            "before_after": ("from", "->", "→", "=>"),
+            "money": ("$", "€", "£", "¥", "dollar", "usd", "euro", "pound"),
+            "percent": ("%", "percent", "per cent", "pct"),
+            "points": ("point", "pts", "pp", "bps"),
+        }
+        self.unit_hint = re.compile(r"\b(?:" + "|".join(duration_units) + r")\b")
         self.outcome = compile_patterns(name, cfg, require(name, cfg, "outcome_patterns", list))
         self.rate = re.compile("|".join(require(name, cfg, "rate_patterns", list)), flags)
         self.comparison = compile_patterns(
@@ -117,9 +125,15 @@ class FigureFinder:
     def find(self, sentence_text: str, offset: int, index: int) -> list[Figure]:
         """Figures in one sentence whose text starts at ``offset`` in the answer."""
         masked = _MASK.sub(lambda m: " " * len(m.group()), sentence_text)
+        lowered = masked.lower()
         taken: list[tuple[int, int]] = []
         found: list[tuple[int, int, str]] = []
         for kind, pattern in self.kinds:
+            hints = self.hints.get(kind)
+            if hints and not any(h in lowered for h in hints):
+                continue
+            if kind == "duration" and not self.unit_hint.search(lowered):
+                continue
             for m in pattern.finditer(masked):
                 s, e = m.start(), m.end()
                 text = m.group().strip()

@@ -9,6 +9,7 @@ at run time it is a dictionary lookup per word.
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import re
@@ -42,7 +43,7 @@ def features(text: str) -> list[str]:
         else:
             words.append(_stem(tok))
     feats = [f"u:{w}" for w in words]
-    feats += [f"b:{a}_{b}" for a, b in zip(words, words[1:], strict=False)]
+    feats += [f"b:{a}_{b}" for a, b in itertools.pairwise(words)]
     return feats
 
 
@@ -53,7 +54,7 @@ class LexicalModel:
 
     def probabilities(self, text: str) -> dict[str, float]:
         """P(sentence carries part) for each part."""
-        feats = set(features(text))
+        feats = list(dict.fromkeys(features(text)))  # ordered: sums are reproducible
         out: dict[str, float] = {}
         for part in PARTS:
             w = self.weights[part]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from deepdive.datafiles import DataFileError, fail, load_data, require
 
@@ -60,13 +60,17 @@ class Vocab:
             self._matchers[kind] = (pattern, names)
 
     def find(self, kind: str, text: str) -> list[Mention]:
-        """All mentions of ``kind`` in ``text``, in order of appearance."""
+        """All mentions of ``kind`` in ``text``, in order of appearance (cached)."""
+        return list(self._find(kind, text))
+
+    @lru_cache(maxsize=8192)  # noqa: B019 - one Vocab lives for the whole process
+    def _find(self, kind: str, text: str) -> tuple[Mention, ...]:
         pattern, names = self._matchers[kind]
         out: list[Mention] = []
         for m in pattern.finditer(text):
             idx = (m.lastindex or 1) - 1
             out.append(Mention(kind, names[idx], m.start(), m.end(), m.group()))
-        return out
+        return tuple(out)
 
     def names(self, kind: str, text: str) -> list[str]:
         """Distinct display names of ``kind`` mentioned in ``text``, first mention first."""

@@ -1,0 +1,141 @@
+"""Speed and memory benchmark (``make bench``).
+
+Reports medians, each with a baseline measured in the same run:
+  * cold process: ``deepdive analyze --json`` on a ~400-word answer vs ``python -c pass``;
+  * warm: ``analyze()`` per answer in-process over the corpus answers;
+  * peak memory (max RSS) of the cold ``deepdive analyze`` process;
+  * installed size of the default install (deepdive and its runtime dependencies).
+Targets (issue 2): cold <= 0.8 s, warm <= 20 ms per answer, peak <= 300 MB, install <= 300 MB.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from importlib import metadata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RUNS = int(os.environ.get("BENCH_RUNS", "9"))
+
+
+def _answer_400() -> str:
+    """A real corpus answer cut at the sentence boundary nearest 400 words."""
+    from deepdive.checks import CHECKS
+    from deepdive.corpus import load_corpus
+
+    answers = load_corpus(ROOT / "tests" / "corpus" / "answers", {c.ID for c in CHECKS})
+    longest = max(answers, key=lambda a: len(a.text.split()))
+    kept: list[str] = []
+    for seg in longest.segments:
+        kept.append(seg.text)
+        if len(" ".join(kept).split()) >= 400:
+            break
+    return " ".join(kept)
+
+
+_PEAK = (
+    "import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True, "
+    "stdout=subprocess.DEVNULL); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+)
+
+
+def _cold(cmd: list[str]) -> tuple[float, float]:
+    """(median wall seconds, median peak RSS in MB) over RUNS runs of ``cmd``."""
+    times, peaks = [], []
+    for _ in range(RUNS):
+        t0 = time.perf_counter()
+        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+        times.append(time.perf_counter() - t0)
+        out = subprocess.run(
+            [sys.executable, "-c", _PEAK, *cmd], check=True, capture_output=True, text=True
+        )
+        peaks.append(int(out.stdout.strip()) / 1024)
+    return statistics.median(times), statistics.median(peaks)
+
+
+def _install_size_mb() -> float:
+    seen: set[str] = set()
+    todo = ["deepdive"]
+    total = 0
+    while todo:
+        name = todo.pop()
+        key = name.lower().replace("_", "-")
+        if key in seen:
+            continue
+        seen.add(key)
+        dist = metadata.distribution(name)
+        for f in dist.files or []:
+            path = Path(str(dist.locate_file(f)))
+            if path.is_file():
+                total += path.stat().st_size
+        for req in dist.requires or []:
+            if "extra ==" in req:
+                continue
+            dep = req.split(";")[0].split("[")[0]
+            for sep in "<>=!~ (":
+                dep = dep.split(sep)[0]
+            todo.append(dep.strip())
+    return total / 1e6
+
+
+def main() -> int:
+    from deepdive import analyze
+    from deepdive.checks import CHECKS
+    from deepdive.corpus import load_corpus
+    from deepdive.vocab import Vocab
+
+    text = _answer_400()
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as fh:
+        fh.write(text)
+        path = fh.name
+    base_t, base_mem = _cold([sys.executable, "-c", "pass"])
+    cli_t, cli_mem = _cold([sys.executable, "-m", "deepdive", "analyze", path, "--json"])
+    os.unlink(path)
+
+    answers = load_corpus(ROOT / "tests" / "corpus" / "answers", {c.ID for c in CHECKS})
+    analyze(answers[0].text)  # load everything once
+    per_answer = []
+    for _ in range(3):
+        for a in answers:
+            Vocab._find.cache_clear()  # no credit for having seen this text before
+            t0 = time.perf_counter()
+            analyze(a.text)
+            per_answer.append(time.perf_counter() - t0)
+    warm = statistics.median(per_answer)
+    runs_400 = []
+    for _ in range(RUNS):
+        Vocab._find.cache_clear()
+        t0 = time.perf_counter()
+        analyze(text)
+        runs_400.append(time.perf_counter() - t0)
+    warm_400 = statistics.median(runs_400)
+    size = _install_size_mb()
+
+    print(f"runs per cold measurement: {RUNS}; answer used: {len(text.split())} words")
+    print(f"{'measure':<46}{'median':>12}{'baseline':>12}{'ratio':>8}  target")
+    print(
+        f"{'cold: deepdive analyze --json (s)':<46}{cli_t:>12.3f}{base_t:>12.3f}"
+        f"{cli_t / base_t:>8.1f}  <= 0.8"
+    )
+    print(
+        f"{'warm: analyze() per corpus answer (ms)':<46}{warm * 1000:>12.2f}{'':>12}{'':>8}  <= 20"
+    )
+    print(
+        f"{'warm: analyze() on the 400-word answer (ms)':<46}{warm_400 * 1000:>12.2f}"
+        f"{'':>12}{'':>8}  <= 20"
+    )
+    print(
+        f"{'peak memory of the cold run (MB)':<46}{cli_mem:>12.1f}{base_mem:>12.1f}"
+        f"{cli_mem / base_mem:>8.1f}  <= 300"
+    )
+    print(f"{'default install size (MB)':<46}{size:>12.1f}{'':>12}{'':>8}  <= 300")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
