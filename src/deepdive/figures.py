@@ -26,6 +26,10 @@ _MASK = re.compile(
     r"(?![\w%])"
 )
 
+_MODEL_WORDS = re.compile(
+    r"\b(?:gradient[- ]boost\w*|boosted\s+trees?|xgboost|catboost|adaboost|boosting\s+model)\b",
+    re.I,
+)
 _BY_AMOUNT = re.compile(
     r"\bby\s+(?:about|roughly|around|nearly|almost|over|more\s+than|some|just\s+over|~)?\s*$",
     re.I,
@@ -180,11 +184,14 @@ class FigureFinder:
     def _is_result(self, masked: str, s: int, e: int, kind: str, near_metric: bool) -> bool:
         after = masked[e : e + 60]
         describes_data = bool(self.data_after.match(after) or self.share.match(after))
-        words_before = " ".join(masked[:s].split()[-14:])
-        window = words_before + " " + masked[e : e + 40]
+        words_before = _MODEL_WORDS.sub(" ", " ".join(masked[:s].split()[-14:]))
+        window = words_before + " " + _MODEL_WORDS.sub(" ", masked[e : e + 40])
+        near_before = " ".join(words_before.split()[-6:])
         has_outcome = bool(self.outcome.search(window)) or bool(_BY_AMOUNT.search(words_before))
         if kind == "relative":
-            return has_outcome or bool(self.comparison.search(window)) or "half" in masked[s:e]
+            return (
+                has_outcome or bool(self.comparison.search(window)) or "hal" in masked[s:e].lower()
+            )
         if kind in ("before_after", "magnitude", "multiplier"):
             return not describes_data or has_outcome
         if kind in ("percent", "points", "metric"):
@@ -194,8 +201,11 @@ class FigureFinder:
             if describes_data and not (has_outcome or compared):
                 return False
             return has_outcome or near_metric or compared
-        # money, duration, count: only with an explicit outcome ("saved $2M", "cut 3 hours").
+        # money, duration, count: only with an outcome right before ("saved $2M", "cut 3 hours").
+        has_outcome = bool(self.outcome.search(near_before + " " + masked[e : e + 20]))
         before = masked[max(0, s - 40) : s]
+        if kind in ("percent", "points") and re.search(r"[+−-]\s?$", masked[max(0, s - 2) : s]):
+            return True
         if kind == "money" and self.stakes.search(before):
             return bool(_REDUCTION.search(before))
         if kind == "money" and re.match(
