@@ -21,6 +21,7 @@ from deepdive.context import Context
 ID = "jumps_to_model"
 PART = "problem"
 SEVERITY = "major"
+CONTEXT = 0.8  # a problem score this high in or before the opening counts as context
 MESSAGE = "The story starts with the model before saying what problem it solved and for whom."
 FIX = (
     "Before any model name, give one or two sentences of context: who had the problem, why it "
@@ -29,15 +30,22 @@ FIX = (
 
 
 def find(ctx: Context) -> tuple[int, ...] | None:
-    problem = ctx.part_sentences["problem"]
     if not ctx.weakly_present["problem"]:
-        first_model = ctx.part_sentences["modeling"][:1]
-        return first_model
-    opening = [i for i in ctx.body() if ctx.label(i) not in ("none", "hook")][:1]
-    if not opening:
+        return ctx.part_sentences["modeling"][:1]
+    body = ctx.body()
+    # The hook may name the model ("my XGBoost model cut losses by 30%"): skip result sentences.
+    content = [
+        i
+        for i in body
+        if ctx.label(i) not in ("none", "hook") and not ctx.labels[i].result_figure
+    ]
+    if not content or content[0] not in body[:2]:
         return None
-    first = opening[0]
-    context_before = any(ctx.labels[i].scores["problem"] > 0 for i in ctx.body() if i <= first)
-    if ctx.label(first) == "modeling" and problem and problem[0] > first and not context_before:
+    first = content[0]
+    scores = ctx.labels[first].scores
+    names_model = any(i == first for i, _ in ctx.mentions("models"))
+    opens_with_model = ctx.label(first) == "modeling" and (names_model or scores["modeling"] >= 2.5)
+    context_before = any(ctx.labels[i].scores["problem"] >= CONTEXT for i in body if i <= first)
+    if opens_with_model and not context_before:
         return (first,)
     return None
