@@ -158,7 +158,7 @@ def _verdict(
         return "overclaim"
     if minimising:
         return "underclaim"
-    if agentive == 0 and (we_count >= 3 or collective):
+    if agentive == 0 and (we_count >= 3 or collective or (we_count >= 1 and i_count == 0)):
         return "underclaim"
     if agentive == 0:
         return "unclear"

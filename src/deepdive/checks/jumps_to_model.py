@@ -35,9 +35,7 @@ def find(ctx: Context) -> tuple[int, ...] | None:
     body = ctx.body()
     # The hook may name the model ("my XGBoost model cut losses by 30%"): skip result sentences.
     content = [
-        i
-        for i in body
-        if ctx.label(i) not in ("none", "hook") and not ctx.labels[i].result_figure
+        i for i in body if ctx.label(i) not in ("none", "hook") and not ctx.labels[i].result_figure
     ]
     if not content or content[0] not in body[:2]:
         return None
