@@ -19,10 +19,12 @@ from functools import cache
 from importlib import resources
 
 from deepdive.datafiles import DataFileError
+from deepdive.delivery import delivery
 
 PARTS = ("hook", "problem", "data", "modeling", "evaluation", "reflection")
 _TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+(?:[.,]\d+)*%?|%|\$")
-_FILLERS = frozenset({"um", "uh", "umm", "uhh", "erm", "er", "like", "yeah", "okay", "ok", "so"})
+# Discourse words dropped from features besides the fillers in data/delivery.yaml.
+_SKIP = frozenset({"like", "yeah", "okay", "ok", "so"})
 
 
 def _stem(word: str) -> str:
@@ -35,8 +37,9 @@ def _stem(word: str) -> str:
 def features(text: str) -> list[str]:
     """Unigram and bigram features of a sentence (lowercased, stemmed, numbers collapsed)."""
     words: list[str] = []
+    skip = _SKIP | delivery().filler_words
     for tok in _TOKEN.findall(text.lower()):
-        if tok in _FILLERS:
+        if tok in skip:
             continue
         if tok[0].isdigit() or tok in ("%", "$"):
             words.append("<pct>" if tok.endswith("%") else "<num>")

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from deepdive.datafiles import compile_patterns, load_data, require
+from deepdive.delivery import delivery
 from deepdive.figures import Figure
 from deepdive.lexical_model import lexical_model
 from deepdive.sentences import Sentence
@@ -38,12 +39,6 @@ class SentenceParts:
     label: str
     confidence: float
     result_figure: bool = False
-
-
-_FILLERS = re.compile(
-    r"(?<![\w'])(?:um+|uh+|erm|er|hmm|you\s+know|i\s+mean|kind\s+of|sort\s+of)(?![\w'])[,]?",
-    re.I,
-)
 
 
 def _near_metric(text: str, figure: Figure, offset: int) -> bool:
@@ -106,7 +101,7 @@ class PartClassifier:
 
     def raw_scores(self, sentence: Sentence, figures: list[Figure]) -> dict[str, float]:
         """Scores from the sentence's own words, figures and vocabulary hits."""
-        text = _FILLERS.sub(" ", sentence.text)
+        text = delivery().strip_fillers(sentence.text)
         scores = dict.fromkeys(PARTS, 0.0)
         if sentence.heading:
             return scores

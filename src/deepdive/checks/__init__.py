@@ -17,6 +17,7 @@ from typing import Protocol
 from deepdive.analysis import Finding
 from deepdive.checks import (
     accuracy_on_imbalance,
+    hedging,
     jumps_to_model,
     late_hook,
     leakage_risk,
@@ -57,6 +58,7 @@ CHECKS: tuple[Check, ...] = (
     overclaim,
     underclaim,
     too_long,
+    hedging,
     accuracy_on_imbalance,
     random_split_on_time,
     leakage_risk,

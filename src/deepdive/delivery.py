@@ -1,0 +1,44 @@
+"""Fillers and hedges: how the answer is delivered (content in ``data/delivery.yaml``)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from deepdive.datafiles import compile_patterns, load_data, require
+
+
+@dataclass(frozen=True)
+class Delivery:
+    filler_words: frozenset[str]
+    fillers: re.Pattern[str]
+    hedges: re.Pattern[str]
+    hedging_min_count: int
+    hedging_per_100_words: float
+
+    def strip_fillers(self, text: str) -> str:
+        """``text`` with fillers replaced by spaces (for cue matching, not for display)."""
+        return self.fillers.sub(" ", text)
+
+    def hedge_count(self, text: str) -> int:
+        return len(self.hedges.findall(text))
+
+
+@cache
+def delivery() -> Delivery:
+    """The shared delivery vocabulary."""
+    name = "delivery.yaml"
+    cfg = load_data(name)
+    words = require(name, cfg, "filler_words", str).lower().split()
+    phrases = require(name, cfg, "filler_phrases", list)
+    fillers = compile_patterns(
+        name, cfg, [rf"{re.escape(w)}+" if len(w) > 1 else re.escape(w) for w in words] + phrases
+    )
+    return Delivery(
+        filler_words=frozenset(words),
+        fillers=fillers,
+        hedges=compile_patterns(name, cfg, require(name, cfg, "hedges", list)),
+        hedging_min_count=require(name, cfg, "hedging_min_count", int),
+        hedging_per_100_words=require(name, cfg, "hedging_per_100_words", float),
+    )
