@@ -99,6 +99,10 @@ class FigureFinder:
             ("percent", re.compile(percent, flags)),
             ("points", re.compile(points, flags)),
             ("duration", re.compile(duration, flags)),
+            (
+                "count",
+                compile_patterns(name, cfg, require(name, cfg, "counted_outcome_patterns", list)),
+            ),
             ("number", re.compile(rf"(?<![\w.]){num}(?![\w%])", flags)),
         ]
         # Cheap substring tests: a kind is only searched for when one of its hints occurs.
@@ -157,7 +161,7 @@ class FigureFinder:
             )
             if kind == "number":
                 kind_out = "metric" if near_metric else "count"
-            result = self._is_result(masked, s, e, kind_out, near_metric)
+            result = kind == "count" or self._is_result(masked, s, e, kind_out, near_metric)
             text = sentence_text[s:e].strip()
             lead = len(sentence_text[s:e]) - len(sentence_text[s:e].lstrip())
             start = offset + s + lead
