@@ -39,6 +39,7 @@ class SentenceParts:
     label: str
     confidence: float
     result_figure: bool = False
+    model: dict[str, float] | None = None
 
 
 def _near_metric(text: str, figure: Figure, offset: int) -> bool:
@@ -85,6 +86,7 @@ class PartClassifier:
         self.label_threshold: float = require(name, th, "label", float)
         self.present_threshold: float = require(name, th, "present", float)
         self.absent_below: float = require(name, th, "absent_below", float)
+        self.model_vote: float = require(name, th, "model_vote", float)
         self.secondary_ratio: float = require(name, th, "secondary_ratio", float)
         self.strong: float = require(name, th, "strong", float)
         denial = load_data("checks.yaml")
@@ -99,8 +101,14 @@ class PartClassifier:
                 return part
         return None
 
-    def raw_scores(self, sentence: Sentence, figures: list[Figure]) -> dict[str, float]:
-        """Scores from the sentence's own words, figures and vocabulary hits."""
+    def raw_scores(
+        self,
+        sentence: Sentence,
+        figures: list[Figure],
+        model_probs: dict[str, float] | None = None,
+    ) -> dict[str, float]:
+        """Scores from the sentence's own words, figures, vocabulary hits and the learned
+        model's probabilities (``model_probs``, when a model is installed)."""
         text = delivery().strip_fillers(sentence.text)
         scores = dict.fromkeys(PARTS, 0.0)
         if sentence.heading:
@@ -134,9 +142,8 @@ class PartClassifier:
             if pattern.match(text):
                 scores[part] += self.w["inline_label"]
                 break
-        model = lexical_model()
-        if model is not None and self.w["lexical_model"] > 0:
-            for part, p in model.probabilities(text).items():
+        if model_probs is not None:
+            for part, p in model_probs.items():
                 if part != "hook":
                     scores[part] += self.w["lexical_model"] * p
         if self.denial.search(text):
@@ -148,6 +155,13 @@ class PartClassifier:
     ) -> list[SentenceParts]:
         """Label every sentence; ``figures[i]`` are the figures of sentence ``i``."""
         raw = [self.raw_scores(s, f) for s, f in zip(sentences, figures, strict=True)]
+        model = lexical_model()
+        probs = [
+            model.probabilities(delivery().strip_fillers(s.text))
+            if model and not s.heading
+            else None
+            for s in sentences
+        ]
         context: str | None = None
         final: list[dict[str, float]] = []
         body = [i for i, s in enumerate(sentences) if not s.heading]
@@ -169,15 +183,17 @@ class PartClassifier:
                             scores[part] += self.w["neighbour_share"] * raw[j][part]
             final.append(scores)
         out: list[SentenceParts] = []
-        for scores, figs in zip(final, figures, strict=True):
+        for scores, figs, prob in zip(final, figures, probs, strict=True):
             has_result = any(f.result for f in figs)
             ranked = sorted(PARTS, key=lambda p: (-scores[p], PARTS.index(p)))
             best, second = scores[ranked[0]], scores[ranked[1]]
             if best < self.label_threshold:
-                out.append(SentenceParts(scores, "none", round(1.0 - best / 2, 2), has_result))
+                out.append(
+                    SentenceParts(scores, "none", round(1.0 - best / 2, 2), has_result, prob)
+                )
                 continue
             confidence = min(0.99, best / (best + second + 0.5))
-            out.append(SentenceParts(scores, ranked[0], round(confidence, 2), has_result))
+            out.append(SentenceParts(scores, ranked[0], round(confidence, 2), has_result, prob))
         return out
 
     def sentences_for(self, labelled: list[SentenceParts], part: str) -> list[int]:
@@ -213,8 +229,11 @@ class PartClassifier:
         exists, so borderline answers get the benefit of the doubt.
         """
         return any(
-            sp.scores[part] >= self.absent_below
-            and sp.scores[part] >= self.secondary_ratio * max(sp.scores.values())
+            (
+                sp.scores[part] >= self.absent_below
+                and sp.scores[part] >= self.secondary_ratio * max(sp.scores.values())
+            )
+            or (sp.model is not None and sp.model[part] >= self.model_vote)
             for sp in labelled
         )
 
