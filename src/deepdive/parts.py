@@ -154,13 +154,15 @@ class PartClassifier:
         self, sentences: list[Sentence], figures: list[list[Figure]]
     ) -> list[SentenceParts]:
         """Label every sentence; ``figures[i]`` are the figures of sentence ``i``."""
-        raw = [self.raw_scores(s, f) for s, f in zip(sentences, figures, strict=True)]
         model = lexical_model()
         probs = [
             model.probabilities(delivery().strip_fillers(s.text))
             if model and not s.heading
             else None
             for s in sentences
+        ]
+        raw = [
+            self.raw_scores(s, f, p) for s, f, p in zip(sentences, figures, probs, strict=True)
         ]
         context: str | None = None
         final: list[dict[str, float]] = []
