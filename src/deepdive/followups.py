@@ -20,9 +20,14 @@ FAMILIES = ("why_model", "how_known", "hardest_bug", "scale_10x", "hindsight")
 
 @dataclass(frozen=True)
 class Template:
+    id: str
+    family: str
     needs: tuple[str, ...]
     question: str
     because: str
+
+    def usable(self, entities: dict[str, str]) -> bool:
+        return all(n in entities for n in self.needs)
 
     def fill(self, family: str, entities: dict[str, str]) -> Followup:
         return Followup(
@@ -32,16 +37,21 @@ class Template:
         )
 
 
-def _templates(name: str, node: object, key: str) -> list[Template]:
+def _templates(name: str, node: object, key: str, family: str) -> list[Template]:
     items = require(name, node, key, list)
     out: list[Template] = []
     for item in items:
         needs = tuple(require(name, item, "needs", list))
+        template_id = require(name, item, "id", str)
         for slot in needs:
             if slot not in SLOTS:
                 raise fail(name, item, f"unknown slot {slot!r}; known: {', '.join(SLOTS)}")
         t = Template(
-            needs, require(name, item, "question", str), require(name, item, "because", str)
+            template_id,
+            family,
+            needs,
+            require(name, item, "question", str),
+            require(name, item, "because", str),
         )
         sample = dict.fromkeys(SLOTS, "x")
         try:
@@ -65,6 +75,10 @@ class FollowupBank:
     families: dict[str, list[Template]]
     probes: dict[str, list[Template]]
 
+    def all(self) -> list[Template]:
+        out = [t for ts in self.families.values() for t in ts]
+        return out + [t for ts in self.probes.values() for t in ts]
+
 
 @cache
 def followup_bank() -> FollowupBank:
@@ -73,14 +87,20 @@ def followup_bank() -> FollowupBank:
     cfg = load_data(name)
     fams = require(name, cfg, "families", dict)
     probes = require(name, cfg, "probes", dict)
-    return FollowupBank(
-        families={f: _templates(name, fams, f) for f in FAMILIES},
-        probes={k: _templates(name, probes, k) for k in probes if k != "__line__"},
+    bank = FollowupBank(
+        families={f: _templates(name, fams, f, f) for f in FAMILIES},
+        probes={k: _templates(name, probes, k, f"probe:{k}") for k in probes if k != "__line__"},
     )
+    seen: set[str] = set()
+    for t in bank.all():
+        if t.id in seen:
+            raise DataFileError(f"{name}: template id {t.id!r} is used twice")
+        seen.add(t.id)
+    return bank
 
 
 def _first_usable(templates: list[Template], entities: dict[str, str]) -> Template:
-    return next(t for t in templates if all(n in entities for n in t.needs))
+    return next(t for t in templates if t.usable(entities))
 
 
 def plan_followups(findings: list[Finding], entities: dict[str, str]) -> list[Followup]:
