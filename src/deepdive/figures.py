@@ -22,7 +22,8 @@ from deepdive.vocab import vocab
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _MASK = re.compile(
     r"(?<![\w.])(?:[A-Za-z][A-Za-z]*-?\d+(?:\.\d+)?[A-Za-z\d]*(?:-\w+)?"  # GPT-4, F1, top-5, v2
-    r"|@\d+|(?:19[89]\d|20[0-4]\d)(?!\s*(?:%|[kKmM]\b|x\b|percent|\w*(?:hours|ms|users|rows))))"
+    r"|@\d+|\d+-(?:day|week|month|year|hour|minute|second|person|page|step|stage|layer|way|class|"
+    r"star|bit|core|gb|mb|d|k)s?\b|(?:19[89]\d|20[0-4]\d)(?!\s*(?:%|[kKmM]\b|x\b|percent|\w*(?:hours|ms|users|rows))))"
     r"(?![\w%])"
 )
 
@@ -30,6 +31,15 @@ _MODEL_WORDS = re.compile(
     r"\b(?:gradient[- ]boost\w*|boosted\s+trees?|xgboost|catboost|adaboost|boosting\s+model)\b",
     re.I,
 )
+_COMPARATIVE = re.compile(
+    r"\s*(?:more|fewer|less|higher|lower|better|worse|faster|cheaper)\b", re.I
+)
+_WINDOW_WORD = re.compile(
+    r"\b(?:after|over|for|during|across|every|per|first|last|next|past)\s*(?:the\s+)?"
+    r"(?:first\s+|last\s+|next\s+|past\s+)?(?:about\s+|around\s+)?$",
+    re.I,
+)
+_UP_DOWN = re.compile(r"\b(?:up|down|plus|minus)\s*$", re.I)
 _BY_AMOUNT = re.compile(
     r"\bby\s+(?:about|roughly|around|nearly|almost|over|more\s+than|some|just\s+over|~)?\s*$",
     re.I,
@@ -157,7 +167,7 @@ class FigureFinder:
         for s, e, kind in found:
             kind_out = kind
             near_metric = any(
-                (0 <= s - mt.end <= 24) or (0 <= mt.start - e <= 14) for mt in metrics
+                (0 <= s - mt.end <= 40) or (0 <= mt.start - e <= 14) for mt in metrics
             )
             if kind == "number":
                 kind_out = "metric" if near_metric else "count"
@@ -191,7 +201,11 @@ class FigureFinder:
         words_before = _MODEL_WORDS.sub(" ", " ".join(masked[:s].split()[-14:]))
         window = words_before + " " + _MODEL_WORDS.sub(" ", masked[e : e + 40])
         near_before = " ".join(words_before.split()[-6:])
-        has_outcome = bool(self.outcome.search(window)) or bool(_BY_AMOUNT.search(words_before))
+        has_outcome = (
+            bool(self.outcome.search(window))
+            or bool(_BY_AMOUNT.search(words_before))
+            or bool(_UP_DOWN.search(words_before))
+        )
         if kind == "relative":
             return (
                 has_outcome or bool(self.comparison.search(window)) or "hal" in masked[s:e].lower()
@@ -202,9 +216,12 @@ class FigureFinder:
             compared = bool(self.comparison.search(window))
             if kind == "percent" and self.rate.match(after) and (has_outcome or compared):
                 return True
-            if describes_data and not (has_outcome or compared):
-                return False
+            if describes_data:
+                # "caught 80% of fraud cases" is a result; "0.4% were fraud" describes the data.
+                return has_outcome or compared or bool(_COMPARATIVE.match(after))
             return has_outcome or near_metric or compared
+        if kind == "duration" and _WINDOW_WORD.search(near_before):
+            return False  # "after 90 days", "over six months": a time window, not a result
         # money, duration, count: only with an outcome right before ("saved $2M", "cut 3 hours").
         has_outcome = bool(self.outcome.search(near_before + " " + masked[e : e + 20]))
         before = masked[max(0, s - 40) : s]

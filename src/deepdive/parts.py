@@ -161,9 +161,7 @@ class PartClassifier:
             else None
             for s in sentences
         ]
-        raw = [
-            self.raw_scores(s, f, p) for s, f, p in zip(sentences, figures, probs, strict=True)
-        ]
+        raw = [self.raw_scores(s, f, p) for s, f, p in zip(sentences, figures, probs, strict=True)]
         context: str | None = None
         final: list[dict[str, float]] = []
         body = [i for i, s in enumerate(sentences) if not s.heading]

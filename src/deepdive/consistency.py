@@ -1,0 +1,353 @@
+"""Spot a follow-up reply that contradicts the overview: a different number for the same
+thing, a different model named as the one chosen, or a different data source.
+
+Numbers are read into comparable forms — a relative change ("cut by 30%", "halved", "2x"),
+a level ("AUC of 0.91", "precision was 62%") or a change in points ("+4 points") — and tagged
+with the content words around them, so "30% fewer false positives" and "we halved false
+positives" compare, while "30% fewer false positives" and "recall went up 5%" do not.
+A reply number is a contradiction only when it is comparable with an overview number about the
+same thing and agrees with none of them. Prefer quiet: anything ambiguous is not flagged.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from deepdive.datafiles import compile_patterns, load_data, require
+from deepdive.figures import Figure, figure_finder
+from deepdive.sentences import Sentence, split_sentences
+from deepdive.vocab import vocab
+
+_WORD = re.compile(r"[a-z]+", re.I)
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_WORDNUM = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90, "hundred": 100,
+}  # fmt: skip
+
+
+_CHOICE_VERB = re.compile(
+    r"\b(?:used|chose|picked|selected|deployed|shipped|went\s+with|ended\s+up\s+(?:with|using)|"
+    r"settled\s+on|stuck\s+with|kept|fine-?tuned|built|trained|final\s+model\s+(?:was|is))\s+(?:the\s+|a\s+|an\s+|our\s+)?"
+    r"(?:\w+\s+){0,2}$",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number read from a sentence, in one or more comparable forms."""
+
+    text: str
+    sentence: str
+    readings: tuple[tuple[str, float], ...]  # ("change", +30.0), ("level", 91.0), ("points", 4)
+    subject: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Contradiction:
+    kind: str  # figure | model | data
+    overview_quote: str
+    reply_quote: str
+    message: str
+
+
+class ConsistencyReader:
+    def __init__(self) -> None:
+        name = "consistency.yaml"
+        cfg = load_data(name)
+        self.decrease = set(require(name, cfg, "decrease", str).lower().split())
+        self.increase = set(require(name, cfg, "increase", str).lower().split())
+        self.generic = set(require(name, cfg, "generic_words", str).lower().split())
+        fr = require(name, cfg, "fractions", dict)
+        self.fractions = {k: float(v) for k, v in fr.items() if k != "__line__"}
+        self.chosen = compile_patterns(name, cfg, require(name, cfg, "chosen_model_cues", list))
+        self.rejected = compile_patterns(name, cfg, require(name, cfg, "rejected_model_cues", list))
+        self.rejected_after = compile_patterns(
+            name, cfg, require(name, cfg, "rejected_after_cues", list)
+        )
+        self.data_cues = compile_patterns(name, cfg, require(name, cfg, "data_source_cues", list))
+
+    # -- numbers -------------------------------------------------------------------------
+    def _direction(self, before: str, after: str) -> int:
+        words_before = [w.lower() for w in _WORD.findall(before)][-6:]
+        words_after = [w.lower() for w in _WORD.findall(after)][:3]
+        for w in reversed(words_before):
+            if w in self.decrease:
+                return -1
+            if w in self.increase:
+                return 1
+        for w in words_after:
+            if w in ("fewer", "less", "lower", "down", "cheaper", "smaller"):
+                return -1
+            if w in ("more", "higher", "up", "faster", "better", "larger"):
+                return 1
+        return 0
+
+    def _subject(self, text: str, start: int, end: int) -> frozenset[str]:
+        before = _WORD.findall(text[max(0, start - 80) : start])[-8:]
+        after = _WORD.findall(text[end : end + 50])[:5]
+        words = {
+            _stem(w.lower())
+            for w in before + after
+            if w.lower() not in self.generic
+            and w.lower() not in self.decrease
+            and w.lower() not in self.increase
+            and w.lower() not in _WORDNUM
+            and len(w) > 2
+        }
+        words |= {
+            m.name.lower() for m in vocab().find("metrics", text[max(0, start - 40) : end + 30])
+        }
+        return frozenset(words)
+
+    def _readings(self, fig: Figure, sentence: Sentence) -> list[tuple[str, float]]:
+        text = sentence.text
+        s, e = fig.start - sentence.start, fig.end - sentence.start
+        direction = self._direction(text[:s], text[e:])
+        low = fig.text.lower()
+        nums = [_to_float(n) for n in _NUMBER.findall(fig.text)]
+        if fig.kind == "before_after":
+            sides = re.split(r"\s+to\s+|->|→|=>", re.sub(r"^from\s+", "", low), maxsplit=1)
+            values = [_quantity(side) for side in sides]
+            if len(values) < 2 or values[0] is None or values[1] is None:
+                return []
+            a, b = values[0], values[1]
+            if a <= 1.0 and b <= 1.0 and "%" not in low:
+                a, b = a * 100, b * 100  # 0.19 -> 0.41 read as points of a rate
+            out = [("level_after", b)]
+            if a:
+                out.append(("change", (b - a) / a * 100))
+            if "%" in fig.text or "point" in low:
+                out.append(("points", b - a))
+            return out
+        if fig.kind == "relative":
+            for word, value in self.fractions.items():
+                if re.search(rf"\b{word}\b", low):
+                    sign = -1 if direction <= 0 else 1
+                    if "half" in low or "halv" in low:
+                        return [("change", -50.0 if direction <= 0 else 50.0)]
+                    return [("change", sign * value)]
+            if "halv" in low:
+                return [("change", -50.0)]
+            return []
+        if fig.kind == "multiplier":
+            ratio = nums[0] if nums else _ratio_word(low)
+            if ratio is None or ratio <= 0:
+                return []
+            if direction < 0 or any(
+                w in text[e : e + 20].lower() for w in ("fewer", "less", "lower")
+            ):
+                return [("change", -(1 - 1 / ratio) * 100)]
+            return [("change", (ratio - 1) * 100)]
+        if fig.kind == "duration":
+            minutes = _quantity(low)
+            return [("minutes", minutes)] if minutes is not None else []
+        if fig.kind == "points" and nums:
+            return [("points", direction * nums[0] if direction else nums[0])]
+        if fig.kind in ("percent", "metric") and nums:
+            value = nums[0]
+            if fig.kind == "metric" and value <= 1.0:
+                value *= 100
+            if direction and fig.kind == "percent":
+                return [("change", direction * value)]
+            return [("level", value)]
+        return []
+
+    def quantities(self, sentences: list[Sentence]) -> list[Quantity]:
+        finder = figure_finder()
+        out: list[Quantity] = []
+        for i, s in enumerate(sentences):
+            for fig in finder.find(s.text, s.start, i):
+                if not fig.result and fig.kind != "before_after":
+                    continue  # setup numbers ("a 10% control group") are not claims
+                readings = self._readings(fig, s)
+                if not readings:
+                    continue
+                subject = self._subject(s.text, fig.start - s.start, fig.end - s.start)
+                out.append(Quantity(fig.text, s.text, tuple(readings), subject))
+        return out
+
+    # -- models and data -----------------------------------------------------------------
+    def chosen_models(self, sentences: list[Sentence]) -> dict[str, str]:
+        """Model families the text presents as the one used, with the sentence saying so."""
+        out: dict[str, str] = {}
+        for s in sentences:
+            if not self.chosen.search(s.text):
+                continue
+            mentions = vocab().find("models", s.text)
+            direct = [
+                m for m in mentions if _CHOICE_VERB.search(s.text[max(0, m.start - 30) : m.start])
+            ]
+            for m in direct or mentions:
+                near = s.text[max(0, m.start - 40) : m.start]
+                after = s.text[m.end : m.end + 24]
+                if self.rejected.search(near) or self.rejected_after.search(after):
+                    continue
+                out.setdefault(m.name, s.text)
+        return out
+
+    def data_sources(self, sentences: list[Sentence]) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for s in sentences:
+            if not self.data_cues.search(s.text):
+                continue
+            for m in vocab().find("data_sources", s.text):
+                out.setdefault(m.name, s.text)
+        return out
+
+    # -- comparison ----------------------------------------------------------------------
+    def contradictions(self, overview: str, reply: str, question: str = "") -> list[Contradiction]:
+        ov_s = split_sentences(overview)
+        rp_s = split_sentences(reply)
+        out: list[Contradiction] = []
+        ov_q = self.quantities(ov_s)
+        question_subject = (
+            frozenset().union(*(q.subject for q in self.quantities(split_sentences(question))))
+            if question
+            else frozenset()
+        )
+        for rq in self.quantities(rp_s):
+            subject = rq.subject or question_subject
+            related = [q for q in ov_q if q.subject & subject]
+            if not related and not rq.subject and len(ov_q) == 1:
+                related = ov_q
+            verdicts = [v for v in (_compare(q, rq) for q in related) if v is not None]
+            if verdicts and not any(verdicts):
+                q = next(q for q in related if _compare(q, rq) is False)
+                out.append(
+                    Contradiction(
+                        "figure",
+                        q.sentence,
+                        rq.sentence,
+                        f"The overview said “{q.text}” but the reply says “{rq.text}”.",
+                    )
+                )
+        ov_models = self.chosen_models(ov_s)
+        rp_models = self.chosen_models(rp_s)
+        if ov_models and rp_models and not set(ov_models) & set(rp_models):
+            name, quote = next(iter(rp_models.items()))
+            ov_name, ov_quote = next(iter(ov_models.items()))
+            out.append(
+                Contradiction(
+                    "model",
+                    ov_quote,
+                    quote,
+                    f"The overview names {ov_name} as the model used; the reply says {name}.",
+                )
+            )
+        ov_data = self.data_sources(ov_s)
+        rp_data = self.data_sources(rp_s)
+        if ov_data and rp_data and not set(ov_data) & set(rp_data):
+            name, quote = next(iter(rp_data.items()))
+            ov_name, ov_quote = next(iter(ov_data.items()))
+            out.append(
+                Contradiction(
+                    "data",
+                    ov_quote,
+                    quote,
+                    f"The overview says the data came from {ov_name}; the reply says {name}.",
+                )
+            )
+        return out
+
+
+_PRIORITY = ("level", "minutes", "points", "change")
+
+
+def _compare(a: Quantity, b: Quantity) -> bool | None:
+    """True when consistent, False when contradictory, None when not comparable.
+
+    The most specific shared form decides: levels ("0.41"), then durations, then points, and
+    relative changes only when nothing more specific is shared (a drop from 4 h to 10 min and
+    one from 2 days to 1 h are both "-95%", yet disagree).
+    """
+    for unit in _PRIORITY:
+        va_list = [v for u, v in a.readings if _unit(u) == unit]
+        vb_list = [v for u, v in b.readings if _unit(u) == unit]
+        if not va_list or not vb_list:
+            continue
+        return any(_close(unit, va, vb) for va in va_list for vb in vb_list)
+    return None
+
+
+def _close(unit: str, va: float, vb: float) -> bool:
+    if unit == "change":
+        if va * vb < 0:
+            return False
+        return abs(abs(va) - abs(vb)) <= max(4.0, 0.2 * max(abs(va), abs(vb)))
+    if unit == "minutes":
+        return max(va, vb) <= 1.5 * min(va, vb) if min(va, vb) > 0 else va == vb
+    if unit == "points":
+        return abs(abs(va) - abs(vb)) <= max(1.5, 0.25 * max(abs(va), abs(vb)))
+    return abs(va - vb) <= max(2.0, 0.05 * max(abs(va), abs(vb)))
+
+
+def _unit(unit: str) -> str:
+    return "level" if unit.startswith("level") else unit
+
+
+_UNITS = {
+    "ms": 1 / 60000, "millisecond": 1 / 60000, "second": 1 / 60, "sec": 1 / 60, "minute": 1.0,
+    "min": 1.0, "hour": 60.0, "hr": 60.0, "day": 1440.0, "week": 10080.0, "month": 43800.0,
+    "year": 525600.0,
+}  # fmt: skip
+
+
+def _quantity(text: str) -> float | None:
+    """The number in a phrase like "4 hours", "ten minutes" or "8%", durations in minutes."""
+    text = text.strip().lower()
+    match = _NUMBER.search(text)
+    value: float | None = _to_float(match.group()) if match else None
+    if value is None:
+        for word, number in _WORDNUM.items():
+            if re.search(rf"\b{word}\b", text):
+                value = float(number)
+                break
+    if value is None:
+        if re.search(r"\b(?:an?|one)\s+(?:hour|day|week|month|year|minute)", text):
+            value = 1.0
+        else:
+            return None
+    for unit, factor in _UNITS.items():
+        if re.search(rf"\d\s*{unit}s?\b|\b{unit}s?\b", text):
+            return value * factor
+    return value
+
+
+def _to_float(text: str) -> float:
+    try:
+        return float(text.replace(",", ""))
+    except ValueError:
+        return 0.0
+
+
+def _ratio_word(text: str) -> float | None:
+    for word, value in (("twice", 2.0), ("double", 2.0), ("triple", 3.0), ("quadruple", 4.0)):
+        if word in text:
+            return value
+    for word, value in _WORDNUM.items():
+        if text.startswith(word):
+            return float(value)
+    return None
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ies", "es", "s"):
+        if len(word) > 4 and word.endswith(suffix):
+            return word[: -len(suffix)] + ("y" if suffix == "ies" else "")
+    return word
+
+
+@cache
+def consistency_reader() -> ConsistencyReader:
+    return ConsistencyReader()
+
+
+def find_contradictions(overview: str, reply: str, question: str = "") -> list[Contradiction]:
+    """Contradictions between an overview and a reply (the question helps resolve "them")."""
+    return consistency_reader().contradictions(overview, reply, question)

@@ -1,0 +1,58 @@
+"""The consistency check on labelled overview/reply pairs (issue target: P >= 0.9, R >= 0.8)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from deepdive.consistency import find_contradictions
+
+PAIRS = yaml.safe_load(
+    (Path(__file__).parent / "drill" / "contradiction_pairs.yaml").read_text(encoding="utf-8")
+)
+
+
+def _scores(split: str | None) -> tuple[float, float, int]:
+    tp = fp = fn = n = 0
+    for p in PAIRS["pairs"]:
+        if split and p["split"] != split:
+            continue
+        n += 1
+        found = bool(
+            find_contradictions(
+                PAIRS["overviews"][p["overview"]], p["reply"], p.get("question", "")
+            )
+        )
+        tp += found and p["contradicts"]
+        fp += found and not p["contradicts"]
+        fn += (not found) and p["contradicts"]
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    return precision, recall, n
+
+
+def test_pair_set_is_big_and_balanced() -> None:
+    pairs = PAIRS["pairs"]
+    assert len(pairs) >= 40
+    assert abs(sum(p["contradicts"] for p in pairs) - len(pairs) / 2) <= 2
+    assert len({p["id"] for p in pairs}) == len(pairs)
+
+
+@pytest.mark.parametrize("split", ["test", None])
+def test_precision_and_recall(split: str | None) -> None:
+    precision, recall, _ = _scores(split)
+    assert precision >= 0.9, f"precision {precision:.2f}"
+    assert recall >= 0.8, f"recall {recall:.2f}"
+
+
+def test_contradiction_quotes_both_sides() -> None:
+    ov = PAIRS["overviews"]["fraud"]
+    found = find_contradictions(ov, "We halved false positives in the end.", "")
+    assert found and found[0].kind == "figure"
+    assert "30%" in found[0].overview_quote and "halved" in found[0].reply_quote
+
+
+def test_no_numbers_no_contradiction() -> None:
+    assert find_contradictions("We cut costs by 30%.", "It was a fun project.") == []
