@@ -68,6 +68,56 @@ def build_parser() -> argparse.ArgumentParser:
     )
     demo.add_argument("--width", type=int, default=None, help="report width in columns")
 
+    families_help = (
+        "comma-separated families to ask: why_model, how_known, hardest_bug, scale_10x, "
+        "hindsight, probes (default: all)"
+    )
+    dr = sub.add_parser(
+        "drill",
+        help="practise the follow-up questions an interviewer would ask",
+        description=(
+            "Drill the follow-ups: deepdive reads your overview, then asks the questions an "
+            "interviewer would, one at a time, and checks each reply (a reason? an "
+            "alternative? evidence? consistent with the overview?). Finish a reply with an "
+            "empty line; type 'skip' or 'quit'."
+        ),
+    )
+    dr.add_argument(
+        "file", metavar="FILE", help="your overview answer (UTF-8 text), or - for stdin"
+    )
+    dr.add_argument(
+        "--replies",
+        metavar="REPLIES",
+        help="answer non-interactively from this file: replies in order, separated by lines "
+        "containing only ---",
+    )
+    dr.add_argument(
+        "--json",
+        action="store_true",
+        help="print the session as JSON (schema deepdive.drill/1); needs --replies",
+    )
+    dr.add_argument(
+        "--seed", type=int, default=None, help="make the choice of questions reproducible"
+    )
+    dr.add_argument("--families", default=None, help=families_help)
+    dr.add_argument("--max", type=int, default=None, metavar="N", help="ask at most N questions")
+    dr.add_argument("--width", type=int, default=None, help="output width in columns")
+
+    fu = sub.add_parser(
+        "followups",
+        help="list the follow-up questions planned for an answer",
+        description="Print the follow-up questions a drill on this answer would ask.",
+    )
+    fu.add_argument(
+        "file", metavar="FILE", help="your overview answer (UTF-8 text), or - for stdin"
+    )
+    fu.add_argument("--json", action="store_true", help="print the questions as JSON")
+    fu.add_argument(
+        "--seed", type=int, default=None, help="make the choice of questions reproducible"
+    )
+    fu.add_argument("--families", default=None, help=families_help)
+    fu.add_argument("--max", type=int, default=None, metavar="N", help="list at most N questions")
+
     ch = sub.add_parser(
         "checks",
         help="list the rubric checks, or explain one",
@@ -119,6 +169,75 @@ def _analyze(data: bytes, args: argparse.Namespace) -> int:
     return 0
 
 
+def _drill_options(args: argparse.Namespace) -> dict[str, object]:
+    from deepdive.drill_cli import parse_families
+
+    if args.max is not None and args.max < 1:
+        raise UsageError("--max must be at least 1")
+    try:
+        families = parse_families(args.families)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    return {"seed": args.seed, "families": families, "max_questions": args.max}
+
+
+def _drill(args: argparse.Namespace) -> int:
+    from deepdive.drill import DrillSession
+    from deepdive.drill_cli import drill_json, run_interactive, run_scripted, split_replies
+    from deepdive.inputs import decode, validate
+
+    if args.json and not args.replies:
+        raise UsageError("--json needs --replies (the interactive drill prints as it goes)")
+    if args.file == "-" and not args.replies:
+        raise UsageError(
+            "the interactive drill reads replies from stdin; give the overview as a file"
+        )
+    options = _drill_options(args)
+    overview = validate(decode(_read(args.file)))
+    replies = None
+    if args.replies:
+        replies = split_replies(decode(_read(args.replies)))
+    session = DrillSession(overview, **options)  # type: ignore[arg-type]
+    if replies is not None:
+        run_scripted(session, replies)
+        if args.json:
+            sys.stdout.write(drill_json(session) + "\n")
+            return 0
+        from deepdive.drill_cli import print_question, print_summary, print_turn
+
+        console = _console(args.width)
+        for n, turn in enumerate(session.turns, 1):
+            print_question(console, n, len(session.plan), turn.asked)
+            console.print(turn.reply or "(skipped)")
+            if not turn.skipped:
+                print_turn(console, turn)
+        print_summary(console, session.summary())
+        return 0
+    from deepdive.drill_cli import stdin_bytes
+
+    run_interactive(session, stdin_bytes(), _console(args.width))
+    return 0
+
+
+def _followups(args: argparse.Namespace) -> int:
+    import json
+
+    from deepdive.drill import overview_entities, plan_drill
+    from deepdive.engine import analyze
+    from deepdive.inputs import decode
+
+    options = _drill_options(args)
+    text = decode(_read(args.file))
+    plan = plan_drill(analyze(text), overview_entities(text), **options)  # type: ignore[arg-type]
+    if args.json:
+        payload = {"schema": "deepdive.followups/1", "questions": [q.to_dict() for q in plan]}
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        return 0
+    for n, q in enumerate(plan, 1):
+        sys.stdout.write(f"{n}. [{q.family}] {q.question}\n   why: {q.because}\n")
+    return 0
+
+
 def _checks(check_id: str | None) -> int:
     from deepdive.checks import CHECKS
 
@@ -151,6 +270,10 @@ def main(argv: list[str] | None = None) -> int:
             return _analyze(data, args)
         if args.command == "checks":
             return _checks(args.id)
+        if args.command == "drill":
+            return _drill(args)
+        if args.command == "followups":
+            return _followups(args)
         parser.print_help()
         return 2
     except InputError as exc:

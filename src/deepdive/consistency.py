@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from deepdive.datafiles import compile_patterns, load_data, require
+from deepdive.datafiles import compile_patterns, keys, load_data, require
 from deepdive.figures import Figure, figure_finder
 from deepdive.sentences import Sentence, split_sentences
 from deepdive.vocab import vocab
@@ -64,7 +64,7 @@ class ConsistencyReader:
         self.increase = set(require(name, cfg, "increase", str).lower().split())
         self.generic = set(require(name, cfg, "generic_words", str).lower().split())
         fr = require(name, cfg, "fractions", dict)
-        self.fractions = {k: float(v) for k, v in fr.items() if k != "__line__"}
+        self.fractions = {k: float(v) for k, v in ((k, fr[k]) for k in keys(fr))}
         self.chosen = compile_patterns(name, cfg, require(name, cfg, "chosen_model_cues", list))
         self.rejected = compile_patterns(name, cfg, require(name, cfg, "rejected_model_cues", list))
         self.rejected_after = compile_patterns(

@@ -27,6 +27,9 @@ class _LineLoader(yaml.SafeLoader):
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
     mapping: dict[Any, Any] = loader.construct_mapping(node, deep=True)
     mapping["__line__"] = node.start_mark.line + 1
+    mapping["__keylines__"] = {
+        key.value: key.start_mark.line + 1 for key, _ in node.value if hasattr(key, "value")
+    }
     return mapping
 
 
@@ -58,11 +61,12 @@ def require(name: str, node: Any, key: str, kind: type | tuple[type, ...]) -> An
     if key not in node:
         raise fail(name, node, f"missing key '{key}'")
     value = node[key]
+    line = node.get("__keylines__", {}).get(key, node.get("__line__", 0))
     if kind is float and isinstance(value, int) and not isinstance(value, bool):
         return float(value)
     if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
         names = kind.__name__ if isinstance(kind, type) else "/".join(k.__name__ for k in kind)
-        raise fail(name, node, f"'{key}' must be {names}, found {type(value).__name__}")
+        raise DataFileError(f"{name}:{line}: '{key}' must be {names}, found {type(value).__name__}")
     return value
 
 
@@ -80,10 +84,17 @@ def compile_patterns(name: str, node: Any, patterns: list[Any]) -> re.Pattern[st
     return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w])", re.IGNORECASE)
 
 
+def keys(node: dict[str, Any]) -> list[str]:
+    """The real keys of a loaded mapping (without the line bookkeeping)."""
+    return [k for k in node if k not in ("__line__", "__keylines__")]
+
+
 def strip_lines(value: Any) -> Any:
     """Return ``value`` with the ``__line__`` bookkeeping keys removed (recursively)."""
     if isinstance(value, dict):
-        return {k: strip_lines(v) for k, v in value.items() if k != "__line__"}
+        return {
+            k: strip_lines(v) for k, v in value.items() if k not in ("__line__", "__keylines__")
+        }
     if isinstance(value, list):
         return [strip_lines(v) for v in value]
     return value

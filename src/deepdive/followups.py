@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from deepdive.analysis import Finding, Followup
-from deepdive.datafiles import DataFileError, fail, load_data, require
+from deepdive.datafiles import DataFileError, fail, keys, load_data, require
 from deepdive.entities import SLOTS
 
 FAMILIES = ("why_model", "how_known", "hardest_bug", "scale_10x", "hindsight")
@@ -89,7 +89,7 @@ def followup_bank() -> FollowupBank:
     probes = require(name, cfg, "probes", dict)
     bank = FollowupBank(
         families={f: _templates(name, fams, f, f) for f in FAMILIES},
-        probes={k: _templates(name, probes, k, f"probe:{k}") for k in probes if k != "__line__"},
+        probes={k: _templates(name, probes, k, f"probe:{k}") for k in keys(probes)},
     )
     seen: set[str] = set()
     for t in bank.all():

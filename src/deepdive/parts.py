@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from deepdive.datafiles import compile_patterns, load_data, require
+from deepdive.datafiles import compile_patterns, keys, load_data, require
 from deepdive.delivery import delivery
 from deepdive.figures import Figure
 from deepdive.lexical_model import lexical_model
@@ -66,7 +66,7 @@ class PartClassifier:
                 if "name" in g:
                     self.named[(part, require(name, g, "name", str))] = pattern
         w = require(name, cfg, "evidence_weights", dict)
-        self.w = {k: require(name, w, k, float) for k in w if k != "__line__"}
+        self.w = {k: require(name, w, k, float) for k in keys(w)}
         heads = require(name, cfg, "headings", dict)
         self.headings: list[tuple[str, re.Pattern[str]]] = []
         for part in PARTS:

@@ -1,0 +1,171 @@
+"""Terminal front ends for the drill: the interactive session, ``--replies`` for scripts,
+and ``deepdive followups``.
+
+Interactive keys: type a reply over one or more lines and finish with an empty line (or
+Ctrl-D); ``skip`` moves on; ``quit`` (or Ctrl-D on an empty reply) ends the session with the
+summary. Bytes that are not UTF-8 are replaced, with a note, rather than ending the session.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import IO, Any
+
+from rich.console import Console
+from rich.text import Text
+
+from deepdive.drill import FAMILY_LABELS, DrillSession, PlannedQuestion, Turn
+
+REPLY_LIMIT = 100_000  # bytes per reply, like the answer limit
+
+
+def split_replies(text: str) -> list[str]:
+    """Replies separated by lines containing only ``---``."""
+    replies: list[str] = []
+    current: list[str] = []
+    for line in text.splitlines():
+        if line.strip() == "---":
+            replies.append("\n".join(current).strip())
+            current = []
+        else:
+            current.append(line)
+    if current or not replies:
+        replies.append("\n".join(current).strip())
+    return replies
+
+
+def run_scripted(session: DrillSession, replies: list[str]) -> None:
+    """Answer the planned questions in order; ``skip`` skips; stops when replies run out."""
+    for reply in replies:
+        if session.done:
+            break
+        if reply.strip().lower() in ("skip", ""):
+            session.skip()
+        elif reply.strip().lower() == "quit":
+            break
+        else:
+            session.answer(reply)
+
+
+def _label(family: str) -> str:
+    return FAMILY_LABELS["probes" if family.startswith("probe:") else family]
+
+
+def print_turn(console: Console, turn: Turn) -> None:
+    fb = turn.feedback()
+    for good in fb["good"]:
+        console.print(Text(f"  ✓ {good}", style="green"))
+    for c in turn.checks:
+        if not c.passed:
+            console.print(Text(f"  ✗ {c.message}", style="red"))
+            for quote in c.evidence[:3]:
+                console.print(Text(f"      “{quote}”", style="italic"))
+    console.print(Text(f"  → {fb['stronger']}", style="bold"))
+
+
+def print_summary(console: Console, summary: dict[str, Any]) -> None:
+    console.print(Text("\nDrill summary", style="bold"))
+    console.print(
+        f"Asked {summary['asked']}, answered {summary['answered']}, skipped {summary['skipped']}."
+    )
+    for family, row in summary["families"].items():
+        checks = (
+            f"{row['checks_passed']}/{row['checks']} checks passed"
+            if row["checks"]
+            else "no checks"
+        )
+        label = FAMILY_LABELS.get(family, family)
+        console.print(f"  {label:<32} {row['answered']}/{row['asked']} answered, {checks}")
+    console.print(Text("Rehearse next:", style="bold"))
+    for item in summary["rehearse"]:
+        console.print(f"  • {item}")
+
+
+def print_question(console: Console, n: int, total: int, q: PlannedQuestion) -> None:
+    console.print(Text(f"\nQ{n}/{total} · {_label(q.family)}", style="bold cyan"))
+    console.print(q.question)
+    console.print(Text(f"(why they ask: {q.because})", style="dim"))
+
+
+def read_reply(stream: IO[bytes], console: Console) -> tuple[str | None, bool]:
+    """Read one multi-line reply. Returns (text, eof); text None means Ctrl-D on nothing."""
+    lines: list[str] = []
+    size = 0
+    warned = False
+    while True:
+        raw = stream.readline()
+        if not raw:
+            return ("\n".join(lines) if lines else None), True
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            line = raw.decode("utf-8", errors="replace")
+            if not warned:
+                console.print(
+                    Text("  (some bytes were not UTF-8 and were replaced)", style="yellow")
+                )
+                warned = True
+        line = line.rstrip("\r\n")
+        if not line.strip():
+            if lines:
+                return "\n".join(lines), False
+            return "", False
+        size += len(raw)
+        if size > REPLY_LIMIT:
+            console.print(Text("  (reply cut at 100 KB)", style="yellow"))
+            return "\n".join(lines), False
+        lines.append(line)
+
+
+def run_interactive(session: DrillSession, stream: IO[bytes], console: Console) -> None:
+    a = session.analysis
+    gaps = ", ".join(f.id for f in a.findings if f.severity == "major") or "none"
+    console.print(Text("Overview verdict", style="bold"))
+    console.print(f"Overall {a.score('overall')}/100 · {a.words} words · gaps to probe: {gaps}")
+    console.print(
+        Text(
+            "Answer each question; finish with an empty line. "
+            "Type 'skip' to move on, 'quit' to stop.",
+            style="dim",
+        )
+    )
+    total = len(session.plan)
+    while not session.done:
+        q = session.current()
+        assert q is not None
+        print_question(console, len(session.turns) + 1, total, q)
+        console.print(Text("> ", style="bold"), end="")
+        reply, eof = read_reply(stream, console)
+        if reply is None:
+            break
+        command = reply.strip().lower()
+        if command == "quit":
+            break
+        if command in ("skip", ""):
+            session.skip()
+            console.print(Text("  (skipped)", style="dim"))
+        else:
+            print_turn(console, session.answer(reply))
+        if eof:
+            break
+    print_summary(console, session.summary())
+
+
+def drill_json(session: DrillSession) -> str:
+    return json.dumps(session.to_dict(), ensure_ascii=False, indent=2)
+
+
+def parse_families(value: str | None) -> list[str] | None:
+    if not value:
+        return None
+    allowed = {*FAMILY_LABELS}
+    names = [v.strip() for v in value.split(",") if v.strip()]
+    bad = [n for n in names if n not in allowed]
+    if bad:
+        raise ValueError(f"unknown family {bad[0]!r}; choose from {', '.join(sorted(allowed))}")
+    return names
+
+
+def stdin_bytes() -> IO[bytes]:
+    return sys.stdin.buffer
