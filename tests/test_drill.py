@@ -1,0 +1,174 @@
+"""The drill: planning, scripted sessions, the JSON schema, and how specific questions are."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from deepdive.checks import CHECKS
+from deepdive.corpus import load_corpus
+from deepdive.drill import SCHEMA, DrillSession, overview_entities, plan_drill
+from deepdive.drill_cli import split_replies
+from deepdive.engine import analyze
+from deepdive.followups import FAMILIES, followup_bank
+from tests.conftest import DEEPDIVE
+
+OVERVIEW_PATH = Path(__file__).parent / "drill" / "overview.txt"
+OVERVIEW = OVERVIEW_PATH.read_text(encoding="utf-8")
+CORPUS = Path(__file__).parent / "corpus" / "answers"
+
+
+def test_bank_has_sixty_templates_with_slots() -> None:
+    bank = followup_bank().all()
+    assert len(bank) >= 60
+    assert sum(1 for t in bank if t.needs) >= 25
+    for family in FAMILIES:
+        assert len(followup_bank().families[family]) >= 5
+
+
+def test_plan_covers_every_family_without_repeats() -> None:
+    plan = plan_drill(analyze(OVERVIEW), overview_entities(OVERVIEW), seed=1)
+    families = [q.family for q in plan]
+    assert set(FAMILIES) <= set(families)
+    assert len({q.template for q in plan}) == len(plan)
+    assert len({q.question for q in plan}) == len(plan)
+
+
+def test_probes_come_first_for_gaps() -> None:
+    text = "We used XGBoost on the customer data and it worked really well."
+    plan = plan_drill(analyze(text), overview_entities(text), seed=0)
+    assert plan[0].family.startswith("probe:")
+    first_family = next(i for i, q in enumerate(plan) if not q.family.startswith("probe:"))
+    assert all(q.family.startswith("probe:") for q in plan[:first_family])
+
+
+def test_seed_makes_plans_reproducible() -> None:
+    a = analyze(OVERVIEW)
+    e = overview_entities(OVERVIEW)
+    assert plan_drill(a, e, seed=7) == plan_drill(a, e, seed=7)
+    plans = {tuple(q.template for q in plan_drill(a, e, seed=s)) for s in range(12)}
+    assert len(plans) > 1, "different seeds should vary the questions"
+
+
+def test_families_and_max_focus_the_plan() -> None:
+    a = analyze(OVERVIEW)
+    e = overview_entities(OVERVIEW)
+    plan = plan_drill(a, e, seed=1, families=["why_model", "hindsight"])
+    assert {q.family for q in plan} == {"why_model", "hindsight"}
+    assert len(plan_drill(a, e, seed=1, max_questions=2)) == 2
+
+
+@cache
+def _corpus_plans() -> list[tuple[str, list[str]]]:
+    answers = load_corpus(CORPUS, {c.ID for c in CHECKS})
+    out = []
+    for a in answers:
+        entities = overview_entities(a.text)
+        plan = plan_drill(analyze(a.text), entities, seed=0)
+        out.append((a.text, [q.question for q in plan]))
+    return out
+
+
+def test_most_questions_name_something_from_the_answer() -> None:
+    """Issue target: at least 60% of asked questions quote or name the answer's own things."""
+    from deepdive.drill import overview_entities as ents
+
+    specific = total = 0
+    for text, questions in _corpus_plans():
+        names = [v.strip("“”").lower() for v in ents(text).values()]
+        for q in questions:
+            total += 1
+            specific += any(n and n in q.lower() for n in names)
+    assert total and specific / total >= 0.6, f"{specific}/{total} questions are specific"
+
+
+def test_strong_overview_gets_no_gap_probes() -> None:
+    plan = plan_drill(analyze(OVERVIEW), overview_entities(OVERVIEW), seed=0)
+    assert not [q for q in plan if q.family.startswith("probe:") and q.family != "probe:late_hook"]
+
+
+def test_session_turns_and_summary() -> None:
+    session = DrillSession(OVERVIEW, seed=3, families=["why_model", "hindsight", "how_known"])
+    turn = session.answer(
+        "LightGBM, because it handled sparse merchant features and beat logistic regression by "
+        "7 points of precision; a deep model was too slow to serve."
+    )
+    assert all(c.passed for c in turn.checks)
+    session.skip()
+    turn = session.answer("Honestly I wouldn't change anything, it worked perfectly.")
+    assert not all(c.passed for c in turn.checks)
+    summary = session.summary()
+    assert summary["asked"] == 3 and summary["skipped"] == 1
+    assert len(summary["rehearse"]) == 2
+    with pytest.raises(IndexError):
+        session.answer("one more")
+
+
+def test_split_replies() -> None:
+    assert split_replies("a\nb\n---\nc\n---\n\n") == ["a\nb", "c", ""]
+    assert split_replies("only one") == ["only one"]
+
+
+def test_drill_json_schema(tmp_path: Path, cli_env: dict[str, str]) -> None:
+    replies = tmp_path / "r.txt"
+    replies.write_text(
+        "We compared it with logistic regression, which was 7 points worse.\n---\nskip\n---\n"
+        "I don't know, but I'd check the chargeback dashboard.\n",
+        encoding="utf-8",
+    )
+    r = subprocess.run(
+        [
+            *DEEPDIVE,
+            "drill",
+            str(OVERVIEW_PATH),
+            "--replies",
+            str(replies),
+            "--json",
+            "--seed",
+            "1",
+        ],
+        capture_output=True,
+        env=cli_env,
+        timeout=60,
+    )
+    assert r.returncode == 0, r.stderr
+    data = json.loads(r.stdout)
+    assert data["schema"] == SCHEMA
+    assert data["overview"]["schema"] == "deepdive.analysis/1"
+    assert len(data["turns"]) == 3
+    for turn in data["turns"]:
+        assert {"family", "question", "because", "reply", "checks", "feedback"} <= set(turn)
+        for check in turn["checks"]:
+            assert set(check) == {"id", "passed", "message", "evidence"}
+    assert data["turns"][1]["skipped"] is True
+    assert {"asked", "answered", "skipped", "families", "rehearse"} <= set(data["summary"])
+
+
+def test_followups_command(cli_env: dict[str, str]) -> None:
+    r = subprocess.run(
+        [*DEEPDIVE, "followups", str(OVERVIEW_PATH), "--json", "--max", "3"],
+        capture_output=True,
+        env=cli_env,
+        timeout=60,
+    )
+    assert r.returncode == 0
+    assert len(json.loads(r.stdout)["questions"]) == 3
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["--json"], ["--families", "nonsense"], ["--max", "0"]],
+)
+def test_drill_usage_errors(args: list[str], cli_env: dict[str, str]) -> None:
+    r = subprocess.run(
+        [*DEEPDIVE, "drill", str(OVERVIEW_PATH), *args],
+        capture_output=True,
+        env=cli_env,
+        timeout=60,
+    )
+    assert r.returncode == 2
+    assert b"Traceback" not in r.stderr
