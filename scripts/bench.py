@@ -19,6 +19,8 @@ import time
 from importlib import metadata
 from pathlib import Path
 
+from packaging.requirements import Requirement
+
 ROOT = Path(__file__).resolve().parent.parent
 RUNS = int(os.environ.get("BENCH_RUNS", "9"))
 
@@ -73,13 +75,11 @@ def _install_size_mb() -> float:
             path = Path(str(dist.locate_file(f)))
             if path.is_file():
                 total += path.stat().st_size
-        for req in dist.requires or []:
-            if "extra ==" in req:
+        for spec in dist.requires or []:
+            req = Requirement(spec)
+            if req.marker and not req.marker.evaluate({"extra": ""}):
                 continue
-            dep = req.split(";")[0].split("[")[0]
-            for sep in "<>=!~ (":
-                dep = dep.split(sep)[0]
-            todo.append(dep.strip())
+            todo.append(req.name)
     return total / 1e6
 
 
@@ -104,6 +104,58 @@ def _reply_check_ms(overview: str) -> float:
     return statistics.median(times) * 1000
 
 
+def _store_numbers(text: str, tmp: Path) -> tuple[float, float, float]:
+    """(median save ms, cold analyze+save minus --no-save s, trend over 10k attempts s)."""
+    from sqlalchemy import insert
+
+    from deepdive import analyze
+    from deepdive.db_schema import attempts
+    from deepdive.store import Store
+
+    url = f"sqlite:///{tmp / 'bench.db'}"
+    store = Store(url).open()
+    analysis = analyze(text)
+    saves = []
+    for _ in range(50):
+        t0 = time.perf_counter()
+        store.save_attempt(text, analysis)
+        saves.append(time.perf_counter() - t0)
+    env = dict(os.environ, DATABASE_URL=url)
+    path = tmp / "answer.txt"
+    path.write_text(text, encoding="utf-8")
+    cold_save, cold_nosave = [], []
+    for _ in range(RUNS):
+        for flags, bucket in (([], cold_save), (["--no-save"], cold_nosave)):
+            t0 = time.perf_counter()
+            subprocess.run(
+                [sys.executable, "-m", "deepdive", "analyze", str(path), "--json", *flags],
+                check=True,
+                stdout=subprocess.DEVNULL,
+                env=env,
+            )
+            bucket.append(time.perf_counter() - t0)
+    with store.engine.connect() as conn:
+        template = dict(conn.execute(attempts.select().where(attempts.c.id == 1)).mappings().one())
+    rows = []
+    for n in range(10_000):
+        r = dict(template)
+        r.pop("id")
+        r["uid"] = f"bench-{n}"
+        rows.append(r)
+    with store.engine.begin() as conn:
+        conn.execute(insert(attempts), rows)
+    from deepdive.trend import build_trend, render_text
+
+    t0 = time.perf_counter()
+    render_text(build_trend(Store(url).trend()))
+    trend_s = time.perf_counter() - t0
+    return (
+        statistics.median(saves) * 1000,
+        statistics.median(cold_save) - statistics.median(cold_nosave),
+        trend_s,
+    )
+
+
 def main() -> int:
     from deepdive import analyze
     from deepdive.checks import CHECKS
@@ -115,7 +167,9 @@ def main() -> int:
         fh.write(text)
         path = fh.name
     base_t, base_mem = _cold([sys.executable, "-c", "pass"])
-    cli_t, cli_mem = _cold([sys.executable, "-m", "deepdive", "analyze", path, "--json"])
+    cli_t, cli_mem = _cold(
+        [sys.executable, "-m", "deepdive", "analyze", path, "--json", "--no-save"]
+    )
     os.unlink(path)
 
     answers = load_corpus(ROOT / "tests" / "corpus" / "answers", {c.ID for c in CHECKS})
@@ -137,11 +191,13 @@ def main() -> int:
     warm_400 = statistics.median(runs_400)
     size = _install_size_mb()
     reply_ms = _reply_check_ms(text)
+    with tempfile.TemporaryDirectory() as tmp:
+        save_ms, cold_save_s, trend_s = _store_numbers(text, Path(tmp))
 
     print(f"runs per cold measurement: {RUNS}; answer used: {len(text.split())} words")
     print(f"{'measure':<46}{'median':>12}{'baseline':>12}{'ratio':>8}  target")
     print(
-        f"{'cold: deepdive analyze --json (s)':<46}{cli_t:>12.3f}{base_t:>12.3f}"
+        f"{'cold: analyze --json --no-save (s)':<46}{cli_t:>12.3f}{base_t:>12.3f}"
         f"{cli_t / base_t:>8.1f}  <= 0.8"
     )
     print(
@@ -157,6 +213,9 @@ def main() -> int:
     )
     print(f"{'default install size (MB)':<46}{size:>12.1f}{'':>12}{'':>8}  <= 300")
     print(f"{'warm: drill reply checks per reply (ms)':<46}{reply_ms:>12.2f}{'':>12}{'':>8}  <= 50")
+    print(f"{'warm: saving one attempt (ms)':<46}{save_ms:>12.2f}{'':>12}{'':>8}  <= 5")
+    print(f"{'cold: analyze+save minus --no-save (s)':<46}{cold_save_s:>12.3f}")
+    print(f"{'history trend over 10,000 attempts (s)':<46}{trend_s:>12.3f}{'':>12}{'':>8}  <= 1")
     return 0
 
 

@@ -10,9 +10,14 @@ import argparse
 import sys
 from importlib import resources
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from deepdive import __version__
+
+if TYPE_CHECKING:
+    from deepdive.analysis import Analysis
+    from deepdive.drill import DrillSession
+    from deepdive.store import AttemptRow, Store
 
 EXAMPLE = "fraud_team.txt"
 
@@ -37,6 +42,13 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     parser.add_argument("--version", action="version", version=f"deepdive {__version__}")
+    parser.add_argument(
+        "--db",
+        metavar="URL",
+        default=None,
+        help="database for history (sqlite:///path or postgresql://...; default: DATABASE_URL, "
+        "else deepdive.db in your data folder)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     an = sub.add_parser(
@@ -60,6 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     an.add_argument(
         "--width", type=int, default=None, help="report width in columns (default: terminal width)"
     )
+    _add_save_options(an)
 
     demo = sub.add_parser(
         "demo",
@@ -102,6 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
     dr.add_argument("--families", default=None, help=families_help)
     dr.add_argument("--max", type=int, default=None, metavar="N", help="ask at most N questions")
     dr.add_argument("--width", type=int, default=None, help="output width in columns")
+    _add_save_options(dr)
 
     fu = sub.add_parser(
         "followups",
@@ -118,6 +132,57 @@ def build_parser() -> argparse.ArgumentParser:
     fu.add_argument("--families", default=None, help=families_help)
     fu.add_argument("--max", type=int, default=None, metavar="N", help="list at most N questions")
 
+    hi = sub.add_parser(
+        "history",
+        help="your saved attempts: list, show, delete, trend",
+        description="Every analysed answer is saved; list them, show one again, delete, or see "
+        "the trend per score and per part. With no subcommand, lists attempts.",
+    )
+    _add_list_options(hi)
+    hsub = hi.add_subparsers(dest="history_command", metavar="SUBCOMMAND", parser_class=_Parser)
+    hl = hsub.add_parser(
+        "list", help="list attempts", description="List saved attempts, newest first."
+    )
+    _add_list_options(hl)
+    hs = hsub.add_parser(
+        "show", help="show one attempt again", description="Show a saved attempt's report."
+    )
+    hs.add_argument("id", type=int, help="the attempt id (see 'deepdive history')")
+    hs.add_argument("--json", action="store_true", help="print its analysis as JSON")
+    hs.add_argument("--width", type=int, default=None, help="report width in columns")
+    hd = hsub.add_parser(
+        "delete",
+        help="delete one attempt, or all",
+        description="Delete a saved attempt (and its drills), or all of them. Asks first.",
+    )
+    hd.add_argument("id", type=int, nargs="?", help="the attempt id")
+    hd.add_argument("--all", action="store_true", help="delete every attempt")
+    hd.add_argument("--yes", action="store_true", help="do not ask for confirmation (for scripts)")
+    ht = hsub.add_parser(
+        "trend",
+        help="scores and parts over time",
+        description="Chart each score and each part's strength over your attempts.",
+    )
+    ht.add_argument("--project", default=None, help="only this project")
+    ht.add_argument("--svg", metavar="FILE", default=None, help="also write the chart as SVG")
+    ht.add_argument(
+        "--png", metavar="FILE", default=None, help="also write the chart as PNG (needs matplotlib)"
+    )
+
+    ex = sub.add_parser(
+        "export",
+        help="export all your data to one JSON file",
+        description="Write every attempt and drill session to one versioned JSON file.",
+    )
+    ex.add_argument("file", metavar="FILE", help="where to write, or - for stdout")
+    im = sub.add_parser(
+        "import",
+        help="import data exported by 'deepdive export'",
+        description="Import an export file. Nothing is imported twice; a malformed or newer "
+        "file is refused and nothing is written.",
+    )
+    im.add_argument("file", metavar="FILE", help="the export file, or - for stdin")
+
     ch = sub.add_parser(
         "checks",
         help="list the rubric checks, or explain one",
@@ -125,6 +190,57 @@ def build_parser() -> argparse.ArgumentParser:
     )
     ch.add_argument("id", nargs="?", help="a check id, e.g. no_baseline")
     return parser
+
+
+def _add_save_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--no-save", action="store_true", help="do not save this attempt to your history"
+    )
+    p.add_argument(
+        "--project", default=None, help="group retellings of the same project under NAME"
+    )
+    p.add_argument(
+        "--question",
+        default=None,
+        help="the question you answered (default: the deep-dive question)",
+    )
+    p.add_argument("--tag", action="append", default=[], help="a tag for this attempt (repeatable)")
+
+
+def _add_list_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--project", default=None, help="only this project")
+    p.add_argument("--since", default=None, help="only attempts on or after this date (YYYY-MM-DD)")
+    p.add_argument(
+        "--until", default=None, help="only attempts on or before this date (YYYY-MM-DD)"
+    )
+    p.add_argument("--question", default=None, help="only attempts whose question contains TEXT")
+    p.add_argument("--limit", type=int, default=None, help="at most N attempts")
+    p.add_argument("--json", action="store_true", help="print as JSON")
+
+
+def _store(args: argparse.Namespace) -> Store:
+    from deepdive.store import Store
+
+    return Store(args.db)
+
+
+def _save_attempt(args: argparse.Namespace, text: str, analysis: Analysis) -> AttemptRow | None:
+    """Save unless --no-save; a store problem is a warning, never a lost report."""
+    if getattr(args, "no_save", True):
+        return None
+    from deepdive.store import DEFAULT_QUESTION, StoreError
+
+    try:
+        return _store(args).save_attempt(
+            text,
+            analysis,
+            question=args.question or DEFAULT_QUESTION,
+            project=args.project,
+            tags=tuple(args.tag),
+        )
+    except StoreError as exc:
+        sys.stderr.write(f"deepdive: not saved to history: {exc}\n")
+        return None
 
 
 def _read(path: str) -> bytes:
@@ -155,7 +271,9 @@ def _analyze(data: bytes, args: argparse.Namespace) -> int:
     from deepdive.engine import analyze
     from deepdive.inputs import decode
 
-    analysis = analyze(decode(data))
+    text = decode(data)
+    analysis = analyze(text)
+    saved = _save_attempt(args, text, analysis)
     if getattr(args, "json", False):
         sys.stdout.write(analysis.to_json() + "\n")
     elif getattr(args, "markdown", False):
@@ -165,7 +283,10 @@ def _analyze(data: bytes, args: argparse.Namespace) -> int:
     else:
         from deepdive.terminal_report import print_report
 
-        print_report(analysis, _console(args.width))
+        console = _console(args.width)
+        print_report(analysis, console)
+        if saved is not None:
+            console.print(f"\nSaved as attempt {saved.id} (deepdive history show {saved.id}).")
     return 0
 
 
@@ -200,6 +321,7 @@ def _drill(args: argparse.Namespace) -> int:
     session = DrillSession(overview, **options)  # type: ignore[arg-type]
     if replies is not None:
         run_scripted(session, replies)
+        _save_drill(args, overview, session)
         if args.json:
             sys.stdout.write(drill_json(session) + "\n")
             return 0
@@ -216,7 +338,22 @@ def _drill(args: argparse.Namespace) -> int:
     from deepdive.drill_cli import stdin_bytes
 
     run_interactive(session, stdin_bytes(), _console(args.width))
+    _save_drill(args, overview, session)
     return 0
+
+
+def _save_drill(args: argparse.Namespace, overview: str, session: DrillSession) -> None:
+    if args.no_save:
+        return
+    from deepdive.store import StoreError
+
+    saved = _save_attempt(args, overview, session.analysis)
+    if saved is None:
+        return
+    try:
+        _store(args).save_drill(session.to_dict(), attempt_uid=saved.uid, project=args.project)
+    except StoreError as exc:
+        sys.stderr.write(f"deepdive: drill not saved to history: {exc}\n")
 
 
 def _followups(args: argparse.Namespace) -> int:
@@ -236,6 +373,37 @@ def _followups(args: argparse.Namespace) -> int:
     for n, q in enumerate(plan, 1):
         sys.stdout.write(f"{n}. [{q.family}] {q.question}\n   why: {q.because}\n")
     return 0
+
+
+def _history(args: argparse.Namespace) -> int:
+    from deepdive import history_cli
+    from deepdive.store import StoreError
+    from deepdive.transfer import TransferError
+
+    try:
+        store = _store(args)
+        if args.command == "export":
+            return history_cli.cmd_export(store, args)
+        if args.command == "import":
+            if args.file != "-" and not Path(args.file).is_file():
+                raise UsageError(f"no such file: {args.file}")
+            return history_cli.cmd_import(store, args)
+        sub = args.history_command or "list"
+        if sub == "list":
+            return history_cli.cmd_list(store, args)
+        if sub == "show":
+            return history_cli.cmd_show(store, args, args.width)
+        if sub == "delete":
+            return history_cli.cmd_delete(store, args)
+        return history_cli.cmd_trend(store, args)
+    except history_cli.HistoryUsageError as exc:
+        raise UsageError(str(exc)) from None
+    except StoreError as exc:
+        sys.stderr.write(f"deepdive: {exc}\n")
+        return 1
+    except TransferError as exc:
+        sys.stderr.write(f"deepdive: cannot import this file: {exc}; nothing was imported\n")
+        return 1
 
 
 def _checks(check_id: str | None) -> int:
@@ -274,6 +442,8 @@ def main(argv: list[str] | None = None) -> int:
             return _drill(args)
         if args.command == "followups":
             return _followups(args)
+        if args.command in ("history", "export", "import"):
+            return _history(args)
         parser.print_help()
         return 2
     except InputError as exc:

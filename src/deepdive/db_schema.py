@@ -1,0 +1,59 @@
+"""The database tables (SQLAlchemy Core). Changes here need a migration in ``migrations/``."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Column,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData()
+
+SCORE_COLUMNS = (
+    "technical_depth",
+    "decision_quality",
+    "ownership",
+    "impact",
+    "structure",
+    "overall",
+)
+PART_COLUMNS = ("hook", "problem", "data", "modeling", "evaluation", "reflection")
+
+attempts = Table(
+    "attempts",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("uid", String(36), nullable=False, unique=True),
+    Column("created_at", DateTime(timezone=True), nullable=False, index=True),
+    Column("question", Text, nullable=False),
+    Column("project", String(200), nullable=True, index=True),
+    Column("tags", Text, nullable=False, default="[]"),
+    Column("source", String(20), nullable=False, default="text"),
+    Column("text", Text, nullable=False),
+    Column("analysis", Text, nullable=False),
+    Column("words", Integer, nullable=False),
+    *(Column(f"score_{name}", Integer, nullable=False) for name in SCORE_COLUMNS),
+    *(Column(f"part_{name}", Float, nullable=False) for name in PART_COLUMNS),
+)
+
+drill_sessions = Table(
+    "drill_sessions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("uid", String(36), nullable=False, unique=True),
+    Column("created_at", DateTime(timezone=True), nullable=False, index=True),
+    Column(
+        "attempt_uid", String(36), ForeignKey("attempts.uid", ondelete="SET NULL"), nullable=True
+    ),
+    Column("project", String(200), nullable=True),
+    Column("questions", Integer, nullable=False),
+    Column("answered", Integer, nullable=False),
+    Column("payload", Text, nullable=False),
+)

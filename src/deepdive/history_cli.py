@@ -1,0 +1,176 @@
+"""``deepdive history``, ``deepdive export`` and ``deepdive import``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from deepdive.store import Store
+
+
+class HistoryUsageError(Exception):
+    """Bad history arguments (exit status 2)."""
+
+
+def parse_date(value: str | None, end: bool = False) -> datetime | None:
+    """YYYY-MM-DD (or a full ISO date-time); an end date includes its whole day."""
+    if not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        raise HistoryUsageError(f"not a date: {value!r} (use YYYY-MM-DD)") from None
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=UTC)
+    if end and len(value) == 10:
+        parsed += timedelta(days=1)
+    return parsed
+
+
+def cmd_list(store: Store, args: argparse.Namespace) -> int:
+    rows = store.list_attempts(
+        project=args.project,
+        since=parse_date(args.since),
+        until=parse_date(args.until, end=True),
+        question=args.question,
+        limit=args.limit,
+    )
+    if args.json:
+        payload = [
+            {
+                "id": r.id,
+                "uid": r.uid,
+                "created_at": r.created_at.isoformat(),
+                "question": r.question,
+                "project": r.project,
+                "tags": list(r.tags),
+                "words": r.words,
+                "scores": r.scores,
+            }
+            for r in rows
+        ]
+        sys.stdout.write(json.dumps(payload, indent=2) + "\n")
+        return 0
+    if not rows:
+        sys.stdout.write("No attempts match. Run 'deepdive analyze FILE' to record one.\n")
+        return 0
+    sys.stdout.write(f"{'id':>5}  {'when (UTC)':<16}  {'overall':>7}  {'words':>5}  project\n")
+    for r in rows:
+        sys.stdout.write(
+            f"{r.id:>5}  {r.created_at:%Y-%m-%d %H:%M}  {r.scores['overall']:>7}  "
+            f"{r.words:>5}  {r.project or '-'}\n"
+        )
+    return 0
+
+
+def cmd_show(store: Store, args: argparse.Namespace, width: int | None) -> int:
+    try:
+        row, _text, analysis = store.get_attempt(args.id)
+    except KeyError:
+        raise HistoryUsageError(f"no attempt with id {args.id}") from None
+    if args.json:
+        sys.stdout.write(analysis.to_json() + "\n")
+        return 0
+    from rich.console import Console
+
+    from deepdive.terminal_report import print_report
+
+    sys.stdout.write(
+        f"Attempt {row.id} · {row.created_at:%Y-%m-%d %H:%M} UTC · project {row.project or '-'}\n"
+        f"Question: {row.question}\n\n"
+    )
+    print_report(analysis, Console(width=width, highlight=False))
+    return 0
+
+
+def _confirm(prompt: str) -> bool:
+    if not sys.stdin.isatty():
+        return False
+    try:
+        return input(f"{prompt} [y/N] ").strip().lower() in ("y", "yes")
+    except EOFError:
+        return False
+
+
+def cmd_delete(store: Store, args: argparse.Namespace) -> int:
+    if args.all:
+        count = store.count_attempts()
+        if not args.yes and not _confirm(f"Delete all {count} attempts and their drills?"):
+            sys.stderr.write("deepdive: nothing deleted (confirm with --yes)\n")
+            return 1
+        sys.stdout.write(f"Deleted {store.delete_all()} attempts.\n")
+        return 0
+    if args.id is None:
+        raise HistoryUsageError("give an attempt id, or --all")
+    try:
+        store.get_attempt(args.id)
+    except KeyError:
+        raise HistoryUsageError(f"no attempt with id {args.id}") from None
+    if not args.yes and not _confirm(f"Delete attempt {args.id}?"):
+        sys.stderr.write("deepdive: nothing deleted (confirm with --yes)\n")
+        return 1
+    store.delete_attempt(args.id)
+    sys.stdout.write(f"Deleted attempt {args.id}.\n")
+    return 0
+
+
+def cmd_trend(store: Store, args: argparse.Namespace) -> int:
+    from deepdive.trend import build_trend, render_text
+
+    trend = build_trend(store.trend(project=args.project))
+    sys.stdout.write(render_text(trend))
+    if args.svg:
+        from deepdive.svg_chart import trend_svg
+
+        _write_atomically(Path(args.svg), trend_svg(trend).encode("utf-8"))
+        sys.stdout.write(f"Wrote {args.svg}\n")
+    if args.png:
+        from deepdive.svg_chart import trend_png
+
+        tmp = Path(args.png).with_name(Path(args.png).name + ".tmp.png")
+        try:
+            trend_png(trend, str(tmp))
+        except RuntimeError as exc:
+            raise HistoryUsageError(str(exc)) from None
+        tmp.replace(args.png)
+        sys.stdout.write(f"Wrote {args.png}\n")
+    return 0
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_bytes(data)
+    tmp.replace(path)
+
+
+def cmd_export(store: Store, args: argparse.Namespace) -> int:
+    from deepdive.transfer import export_data
+
+    text = json.dumps(export_data(store), ensure_ascii=False, indent=2) + "\n"
+    if args.file == "-":
+        sys.stdout.write(text)
+    else:
+        _write_atomically(Path(args.file), text.encode("utf-8"))
+        sys.stdout.write(f"Exported to {args.file}\n")
+    return 0
+
+
+def cmd_import(store: Store, args: argparse.Namespace) -> int:
+    from deepdive.transfer import import_data, parse_export
+
+    raw = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        from deepdive.transfer import TransferError
+
+        raise TransferError("the file is not UTF-8 text") from None
+    result = import_data(store, parse_export(text))
+    sys.stdout.write(
+        f"Imported {result.attempts_added} attempts ({result.attempts_skipped} already there) "
+        f"and {result.drills_added} drill sessions ({result.drills_skipped} already there).\n"
+    )
+    return 0

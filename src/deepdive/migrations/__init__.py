@@ -1,0 +1,1 @@
+"""Alembic migrations for the deepdive store (run automatically by ``deepdive.store``)."""

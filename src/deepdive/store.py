@@ -1,0 +1,376 @@
+"""The store: every attempt and drill session, in SQLite by default or PostgreSQL.
+
+One thin layer over SQLAlchemy Core; nothing else in deepdive touches SQL. The database is
+chosen by ``--db`` / ``DATABASE_URL`` (``postgresql://...`` or ``sqlite:///path``), falling back
+to ``deepdive.db`` in the user's data folder. The schema is upgraded automatically on open
+(Alembic migrations in ``deepdive/migrations``); a database written by a newer deepdive is
+refused with a clear message. SQLite runs in WAL mode with a busy timeout, so a crash never
+leaves a half-written attempt and two processes can save at the same time.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, delete, event, func, insert, inspect, select, text
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import OperationalError, ProgrammingError, SQLAlchemyError
+
+from deepdive.analysis import PARTS, SCORE_KEYS, Analysis
+from deepdive.db_schema import attempts, drill_sessions
+
+DEFAULT_QUESTION = "Tell me about an ML project you worked on."
+# Every migration this version knows, oldest first; the last one is the current schema.
+REVISIONS = ("0001_attempts",)
+HEAD = REVISIONS[-1]
+
+
+class StoreError(Exception):
+    """The store cannot be used; the message says why, in one line."""
+
+
+def database_url(explicit: str | None = None) -> str:
+    """The database to use: ``explicit``, else ``DATABASE_URL``, else the user's data folder."""
+    url = explicit or os.environ.get("DATABASE_URL") or ""
+    if not url:
+        from platformdirs import user_data_dir
+
+        folder = Path(user_data_dir("deepdive", appauthor=False))
+        folder.mkdir(parents=True, exist_ok=True)
+        return f"sqlite:///{folder / 'deepdive.db'}"
+    if url.startswith(("postgres://", "postgresql://")):
+        return "postgresql+psycopg://" + url.split("://", 1)[1]
+    if "://" not in url:
+        return f"sqlite:///{Path(url).expanduser()}"
+    return url
+
+
+def _utc(value: datetime) -> datetime:
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+@dataclass(frozen=True)
+class AttemptRow:
+    id: int
+    uid: str
+    created_at: datetime
+    question: str
+    project: str | None
+    tags: tuple[str, ...]
+    source: str
+    words: int
+    scores: dict[str, int]
+    parts: dict[str, float]
+
+
+@dataclass(frozen=True)
+class TrendPoint:
+    created_at: datetime
+    scores: dict[str, int]
+    parts: dict[str, float]
+
+
+def _row(r: Any) -> AttemptRow:
+    return AttemptRow(
+        id=r.id,
+        uid=r.uid,
+        created_at=_utc(r.created_at),
+        question=r.question,
+        project=r.project,
+        tags=tuple(json.loads(r.tags or "[]")),
+        source=r.source,
+        words=r.words,
+        scores={k: getattr(r, f"score_{k}") for k in SCORE_KEYS},
+        parts={p: getattr(r, f"part_{p}") for p in PARTS},
+    )
+
+
+_SUMMARY_COLUMNS = [c for c in attempts.c if c.name not in ("text", "analysis")]
+
+
+class Store:
+    """A connection to one deepdive database."""
+
+    def __init__(self, url: str | None = None) -> None:
+        self.url = database_url(url)
+        self.is_sqlite = self.url.startswith("sqlite")
+        try:
+            if self.is_sqlite:
+                path = self.url.split("///", 1)[-1]
+                if path and path != ":memory:":
+                    Path(path).parent.mkdir(parents=True, exist_ok=True)
+                self.engine: Engine = create_engine(self.url, connect_args={"timeout": 30})
+                event.listen(self.engine, "connect", _sqlite_pragmas)
+            else:
+                self.engine = create_engine(self.url, pool_pre_ping=True)
+        except ModuleNotFoundError as exc:
+            raise StoreError(
+                f"the database driver is missing ({exc.name}); for PostgreSQL install "
+                "'deepdive[postgres]'"
+            ) from None
+        except (SQLAlchemyError, ValueError) as exc:
+            raise StoreError(f"cannot use database {self.safe_url()}: {exc}") from None
+        self._ready = False
+
+    def safe_url(self) -> str:
+        """The URL without any password."""
+        if "@" in self.url and "://" in self.url:
+            scheme, rest = self.url.split("://", 1)
+            return f"{scheme}://…@{rest.split('@', 1)[1]}"
+        return self.url
+
+    # -- schema ------------------------------------------------------------------------------
+    def revision(self) -> str | None:
+        """The schema revision stored in the database (None for an empty database)."""
+        with self._connect() as conn:
+            return _read_revision(conn)
+
+    def open(self) -> Store:
+        """Check the schema and upgrade it when needed (idempotent, safe to race)."""
+        if self._ready:
+            return self
+        for attempt in range(5):
+            try:
+                with self._connect() as conn:
+                    current = _read_revision(conn)
+                if current == HEAD:
+                    self._ready = True
+                    return self
+                if current is not None and current not in REVISIONS:
+                    raise StoreError(
+                        f"the database {self.safe_url()} was written by a newer deepdive "
+                        f"(schema {current}); upgrade deepdive to use it"
+                    )
+                self._upgrade()
+            except StoreError:
+                raise
+            except (OperationalError, ProgrammingError):
+                # Another process may be creating the schema right now: wait and re-check.
+                time.sleep(0.2 * (attempt + 1))
+            except SQLAlchemyError as exc:
+                raise StoreError(f"cannot open database {self.safe_url()}: {exc}") from None
+        with self._connect() as conn:
+            if _read_revision(conn) == HEAD:
+                self._ready = True
+                return self
+        raise StoreError(f"could not upgrade the schema of {self.safe_url()}")
+
+    def _upgrade(self) -> None:
+        from importlib import resources
+
+        from alembic import command
+        from alembic.config import Config
+
+        cfg = Config()
+        cfg.set_main_option("script_location", str(resources.files("deepdive") / "migrations"))
+        with self.engine.begin() as conn:
+            if not self.is_sqlite:
+                conn.execute(text("SELECT pg_advisory_xact_lock(7301)"))
+            if _read_revision(conn) == HEAD:
+                return
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+
+    @contextmanager
+    def _connect(self) -> Iterator[Connection]:
+        try:
+            with self.engine.connect() as conn:
+                yield conn
+        except OperationalError as exc:
+            raise StoreError(f"cannot reach database {self.safe_url()}: {exc.orig}") from None
+
+    @contextmanager
+    def _write(self) -> Iterator[Connection]:
+        self.open()
+        try:
+            with self.engine.begin() as conn:
+                yield conn
+        except StoreError:
+            raise
+        except SQLAlchemyError as exc:
+            raise StoreError(f"could not write to {self.safe_url()}: {exc}") from None
+
+    # -- attempts ----------------------------------------------------------------------------
+    def save_attempt(
+        self,
+        text_: str,
+        analysis: Analysis,
+        question: str = DEFAULT_QUESTION,
+        project: str | None = None,
+        tags: tuple[str, ...] = (),
+        source: str = "text",
+        created_at: datetime | None = None,
+        uid: str | None = None,
+    ) -> AttemptRow:
+        """Save one attempt in a single transaction and return it."""
+        values: dict[str, Any] = {
+            "uid": uid or str(uuid.uuid4()),
+            "created_at": _utc(created_at or datetime.now(UTC)),
+            "question": question,
+            "project": project or None,
+            "tags": json.dumps(list(tags)),
+            "source": source,
+            "text": text_,
+            "analysis": analysis.to_json(indent=None),
+            "words": analysis.words,
+        }
+        values.update({f"score_{k}": analysis.score(k) for k in SCORE_KEYS})
+        values.update({f"part_{p}": analysis.part(p).strength for p in PARTS})
+        with self._write() as conn:
+            new_id = conn.execute(insert(attempts).values(**values)).inserted_primary_key
+        assert new_id is not None
+        return AttemptRow(
+            id=int(new_id[0]),
+            uid=values["uid"],
+            created_at=values["created_at"],
+            question=question,
+            project=values["project"],
+            tags=tuple(tags),
+            source=source,
+            words=analysis.words,
+            scores={k: analysis.score(k) for k in SCORE_KEYS},
+            parts={p: analysis.part(p).strength for p in PARTS},
+        )
+
+    def get_attempt(self, ident: int | str) -> tuple[AttemptRow, str, Analysis]:
+        """One attempt by id or uid, with its text and analysis (KeyError when absent)."""
+        self.open()
+        column = attempts.c.uid if isinstance(ident, str) else attempts.c.id
+        with self._connect() as conn:
+            r = conn.execute(select(attempts).where(column == ident)).first()
+        if r is None:
+            raise KeyError(ident)
+        return _row(r), r.text, Analysis.from_dict(json.loads(r.analysis))
+
+    def list_attempts(
+        self,
+        project: str | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        question: str | None = None,
+        limit: int | None = None,
+    ) -> list[AttemptRow]:
+        """Attempts, newest first, filtered by project, date range and question text."""
+        self.open()
+        q = select(*_SUMMARY_COLUMNS).order_by(attempts.c.created_at.desc(), attempts.c.id.desc())
+        if project:
+            q = q.where(attempts.c.project == project)
+        if since:
+            q = q.where(attempts.c.created_at >= _utc(since))
+        if until:
+            q = q.where(attempts.c.created_at < _utc(until))
+        if question:
+            q = q.where(func.lower(attempts.c.question).contains(question.lower()))
+        if limit:
+            q = q.limit(limit)
+        with self._connect() as conn:
+            return [_row(r) for r in conn.execute(q)]
+
+    def count_attempts(self) -> int:
+        self.open()
+        with self._connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(attempts)).scalar_one())
+
+    def delete_attempt(self, ident: int) -> bool:
+        with self._write() as conn:
+            uid = conn.execute(select(attempts.c.uid).where(attempts.c.id == ident)).scalar()
+            if uid is None:
+                return False
+            conn.execute(delete(drill_sessions).where(drill_sessions.c.attempt_uid == uid))
+            conn.execute(delete(attempts).where(attempts.c.id == ident))
+        return True
+
+    def delete_all(self) -> int:
+        with self._write() as conn:
+            conn.execute(delete(drill_sessions))
+            return int(conn.execute(delete(attempts)).rowcount or 0)
+
+    def trend(self, project: str | None = None) -> list[TrendPoint]:
+        """Scores and part strengths of every attempt, oldest first (only the needed columns)."""
+        self.open()
+        cols = [attempts.c.created_at]
+        cols += [attempts.c[f"score_{k}"] for k in SCORE_KEYS]
+        cols += [attempts.c[f"part_{p}"] for p in PARTS]
+        q = select(*cols).order_by(attempts.c.created_at, attempts.c.id)
+        if project:
+            q = q.where(attempts.c.project == project)
+        out: list[TrendPoint] = []
+        with self._connect() as conn:
+            for r in conn.execute(q):
+                values = tuple(r)
+                out.append(
+                    TrendPoint(
+                        _utc(values[0]),
+                        dict(zip(SCORE_KEYS, values[1 : 1 + len(SCORE_KEYS)], strict=True)),
+                        dict(zip(PARTS, values[1 + len(SCORE_KEYS) :], strict=True)),
+                    )
+                )
+        return out
+
+    # -- drill sessions ----------------------------------------------------------------------
+    def save_drill(
+        self,
+        payload: dict[str, Any],
+        attempt_uid: str | None = None,
+        project: str | None = None,
+        created_at: datetime | None = None,
+        uid: str | None = None,
+    ) -> str:
+        values = {
+            "uid": uid or str(uuid.uuid4()),
+            "created_at": _utc(created_at or datetime.now(UTC)),
+            "attempt_uid": attempt_uid,
+            "project": project or None,
+            "questions": len(payload.get("turns", [])),
+            "answered": int(payload.get("summary", {}).get("answered", 0)),
+            "payload": json.dumps(payload, ensure_ascii=False),
+        }
+        with self._write() as conn:
+            conn.execute(insert(drill_sessions).values(**values))
+        return str(values["uid"])
+
+    def list_drills(self, attempt_uid: str | None = None) -> list[dict[str, Any]]:
+        self.open()
+        q = select(drill_sessions).order_by(drill_sessions.c.created_at)
+        if attempt_uid:
+            q = q.where(drill_sessions.c.attempt_uid == attempt_uid)
+        with self._connect() as conn:
+            return [
+                {
+                    "uid": r.uid,
+                    "created_at": _utc(r.created_at),
+                    "attempt_uid": r.attempt_uid,
+                    "project": r.project,
+                    "payload": json.loads(r.payload),
+                }
+                for r in conn.execute(q)
+            ]
+
+    def has_tables(self) -> bool:
+        with self._connect() as conn:
+            return inspect(conn).has_table("attempts")
+
+
+def _read_revision(conn: Connection) -> str | None:
+    if not inspect(conn).has_table("alembic_version"):
+        return None
+    value = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    return str(value) if value else None
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.close()

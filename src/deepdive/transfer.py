@@ -1,0 +1,180 @@
+"""Export all user data to one versioned JSON file, and import it back.
+
+Import is all-or-nothing and idempotent: the whole file is validated first, records whose
+``uid`` already exists are skipped, and everything else is written in one transaction. A file
+from a newer deepdive (a schema this version does not know) is refused.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from deepdive.analysis import Analysis
+from deepdive.store import Store
+
+SCHEMA = "deepdive.export/1"
+KNOWN = ("deepdive.export/1",)
+
+
+class TransferError(Exception):
+    """The file cannot be imported; nothing was written."""
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    attempts_added: int
+    attempts_skipped: int
+    drills_added: int
+    drills_skipped: int
+
+
+def export_data(store: Store) -> dict[str, Any]:
+    attempts = []
+    for row in reversed(store.list_attempts()):
+        _, text, analysis = store.get_attempt(row.id)
+        attempts.append(
+            {
+                "uid": row.uid,
+                "created_at": row.created_at.isoformat(),
+                "question": row.question,
+                "project": row.project,
+                "tags": list(row.tags),
+                "source": row.source,
+                "text": text,
+                "analysis": analysis.to_dict(),
+            }
+        )
+    drills = [
+        {
+            "uid": d["uid"],
+            "created_at": d["created_at"].isoformat(),
+            "attempt_uid": d["attempt_uid"],
+            "project": d["project"],
+            "payload": d["payload"],
+        }
+        for d in store.list_drills()
+    ]
+    return {
+        "schema": SCHEMA,
+        "exported_at": datetime.now(UTC).isoformat(),
+        "attempts": attempts,
+        "drill_sessions": drills,
+    }
+
+
+def _require(record: dict[str, Any], key: str, kind: type, where: str) -> Any:
+    if key not in record:
+        raise TransferError(f"{where}: missing '{key}'")
+    value = record[key]
+    if not isinstance(value, kind):
+        raise TransferError(f"{where}: '{key}' must be {kind.__name__}")
+    return value
+
+
+def _time(value: str, where: str) -> datetime:
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        raise TransferError(f"{where}: 'created_at' is not an ISO date-time") from None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def parse_export(text: str) -> dict[str, Any]:
+    """Validate an export file completely; raise :class:`TransferError` naming the problem."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise TransferError(f"not valid JSON (line {exc.lineno}, column {exc.colno})") from None
+    if not isinstance(data, dict) or "schema" not in data:
+        raise TransferError("not a deepdive export (no 'schema' key)")
+    schema = data["schema"]
+    if schema not in KNOWN:
+        if isinstance(schema, str) and schema.startswith("deepdive.export/"):
+            raise TransferError(
+                f"the file was written by a newer deepdive ({schema}); upgrade to import it"
+            )
+        raise TransferError(f"not a deepdive export (schema {schema!r})")
+    attempts = _require(data, "attempts", list, "file")
+    drills = _require(data, "drill_sessions", list, "file")
+    for n, rec in enumerate(attempts, 1):
+        where = f"attempt {n}"
+        if not isinstance(rec, dict):
+            raise TransferError(f"{where}: must be an object")
+        _require(rec, "uid", str, where)
+        _time(_require(rec, "created_at", str, where), where)
+        _require(rec, "question", str, where)
+        _require(rec, "text", str, where)
+        if rec.get("project") is not None and not isinstance(rec["project"], str):
+            raise TransferError(f"{where}: 'project' must be a string or null")
+        tags = rec.get("tags", [])
+        if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
+            raise TransferError(f"{where}: 'tags' must be a list of strings")
+        try:
+            Analysis.from_dict(_require(rec, "analysis", dict, where))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise TransferError(f"{where}: 'analysis' is not a valid analysis ({exc})") from None
+    for n, rec in enumerate(drills, 1):
+        where = f"drill session {n}"
+        if not isinstance(rec, dict):
+            raise TransferError(f"{where}: must be an object")
+        _require(rec, "uid", str, where)
+        _time(_require(rec, "created_at", str, where), where)
+        _require(rec, "payload", dict, where)
+    return data
+
+
+def import_data(store: Store, data: dict[str, Any]) -> ImportResult:
+    """Write a validated export into ``store`` in one transaction, skipping known uids."""
+    from sqlalchemy import insert, select
+
+    from deepdive.analysis import PARTS, SCORE_KEYS
+    from deepdive.db_schema import attempts, drill_sessions
+
+    store.open()
+    with store.engine.begin() as conn:
+        known = set(conn.execute(select(attempts.c.uid)).scalars())
+        known_drills = set(conn.execute(select(drill_sessions.c.uid)).scalars())
+        added = skipped = d_added = d_skipped = 0
+        for rec in data["attempts"]:
+            if rec["uid"] in known:
+                skipped += 1
+                continue
+            analysis = Analysis.from_dict(rec["analysis"])
+            values: dict[str, Any] = {
+                "uid": rec["uid"],
+                "created_at": _time(rec["created_at"], "attempt"),
+                "question": rec["question"],
+                "project": rec.get("project"),
+                "tags": json.dumps(rec.get("tags", [])),
+                "source": rec.get("source", "text"),
+                "text": rec["text"],
+                "analysis": analysis.to_json(indent=None),
+                "words": analysis.words,
+            }
+            values.update({f"score_{k}": analysis.score(k) for k in SCORE_KEYS})
+            values.update({f"part_{p}": analysis.part(p).strength for p in PARTS})
+            conn.execute(insert(attempts).values(**values))
+            known.add(rec["uid"])
+            added += 1
+        for rec in data["drill_sessions"]:
+            if rec["uid"] in known_drills:
+                d_skipped += 1
+                continue
+            payload = rec["payload"]
+            attempt_uid = rec.get("attempt_uid") if rec.get("attempt_uid") in known else None
+            conn.execute(
+                insert(drill_sessions).values(
+                    uid=rec["uid"],
+                    created_at=_time(rec["created_at"], "drill"),
+                    attempt_uid=attempt_uid,
+                    project=rec.get("project"),
+                    questions=len(payload.get("turns", [])),
+                    answered=int(payload.get("summary", {}).get("answered", 0)),
+                    payload=json.dumps(payload, ensure_ascii=False),
+                )
+            )
+            d_added += 1
+    return ImportResult(added, skipped, d_added, d_skipped)

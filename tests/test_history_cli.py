@@ -1,0 +1,120 @@
+"""`deepdive history`, `export`, `import` and saving from `analyze`/`drill`, as a user runs them."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+from tests.conftest import DEEPDIVE
+
+OVERVIEW = Path(__file__).parent / "drill" / "overview.txt"
+
+
+def run(
+    args: list[str], env: dict[str, str], stdin: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*DEEPDIVE, *args], input=stdin, capture_output=True, text=True, env=env, timeout=60
+    )
+
+
+def _history(env: dict[str, str], *extra: str) -> list[dict[str, object]]:
+    r = run(["history", "--json", *extra], env)
+    assert r.returncode == 0, r.stderr
+    return json.loads(r.stdout)
+
+
+def test_analyze_saves_unless_told_not_to(cli_env: dict[str, str]) -> None:
+    r = run(
+        ["analyze", str(OVERVIEW), "--project", "fraud", "--tag", "v1", "--width", "80"], cli_env
+    )
+    assert r.returncode == 0 and "Saved as attempt 1" in r.stdout
+    run(["analyze", str(OVERVIEW), "--json"], cli_env)
+    run(["analyze", str(OVERVIEW), "--no-save"], cli_env)
+    rows = _history(cli_env)
+    assert len(rows) == 2
+    assert _history(cli_env, "--project", "fraud")[0]["tags"] == ["v1"]
+
+
+def test_history_show_and_delete(cli_env: dict[str, str]) -> None:
+    run(["analyze", str(OVERVIEW)], cli_env)
+    r = run(["history", "show", "1", "--json"], cli_env)
+    assert json.loads(r.stdout)["schema"] == "deepdive.analysis/1"
+    r = run(["history", "show", "99"], cli_env)
+    assert r.returncode == 2 and "no attempt with id 99" in r.stderr
+    r = run(["history", "delete", "1"], cli_env, stdin="y\n")  # not a terminal: does not ask
+    assert r.returncode == 1 and "nothing deleted" in r.stderr
+    assert len(_history(cli_env)) == 1
+    r = run(["history", "delete", "1", "--yes"], cli_env)
+    assert r.returncode == 0 and _history(cli_env) == []
+
+
+def test_delete_all_needs_confirmation(cli_env: dict[str, str]) -> None:
+    for _ in range(2):
+        run(["analyze", str(OVERVIEW)], cli_env)
+    assert run(["history", "delete", "--all"], cli_env).returncode == 1
+    r = run(["history", "delete", "--all", "--yes"], cli_env)
+    assert r.returncode == 0 and "Deleted 2" in r.stdout
+
+
+def test_trend_text_svg_png(cli_env: dict[str, str], tmp_path: Path) -> None:
+    weak = tmp_path / "weak.txt"
+    weak.write_text("We used XGBoost and it worked well.", encoding="utf-8")
+    run(["analyze", str(weak)], cli_env)
+    run(["analyze", str(OVERVIEW)], cli_env)
+    svg, png = tmp_path / "t.svg", tmp_path / "t.png"
+    r = run(["history", "trend", "--svg", str(svg), "--png", str(png)], cli_env)
+    assert r.returncode == 0, r.stderr
+    assert "2 attempts" in r.stdout and "Overall" in r.stdout
+    assert svg.read_text(encoding="utf-8").startswith("<svg") and "<polyline" in svg.read_text()
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    from matplotlib.image import imread
+
+    assert imread(str(png)).shape[0] > 100
+
+
+def test_export_import_via_cli(cli_env: dict[str, str], tmp_path: Path) -> None:
+    run(["analyze", str(OVERVIEW), "--project", "x"], cli_env)
+    out = tmp_path / "all.json"
+    assert run(["export", str(out)], cli_env).returncode == 0
+    other = dict(cli_env, DATABASE_URL=f"sqlite:///{tmp_path / 'other.db'}")
+    r = run(["import", str(out)], other)
+    assert r.returncode == 0 and "Imported 1 attempts" in r.stdout
+    r = run(["import", str(out)], other)
+    assert "Imported 0 attempts (1 already there)" in r.stdout
+    bad = tmp_path / "bad.json"
+    bad.write_text(
+        '{"schema": "deepdive.export/7", "attempts": [], "drill_sessions": []}', encoding="utf-8"
+    )
+    r = run(["import", str(bad)], other)
+    assert r.returncode == 1 and "newer deepdive" in r.stderr and "nothing was imported" in r.stderr
+    assert run(["import", str(tmp_path / "missing.json")], other).returncode == 2
+
+
+def test_drill_saves_its_session(cli_env: dict[str, str], tmp_path: Path) -> None:
+    replies = tmp_path / "r.txt"
+    replies.write_text("Because it beat the baseline by 7 points.\n", encoding="utf-8")
+    r = run(
+        ["drill", str(OVERVIEW), "--replies", str(replies), "--json", "--project", "fraud"], cli_env
+    )
+    assert r.returncode == 0, r.stderr
+    from deepdive.store import Store
+
+    store = Store(cli_env["DATABASE_URL"])
+    rows = store.list_attempts(project="fraud")
+    assert len(rows) == 1
+    assert len(store.list_drills(rows[0].uid)) == 1
+
+
+def test_broken_database_is_reported_not_a_traceback(
+    cli_env: dict[str, str], tmp_path: Path
+) -> None:
+    bad = tmp_path / "not-a-db.db"
+    bad.write_bytes(b"this is not sqlite" * 100)
+    env = dict(cli_env, DATABASE_URL=f"sqlite:///{bad}")
+    r = run(["history"], env)
+    assert r.returncode == 1 and "Traceback" not in r.stderr
+    r = run(["analyze", str(OVERVIEW), "--json"], env)
+    assert r.returncode == 0 and "not saved to history" in r.stderr
+    json.loads(r.stdout)
