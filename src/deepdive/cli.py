@@ -139,7 +139,12 @@ def build_parser() -> argparse.ArgumentParser:
         "the trend per score and per part. With no subcommand, lists attempts.",
     )
     _add_list_options(hi)
-    hsub = hi.add_subparsers(dest="history_command", metavar="SUBCOMMAND", parser_class=_Parser)
+    hsub = hi.add_subparsers(
+        dest="history_command",
+        metavar="SUBCOMMAND",
+        parser_class=_Parser,
+        help="list (default), show, delete or trend",
+    )
     hl = hsub.add_parser(
         "list", help="list attempts", description="List saved attempts, newest first."
     )
