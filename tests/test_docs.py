@@ -11,12 +11,21 @@ from deepdive.cli import build_parser
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _subcommands() -> dict[str, argparse.ArgumentParser]:
-    parser = build_parser()
+def _children(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
     for action in parser._actions:
         if isinstance(action, argparse._SubParsersAction):
             return dict(action.choices)
-    raise AssertionError("no subcommands")
+    return {}
+
+
+def _subcommands() -> dict[str, argparse.ArgumentParser]:
+    out = {}
+    for name, sub in _children(build_parser()).items():
+        out[name] = sub
+        for child, nested in _children(sub).items():
+            out[f"{name} {child}"] = nested
+    assert out, "no subcommands"
+    return out
 
 
 def test_readme_shows_the_quickstart() -> None:
