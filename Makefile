@@ -13,7 +13,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/deepdive demo
+	$(BIN)/deepdive serve
 
 test: $(STAMP) lint
 	$(BIN)/pytest

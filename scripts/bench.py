@@ -156,6 +156,102 @@ def _store_numbers(text: str, tmp: Path) -> tuple[float, float, float]:
     )
 
 
+LOAD_SECONDS = float(os.environ.get("BENCH_LOAD_SECONDS", "60"))
+LOAD_CLIENTS = 50
+
+
+def _load_test(text: str, tmp: Path) -> tuple[float, float, int, int]:
+    """50 concurrent clients posting answers to /api/analyze for LOAD_SECONDS, from a second
+    process over loopback; each client posts, then waits about a second (a user cannot
+    submit answers faster). Returns (p50 ms, p99 ms, requests, errors)."""
+    import asyncio
+    import random
+    import socket
+
+    import httpx
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    url = f"sqlite:///{tmp / 'load.db'}"
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "deepdive",
+            "--db",
+            url,
+            "serve",
+            "--port",
+            str(port),
+            "--workers",
+            "2",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    latencies: list[float] = []
+    errors = 0
+
+    async def client(n: int, http: httpx.AsyncClient, stop: float) -> None:
+        nonlocal errors
+        rng = random.Random(n)
+        await asyncio.sleep(rng.random())
+        while time.monotonic() < stop:
+            t0 = time.perf_counter()
+            try:
+                r = await http.post(f"http://127.0.0.1:{port}/api/analyze", json={"text": text})
+                if r.status_code != 200:
+                    errors += 1
+            except httpx.HTTPError:
+                errors += 1
+            latencies.append(time.perf_counter() - t0)
+            await asyncio.sleep(0.8 + 0.4 * rng.random())
+
+    async def run() -> None:
+        async with httpx.AsyncClient(
+            timeout=10, limits=httpx.Limits(max_connections=LOAD_CLIENTS)
+        ) as http:
+            for _ in range(100):
+                try:
+                    await http.get(f"http://127.0.0.1:{port}/")
+                    break
+                except httpx.HTTPError:
+                    await asyncio.sleep(0.2)
+            stop = time.monotonic() + LOAD_SECONDS
+            await asyncio.gather(*(client(n, http, stop) for n in range(LOAD_CLIENTS)))
+
+    try:
+        asyncio.run(run())
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    latencies.sort()
+    p50 = latencies[len(latencies) // 2] * 1000
+    p99 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))] * 1000
+    return p50, p99, len(latencies), errors
+
+
+def _feedback_page_ms(text: str, tmp: Path) -> float:
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from fastapi.testclient import TestClient
+
+    from deepdive.web.app import WebConfig, create_app
+
+    with TestClient(create_app(WebConfig(db_url=f"sqlite:///{tmp / 'page.db'}"))) as c:
+        c.post("/api/analyze", json={"text": text})
+        c.get("/attempts/1")
+        times = []
+        for _ in range(50):
+            t0 = time.perf_counter()
+            c.get("/attempts/1")
+            times.append(time.perf_counter() - t0)
+    return statistics.median(times) * 1000
+
+
 def main() -> int:
     from deepdive import analyze
     from deepdive.checks import CHECKS
@@ -193,6 +289,8 @@ def main() -> int:
     reply_ms = _reply_check_ms(text)
     with tempfile.TemporaryDirectory() as tmp:
         save_ms, cold_save_s, trend_s = _store_numbers(text, Path(tmp))
+        page_ms = _feedback_page_ms(text, Path(tmp))
+        p50, p99, requests, errors = _load_test(text, Path(tmp))
 
     print(f"runs per cold measurement: {RUNS}; answer used: {len(text.split())} words")
     print(f"{'measure':<46}{'median':>12}{'baseline':>12}{'ratio':>8}  target")
@@ -216,6 +314,12 @@ def main() -> int:
     print(f"{'warm: saving one attempt (ms)':<46}{save_ms:>12.2f}{'':>12}{'':>8}  <= 5")
     print(f"{'cold: analyze+save minus --no-save (s)':<46}{cold_save_s:>12.3f}")
     print(f"{'history trend over 10,000 attempts (s)':<46}{trend_s:>12.3f}{'':>12}{'':>8}  <= 1")
+    print(f"{'feedback page, server time (ms)':<46}{page_ms:>12.2f}{'':>12}{'':>8}  <= 50")
+    print(
+        f"load: {LOAD_CLIENTS} clients x {LOAD_SECONDS:.0f} s on /api/analyze: "
+        f"{requests} requests, {errors} errors, p50 {p50:.1f} ms, p99 {p99:.1f} ms"
+        " (target p99 <= 150, 0 errors)"
+    )
     return 0
 
 

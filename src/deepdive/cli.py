@@ -188,6 +188,22 @@ def build_parser() -> argparse.ArgumentParser:
     )
     im.add_argument("file", metavar="FILE", help="the export file, or - for stdin")
 
+    sv = sub.add_parser(
+        "serve",
+        help="run the web app (practise, feedback, drill, history) in your browser",
+        description="Start the local web app. It binds 127.0.0.1 unless --host says otherwise; "
+        "on any other address it requires an access token.",
+    )
+    sv.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    sv.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    sv.add_argument("--workers", type=int, default=1, help="worker processes (default 1)")
+    sv.add_argument(
+        "--token",
+        default=None,
+        help="access token required from browsers and API clients (default: DEEPDIVE_TOKEN; "
+        "generated when listening beyond loopback)",
+    )
+
     ch = sub.add_parser(
         "checks",
         help="list the rubric checks, or explain one",
@@ -449,6 +465,12 @@ def main(argv: list[str] | None = None) -> int:
             return _followups(args)
         if args.command in ("history", "export", "import"):
             return _history(args)
+        if args.command == "serve":
+            from deepdive.web.server import serve
+
+            if not 0 < args.port < 65536 or args.workers < 1:
+                raise UsageError("--port must be 1-65535 and --workers at least 1")
+            return serve(args.host, args.port, args.workers, args.token, args.db)
         parser.print_help()
         return 2
     except InputError as exc:

@@ -56,4 +56,13 @@ drill_sessions = Table(
     Column("questions", Integer, nullable=False),
     Column("answered", Integer, nullable=False),
     Column("payload", Text, nullable=False),
+    Column("status", String(20), nullable=False, server_default="done"),
+    Column("state", Text, nullable=True),
+)
+
+settings = Table(
+    "settings",
+    metadata,
+    Column("key", String(100), primary_key=True),
+    Column("value", Text, nullable=False),
 )

@@ -234,3 +234,53 @@ class DrillSession:
             "turns": [t.to_dict() for t in self.turns],
             "summary": self.summary(),
         }
+
+    def state(self) -> dict[str, Any]:
+        """Everything needed to resume this session in another process (see :meth:`restore`)."""
+        return {
+            "plan": [q.to_dict() for q in self.plan],
+            "turns": [
+                {
+                    "template": t.asked.template,
+                    "reply": t.reply,
+                    "checks": [
+                        {
+                            "id": c.id,
+                            "passed": c.passed,
+                            "message": c.message,
+                            "evidence": list(c.evidence),
+                            "direction": c.direction,
+                        }
+                        for c in t.checks
+                    ],
+                }
+                for t in self.turns
+            ],
+        }
+
+    @classmethod
+    def restore(cls, overview_text: str, analysis: Analysis, state: dict[str, Any]) -> DrillSession:
+        """Rebuild a session saved with :meth:`state`, without re-checking old replies."""
+        session = cls.__new__(cls)
+        session.overview_text = overview_text
+        session.analysis = analysis
+        session.entities = overview_entities(overview_text)
+        session.plan = [
+            PlannedQuestion(q["template"], q["family"], q["question"], q["because"])
+            for q in state["plan"]
+        ]
+        by_template = {q.template: q for q in session.plan}
+        session.turns = [
+            Turn(
+                by_template[t["template"]],
+                t["reply"],
+                [
+                    CheckResult(
+                        c["id"], c["passed"], c["message"], tuple(c["evidence"]), c["direction"]
+                    )
+                    for c in t["checks"]
+                ],
+            )
+            for t in state["turns"]
+        ]
+        return session

@@ -21,16 +21,27 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, delete, event, func, insert, inspect, select, text
+from sqlalchemy import (
+    Engine,
+    create_engine,
+    delete,
+    event,
+    func,
+    insert,
+    inspect,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.engine import Connection
-from sqlalchemy.exc import OperationalError, ProgrammingError, SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError, SQLAlchemyError
 
 from deepdive.analysis import PARTS, SCORE_KEYS, Analysis
-from deepdive.db_schema import attempts, drill_sessions
+from deepdive.db_schema import attempts, drill_sessions, settings
 
 DEFAULT_QUESTION = "Tell me about an ML project you worked on."
 # Every migration this version knows, oldest first; the last one is the current schema.
-REVISIONS = ("0001_attempts",)
+REVISIONS = ("0001_attempts", "0002_web_state")
 HEAD = REVISIONS[-1]
 
 
@@ -354,6 +365,61 @@ class Store:
                 }
                 for r in conn.execute(q)
             ]
+
+    def start_drill(
+        self, payload: dict[str, Any], state: dict[str, Any], attempt_uid: str | None
+    ) -> str:
+        """Store a drill in progress (the web app resumes it from any process)."""
+        uid = self.save_drill(payload, attempt_uid=attempt_uid)
+        self.update_drill(uid, payload, state, "active")
+        return uid
+
+    def update_drill(
+        self, uid: str, payload: dict[str, Any], state: dict[str, Any], status: str
+    ) -> None:
+        with self._write() as conn:
+            conn.execute(
+                update(drill_sessions)
+                .where(drill_sessions.c.uid == uid)
+                .values(
+                    payload=json.dumps(payload, ensure_ascii=False),
+                    state=json.dumps(state, ensure_ascii=False),
+                    status=status,
+                    questions=len(payload.get("turns", [])),
+                    answered=int(payload.get("summary", {}).get("answered", 0)),
+                )
+            )
+
+    def get_drill(self, uid: str) -> dict[str, Any]:
+        """One drill session (KeyError when absent)."""
+        self.open()
+        with self._connect() as conn:
+            r = conn.execute(select(drill_sessions).where(drill_sessions.c.uid == uid)).first()
+        if r is None:
+            raise KeyError(uid)
+        return {
+            "uid": r.uid,
+            "attempt_uid": r.attempt_uid,
+            "status": r.status,
+            "payload": json.loads(r.payload),
+            "state": json.loads(r.state) if r.state else None,
+        }
+
+    def setting(self, key: str, default: str) -> str:
+        """A shared setting; the first process to ask stores ``default`` for everyone."""
+        self.open()
+        with self._connect() as conn:
+            value = conn.execute(select(settings.c.value).where(settings.c.key == key)).scalar()
+        if value is not None:
+            return str(value)
+        try:
+            with self._write() as conn:
+                conn.execute(insert(settings).values(key=key, value=default))
+        except StoreError as exc:
+            if not isinstance(exc.__context__, IntegrityError):
+                raise
+        with self._connect() as conn:
+            return str(conn.execute(select(settings.c.value).where(settings.c.key == key)).scalar())
 
     def has_tables(self) -> bool:
         with self._connect() as conn:

@@ -35,7 +35,7 @@ VERDICT_TEXT = {
 }
 
 
-def _clock(seconds: float) -> str:
+def clock(seconds: float) -> str:
     s = round(seconds)
     return f"{s // 60}:{s % 60:02d}"
 
@@ -57,8 +57,8 @@ def build_report(a: Analysis) -> Group:
     head = Text()
     head.append("deepdive", style="bold")
     head.append(
-        f" · {a.words} words · about {_clock(a.spoken_seconds)} spoken"
-        f" (target {_clock(low)}–{_clock(high)})"
+        f" · {a.words} words · about {clock(a.spoken_seconds)} spoken"
+        f" (target {clock(low)}–{clock(high)})"
     )
     items.append(head)
 

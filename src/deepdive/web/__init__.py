@@ -1,0 +1,1 @@
+"""The local web app (``deepdive serve``): practise, feedback, drill, history, JSON API."""

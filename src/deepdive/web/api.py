@@ -1,0 +1,202 @@
+"""The JSON API under ``/api/``: the same schemas as the CLI's ``--json`` output."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+
+from deepdive.drill import DrillSession, overview_entities, plan_drill
+from deepdive.drill_cli import parse_families
+from deepdive.engine import analyze
+from deepdive.inputs import InputError
+from deepdive.store import DEFAULT_QUESTION, Store
+from deepdive.web.app import MAX_TEXT, FriendlyError
+
+router = APIRouter(prefix="/api", tags=["api"])
+
+
+class AnalyzeRequest(BaseModel):
+    text: str = Field(description="The answer to analyse (UTF-8, at most 100 KB).")
+    project: str | None = Field(
+        None, max_length=200, description="Group retellings of one project."
+    )
+    question: str | None = Field(
+        None, description="The question answered (default: the deep dive)."
+    )
+    save: bool = Field(True, description="Save the attempt to the history.")
+
+
+class PlanRequest(BaseModel):
+    text: str = Field(description="The overview answer.")
+    seed: int | None = Field(None, description="Make the choice of questions reproducible.")
+    families: list[str] | None = Field(None, description="Families to ask, or 'probes'.")
+    max: int | None = Field(None, ge=1, description="Ask at most this many questions.")
+
+
+class DrillRequest(BaseModel):
+    attempt_id: int | None = Field(None, description="Drill on a saved attempt ...")
+    text: str | None = Field(None, description="... or on this overview (saved as an attempt).")
+    seed: int | None = None
+    families: list[str] | None = None
+    max: int | None = Field(None, ge=1)
+
+
+class ReplyRequest(BaseModel):
+    reply: str = Field("", description="Your reply; empty or skip=true skips the question.")
+    skip: bool = False
+
+
+def _store(request: Request) -> Store:
+    store: Store = request.app.state.store
+    return store
+
+
+def _check_size(text: str) -> None:
+    if len(text.encode("utf-8")) > MAX_TEXT:
+        raise FriendlyError(413, f"the text is over the {MAX_TEXT // 1000} KB limit")
+
+
+def _analyze(text: str) -> Any:
+    _check_size(text)
+    try:
+        return analyze(text)
+    except InputError as exc:
+        raise FriendlyError(422, f"cannot analyse this input: {exc}") from None
+
+
+def _families(value: list[str] | None) -> list[str] | None:
+    try:
+        return parse_families(",".join(value)) if value else None
+    except ValueError as exc:
+        raise FriendlyError(422, str(exc)) from None
+
+
+@router.post("/analyze", summary="Analyse an answer (schema deepdive.analysis/1)")
+async def api_analyze(body: AnalyzeRequest, request: Request) -> JSONResponse:
+    analysis = _analyze(body.text)
+    headers = {}
+    if body.save:
+        row = _store(request).save_attempt(
+            body.text,
+            analysis,
+            question=body.question or DEFAULT_QUESTION,
+            project=body.project,
+            source="api",
+        )
+        headers["X-Deepdive-Attempt"] = str(row.id)
+    return JSONResponse(analysis.to_dict(), headers=headers)
+
+
+@router.get("/attempts", summary="List saved attempts, newest first")
+def api_attempts(
+    request: Request, project: str | None = None, limit: int = 100
+) -> list[dict[str, Any]]:
+    rows = _store(request).list_attempts(project=project, limit=max(1, min(limit, 1000)))
+    return [
+        {
+            "id": r.id,
+            "uid": r.uid,
+            "created_at": r.created_at.isoformat(),
+            "question": r.question,
+            "project": r.project,
+            "tags": list(r.tags),
+            "words": r.words,
+            "scores": r.scores,
+        }
+        for r in rows
+    ]
+
+
+@router.get("/attempts/{attempt_id}", summary="One saved attempt's analysis")
+def api_attempt(request: Request, attempt_id: int) -> dict[str, Any]:
+    try:
+        _, _, analysis = _store(request).get_attempt(attempt_id)
+    except KeyError:
+        raise FriendlyError(404, f"no attempt {attempt_id}") from None
+    return analysis.to_dict()
+
+
+@router.post("/followups", summary="The follow-up questions planned for an answer")
+def api_followups(body: PlanRequest) -> dict[str, Any]:
+    analysis = _analyze(body.text)
+    plan = plan_drill(
+        analysis, overview_entities(body.text), body.seed, _families(body.families), body.max
+    )
+    return {"schema": "deepdive.followups/1", "questions": [q.to_dict() for q in plan]}
+
+
+@router.post("/drill", summary="Start a drill session")
+def api_drill_start(body: DrillRequest, request: Request) -> dict[str, Any]:
+    store = _store(request)
+    if body.attempt_id is not None:
+        try:
+            row, text, analysis = store.get_attempt(body.attempt_id)
+        except KeyError:
+            raise FriendlyError(404, f"no attempt {body.attempt_id}") from None
+    elif body.text is not None:
+        analysis = _analyze(body.text)
+        text = body.text
+        row = store.save_attempt(text, analysis, source="api")
+    else:
+        raise FriendlyError(422, "give attempt_id or text")
+    session = DrillSession(
+        text,
+        seed=body.seed,
+        families=_families(body.families),
+        max_questions=body.max,
+        analysis=analysis,
+    )
+    uid = store.start_drill(session.to_dict(), session.state(), attempt_uid=row.uid)
+    current = session.current()
+    return {"uid": uid, "question": current.to_dict() if current else None, "done": session.done}
+
+
+def _session(store: Store, uid: str) -> DrillSession:
+    try:
+        record = store.get_drill(uid)
+    except KeyError:
+        raise FriendlyError(404, "no such drill session") from None
+    if not record["attempt_uid"] or record["state"] is None:
+        raise FriendlyError(409, "this drill session cannot be resumed")
+    _, text, analysis = store.get_attempt(record["attempt_uid"])
+    return DrillSession.restore(text, analysis, record["state"])
+
+
+@router.post("/drill/{uid}/reply", summary="Answer (or skip) the current drill question")
+def api_drill_reply(uid: str, body: ReplyRequest, request: Request) -> dict[str, Any]:
+    store = _store(request)
+    session = _session(store, uid)
+    if session.done:
+        raise FriendlyError(409, "this drill session is finished")
+    _check_size(body.reply)
+    turn = session.skip() if body.skip or not body.reply.strip() else session.answer(body.reply)
+    store.update_drill(
+        uid, session.to_dict(), session.state(), "done" if session.done else "active"
+    )
+    current = session.current()
+    return {
+        "turn": turn.to_dict(),
+        "next": current.to_dict() if current else None,
+        "done": session.done,
+        "summary": session.summary() if session.done else None,
+    }
+
+
+@router.get("/drill/{uid}", summary="A drill session (schema deepdive.drill/1)")
+def api_drill(uid: str, request: Request) -> dict[str, Any]:
+    return _session(_store(request), uid).to_dict()
+
+
+@router.get("/history/trend", summary="Scores and part strengths over time")
+def api_trend(request: Request, project: str | None = None) -> dict[str, Any]:
+    from deepdive.trend import build_trend
+
+    trend = build_trend(_store(request).trend(project=project))
+    return {
+        "attempts": trend.attempts,
+        "scores": {s.name: list(s.values) for s in trend.scores},
+        "parts": {s.name: list(s.values) for s in trend.parts},
+    }

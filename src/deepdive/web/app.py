@@ -1,0 +1,170 @@
+"""The FastAPI application: HTML pages and the JSON API over one store.
+
+All state lives in the store (attempts, drill progress, the signing secret) or in the signed
+session cookie (CSRF token, login), so any number of worker processes can serve one database.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.sessions import SessionMiddleware
+
+from deepdive.store import Store, StoreError
+from deepdive.web.security import BodyLimit, SecurityHeaders, csrf_token, token_ok
+
+MAX_TEXT = 100_000
+MAX_UPLOAD = 25_000_000
+
+
+@dataclass(frozen=True)
+class WebConfig:
+    db_url: str | None = None
+    token: str | None = None  # required to use the app when set
+
+
+def _package_dir(name: str) -> str:
+    return str(resources.files("deepdive") / "web" / name)
+
+
+templates = Jinja2Templates(directory=_package_dir("templates"))
+
+
+class FriendlyError(Exception):
+    """An error page with a plain message (never a traceback)."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+def create_app(config: WebConfig | None = None) -> FastAPI:
+    config = config or WebConfig()
+    store = Store(config.db_url).open()
+    _warm_up()
+    secret = store.setting("session_secret", secrets.token_urlsafe(32))
+    app = FastAPI(
+        title="deepdive",
+        version="1",
+        description="Practise the ML project deep-dive question. The JSON API uses the same "
+        "schemas as the CLI's --json output.",
+        docs_url=None,
+        redoc_url=None,
+        openapi_url="/api/openapi.json",
+    )
+    app.state.store = store
+    app.state.config = config
+    app.mount("/static", StaticFiles(directory=_package_dir("static")), name="static")
+
+    @app.middleware("http")
+    async def require_token(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        if config.token is None:
+            return await call_next(request)
+        path = request.url.path
+        if path.startswith("/static/") or path in ("/login", "/favicon.ico"):
+            return await call_next(request)
+        header = request.headers.get("authorization", "")
+        bearer = header[7:] if header.lower().startswith("bearer ") else None
+        if request.session.get("auth") is True or (bearer and token_ok(config.token, bearer)):
+            return await call_next(request)
+        if path.startswith("/api/"):
+            return JSONResponse(
+                {"error": "a token is required: Authorization: Bearer <token>"}, 401
+            )
+        return RedirectResponse("/login", status_code=303)
+
+    app.add_middleware(
+        SessionMiddleware,
+        secret_key=secret,
+        session_cookie="deepdive_session",
+        same_site="strict",
+        https_only=False,
+        max_age=14 * 24 * 3600,
+    )
+    app.add_middleware(BodyLimit, max_body=MAX_UPLOAD)
+    app.add_middleware(SecurityHeaders)
+
+    @app.exception_handler(FriendlyError)
+    async def friendly(request: Request, exc: FriendlyError) -> Response:
+        return error_response(request, exc.status, exc.message)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        messages = {
+            404: "There is nothing at this address.",
+            405: "That method is not allowed here.",
+        }
+        return error_response(
+            request, exc.status_code, messages.get(exc.status_code, str(exc.detail))
+        )
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> Response:
+        first = exc.errors()[0] if exc.errors() else {}
+        where = ".".join(str(p) for p in first.get("loc", []) if p != "body")
+        return error_response(
+            request, 422, f"Invalid request: {where} {first.get('msg', '')}".strip()
+        )
+
+    @app.exception_handler(StoreError)
+    async def store_error(request: Request, exc: StoreError) -> Response:
+        return error_response(request, 503, f"The history database is unavailable: {exc}")
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, exc: Exception) -> Response:
+        return error_response(request, 500, "Something went wrong on our side; nothing was saved.")
+
+    from deepdive.web import api, pages
+
+    app.include_router(pages.router)
+    app.include_router(api.router)
+    return app
+
+
+def _warm_up() -> None:
+    """Load every pattern and model now, so the first visitor does not wait for it."""
+    from deepdive.drill import DrillSession
+
+    DrillSession(
+        "I cut fraud losses by 30% with LightGBM, which beat logistic regression.", max_questions=1
+    ).answer("Because it was faster.")
+
+
+def error_response(request: Request, status: int, message: str) -> Response:
+    if request.url.path.startswith("/api/"):
+        return JSONResponse({"error": message}, status_code=status)
+    return templates.TemplateResponse(
+        request,
+        "error.html",
+        {"status": status, "message": message, "csrf": csrf_token(request.session)},
+        status_code=status,
+    )
+
+
+def app_from_env() -> FastAPI:
+    """Factory for uvicorn workers: configuration comes from the environment."""
+    return create_app(
+        WebConfig(
+            db_url=os.environ.get("DATABASE_URL"), token=os.environ.get("DEEPDIVE_TOKEN") or None
+        )
+    )
+
+
+def html(request: Request, template: str, **context: Any) -> HTMLResponse:
+    context.setdefault("csrf", csrf_token(request.session))
+    context.setdefault("auth_required", request.app.state.config.token is not None)
+    return templates.TemplateResponse(request, template, context)

@@ -1,0 +1,205 @@
+"""HTML pages: practise, feedback, drill, history, compare, login, API docs."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import RedirectResponse, Response
+
+from deepdive.drill import FAMILY_LABELS, DrillSession
+from deepdive.engine import analyze
+from deepdive.inputs import InputError
+from deepdive.store import DEFAULT_QUESTION, Store
+from deepdive.terminal_report import clock
+from deepdive.web.app import MAX_TEXT, FriendlyError, html
+from deepdive.web.security import csrf_ok, token_ok
+from deepdive.web.views import PART_COLOURS, pieces, score_cards, time_bar_svg, verdict_text
+
+router = APIRouter(include_in_schema=False)
+
+
+def _store(request: Request) -> Store:
+    store: Store = request.app.state.store
+    return store
+
+
+async def _form(request: Request) -> dict[str, Any]:
+    form = await request.form()
+    if not csrf_ok(request.session, form.get("csrf")):
+        raise FriendlyError(
+            403,
+            "This form has expired or did not come from deepdive. Reload the page and try again.",
+        )
+    return {k: v for k, v in form.items() if isinstance(v, str)}
+
+
+def _see_other(url: str) -> RedirectResponse:
+    return RedirectResponse(url, status_code=303)
+
+
+@router.get("/")
+async def practise(request: Request) -> Response:
+    return html(
+        request, "practise.html", question=DEFAULT_QUESTION, text="", project="", error=None
+    )
+
+
+@router.post("/practise")
+async def submit_answer(request: Request) -> Response:
+    form = await _form(request)
+    text = form.get("text", "")
+    project = form.get("project", "").strip()[:200]
+    error = None
+    if len(text.encode("utf-8")) > MAX_TEXT:
+        error = (
+            f"The answer is {len(text.encode()) // 1000} KB; the limit is {MAX_TEXT // 1000} KB."
+        )
+    else:
+        try:
+            analysis = analyze(text)
+        except InputError as exc:
+            error = f"Cannot analyse this answer: {exc}."
+    if error:
+        # Keep what the user typed: nothing is lost on a refused answer.
+        return html(
+            request,
+            "practise.html",
+            question=DEFAULT_QUESTION,
+            text=text,
+            project=project,
+            error=error,
+        )
+    row = _store(request).save_attempt(text, analysis, project=project or None, source="web")
+    return _see_other(f"/attempts/{row.id}")
+
+
+@router.get("/attempts/{attempt_id}")
+async def feedback(request: Request, attempt_id: int) -> Response:
+    try:
+        row, text, analysis = _store(request).get_attempt(attempt_id)
+    except KeyError:
+        raise FriendlyError(404, f"There is no attempt {attempt_id}.") from None
+    return html(
+        request,
+        "feedback.html",
+        row=row,
+        analysis=analysis,
+        pieces=pieces(text, analysis),
+        time_bar=time_bar_svg(analysis),
+        cards=score_cards(analysis),
+        verdict=verdict_text(analysis),
+        clock=clock,
+        colours=PART_COLOURS,
+    )
+
+
+@router.post("/attempts/{attempt_id}/drill")
+async def start_drill(request: Request, attempt_id: int) -> Response:
+    await _form(request)
+    store = _store(request)
+    try:
+        row, text, analysis = store.get_attempt(attempt_id)
+    except KeyError:
+        raise FriendlyError(404, f"There is no attempt {attempt_id}.") from None
+    session = DrillSession(text, analysis=analysis, max_questions=8)
+    uid = store.start_drill(session.to_dict(), session.state(), attempt_uid=row.uid)
+    return _see_other(f"/drill/{uid}")
+
+
+def _load_drill(store: Store, uid: str) -> tuple[dict[str, Any], DrillSession]:
+    try:
+        record = store.get_drill(uid)
+    except KeyError:
+        raise FriendlyError(404, "There is no such drill session.") from None
+    if not record["attempt_uid"] or record["state"] is None:
+        raise FriendlyError(404, "This drill session cannot be resumed.")
+    _, text, analysis = store.get_attempt(record["attempt_uid"])
+    return record, DrillSession.restore(text, analysis, record["state"])
+
+
+@router.get("/drill/{uid}")
+async def drill_page(request: Request, uid: str) -> Response:
+    record, session = _load_drill(_store(request), uid)
+    last = session.turns[-1] if session.turns else None
+    return html(
+        request,
+        "drill.html",
+        uid=uid,
+        session=session,
+        current=session.current(),
+        number=len(session.turns) + 1,
+        last=last,
+        last_feedback=last.feedback() if last else None,
+        summary=session.summary() if session.done else None,
+        labels=FAMILY_LABELS,
+        attempt_id=_store(request).get_attempt(record["attempt_uid"])[0].id,
+    )
+
+
+@router.post("/drill/{uid}/reply")
+async def drill_reply(request: Request, uid: str) -> Response:
+    form = await _form(request)
+    store = _store(request)
+    _, session = _load_drill(store, uid)
+    if session.done:
+        return _see_other(f"/drill/{uid}")
+    reply = form.get("reply", "")
+    if len(reply.encode("utf-8")) > MAX_TEXT:
+        raise FriendlyError(413, f"The reply is too long: the limit is {MAX_TEXT // 1000} KB.")
+    if form.get("action") == "skip" or not reply.strip():
+        session.skip()
+    else:
+        session.answer(reply)
+    store.update_drill(
+        uid, session.to_dict(), session.state(), "done" if session.done else "active"
+    )
+    return _see_other(f"/drill/{uid}")
+
+
+@router.get("/history")
+async def history(request: Request) -> Response:
+    from deepdive.svg_chart import line_chart
+    from deepdive.trend import build_trend
+
+    store = _store(request)
+    rows = store.list_attempts(limit=200)
+    trend = build_trend(store.trend())
+    charts = []
+    if trend.attempts:
+        charts = [line_chart("Scores", trend.scores), line_chart("Part strength", trend.parts)]
+    return html(request, "history.html", rows=rows, charts=charts, attempts=trend.attempts)
+
+
+@router.get("/compare")
+async def compare(request: Request, a: int | None = None, b: int | None = None) -> Response:
+    if a is None or b is None:
+        raise FriendlyError(400, "Pick two attempts to compare on the history page.")
+    store = _store(request)
+    try:
+        left = store.get_attempt(a)
+        right = store.get_attempt(b)
+    except KeyError as exc:
+        raise FriendlyError(404, f"There is no attempt {exc.args[0]}.") from None
+    return html(request, "compare.html", left=left, right=right, cards=score_cards)
+
+
+@router.get("/login")
+async def login_page(request: Request) -> Response:
+    return html(request, "login.html", error=None)
+
+
+@router.post("/login")
+async def login(request: Request) -> Response:
+    form = await _form(request)
+    if token_ok(request.app.state.config.token, form.get("token", "")):
+        request.session["auth"] = True
+        return _see_other("/")
+    return html(request, "login.html", error="That token is not right.")
+
+
+@router.get("/api/docs")
+async def api_docs(request: Request) -> Response:
+    """The API reference, rendered on the server from the OpenAPI document (no CDN)."""
+    spec = request.app.openapi()
+    return html(request, "api_docs.html", spec=spec)

@@ -1,0 +1,132 @@
+"""The web app in a real browser: Playwright driving Debian's Chromium (no browser download).
+
+Covers practise -> feedback with highlights, two drill turns, the history chart after three
+attempts, answers carrying <script> and onerror staying inert, and the main flow by keyboard
+alone. Runs against SQLite and PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.test_web import OVERVIEW, _free_port, _serve
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+pytestmark = pytest.mark.skipif(
+    not Path(CHROMIUM).exists(),
+    reason="Debian's chromium is not installed (apt-get install chromium)",
+)
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture
+def server(store_url: str) -> Iterator[str]:
+    port = _free_port()
+    proc = _serve(store_url, port)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+@pytest.fixture
+def page(server: str) -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        context = browser.new_context()
+        pg = context.new_page()
+        pg.set_default_timeout(15000)
+        pg.goto(server)
+        yield pg
+        browser.close()
+
+
+def _practise(page: object, text: str) -> None:
+    page.fill("#answer", text)  # type: ignore[attr-defined]
+    page.click("#submit")  # type: ignore[attr-defined]
+    page.wait_for_selector("#highlighted")  # type: ignore[attr-defined]
+
+
+def test_practise_to_feedback_with_highlights(page: object) -> None:
+    _practise(page, OVERVIEW)
+    marks = page.locator("mark.s")  # type: ignore[attr-defined]
+    assert marks.count() >= 10
+    parts = set(page.eval_on_selector_all("mark.s", "els => els.map(e => e.dataset.part)"))  # type: ignore[attr-defined]
+    assert {"hook", "problem", "data", "modeling", "evaluation", "reflection"} <= parts
+    assert page.locator("mark.part-data .tag").first.text_content() == "[data]"  # type: ignore[attr-defined]
+    assert page.locator(".timebar svg rect").count() >= 6  # type: ignore[attr-defined]
+
+
+def test_two_drill_turns(page: object) -> None:
+    _practise(page, OVERVIEW)
+    page.click("#drill-these")  # type: ignore[attr-defined]
+    first = page.inner_text("#drill-question")  # type: ignore[attr-defined]
+    page.fill("#reply", "LightGBM, because it beat logistic regression by 7 points of precision.")  # type: ignore[attr-defined]
+    page.click("#send-reply")  # type: ignore[attr-defined]
+    page.wait_for_selector(".last-turn")  # type: ignore[attr-defined]
+    assert page.locator(".checks li").count() >= 2  # type: ignore[attr-defined]
+    second = page.inner_text("#drill-question")  # type: ignore[attr-defined]
+    assert second != first
+    page.click("#skip")  # type: ignore[attr-defined]
+    page.wait_for_selector("text=(skipped)")  # type: ignore[attr-defined]
+
+
+def test_history_chart_after_three_attempts(page: object, server: str) -> None:
+    for text in (OVERVIEW, "We used XGBoost and it worked well.", OVERVIEW):
+        page.goto(server)  # type: ignore[attr-defined]
+        _practise(page, text)
+    page.goto(f"{server}/history")  # type: ignore[attr-defined]
+    assert "Progress over 3 attempts" in page.inner_text("main")  # type: ignore[attr-defined]
+    assert page.locator(".charts svg polyline").count() >= 6  # type: ignore[attr-defined]
+
+
+def test_xss_answers_stay_inert(page: object) -> None:
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))  # type: ignore[attr-defined]
+    evil = (
+        'I built <script>window.__pwned = 1; alert("x")</script> a model '
+        '<img src=x onerror="window.__pwned = 2; alert(1)"> that cut fraud by 30%.'
+    )
+    _practise(page, evil)
+    page.wait_for_timeout(500)  # type: ignore[attr-defined]
+    assert dialogs == []
+    assert page.evaluate("window.__pwned === undefined")  # type: ignore[attr-defined]
+    assert "<script>" in page.inner_text("#highlighted")  # type: ignore[attr-defined]
+
+
+def test_main_flow_by_keyboard_alone(page: object) -> None:
+    keyboard = page.keyboard  # type: ignore[attr-defined]
+    page.focus("body")  # type: ignore[attr-defined]
+    for _ in range(30):
+        keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "answer":  # type: ignore[attr-defined]
+            break
+    assert page.evaluate("document.activeElement.id") == "answer"  # type: ignore[attr-defined]
+    keyboard.type(OVERVIEW[:600])
+    keyboard.press("Control+Enter")
+    page.wait_for_selector("#highlighted")  # type: ignore[attr-defined]
+    for _ in range(60):
+        keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "drill-these":  # type: ignore[attr-defined]
+            break
+    keyboard.press("Enter")
+    page.wait_for_selector("#drill-question")  # type: ignore[attr-defined]
+    page.focus("#reply")  # type: ignore[attr-defined]
+    keyboard.type("Because it beat the baseline by 7 points.")
+    keyboard.press("Control+Enter")
+    page.wait_for_selector(".last-turn")  # type: ignore[attr-defined]

@@ -1,0 +1,295 @@
+"""The web app through its HTTP interface: pages, safety, the JSON API, tokens, and a drill
+moved between two server processes. Runs on SQLite and on PostgreSQL."""
+
+from __future__ import annotations
+
+import json
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")
+    from fastapi.testclient import TestClient
+
+from deepdive.store import Store
+from deepdive.web.app import WebConfig, create_app
+
+OVERVIEW = (Path(__file__).parent / "drill" / "overview.txt").read_text(encoding="utf-8")
+XSS = (
+    'I built <script>alert("x")</script> a model <img src=x onerror=alert(1)> '
+    "that cut fraud by 30%."
+)
+
+
+@pytest.fixture
+def client(store_url: str) -> Iterator[TestClient]:
+    with TestClient(create_app(WebConfig(db_url=store_url))) as c:
+        yield c
+
+
+def csrf(page: str) -> str:
+    match = re.search(r'name="csrf" value="([^"]+)"', page)
+    assert match, "no CSRF token in the page"
+    return match.group(1)
+
+
+def submit(client: TestClient, text: str, project: str = "") -> tuple[int, str]:
+    token = csrf(client.get("/").text)
+    r = client.post(
+        "/practise", data={"csrf": token, "text": text, "project": project}, follow_redirects=False
+    )
+    return r.status_code, r.headers.get("location", "") or r.text
+
+
+def count(store_url: str) -> int:
+    return Store(store_url).count_attempts()
+
+
+def test_practise_page(client: TestClient) -> None:
+    r = client.get("/")
+    assert r.status_code == 200
+    assert "Tell me about an ML project" in r.text
+    assert 'id="timer"' in r.text and "2:00–3:00" in r.text and "<textarea" in r.text
+
+
+def test_feedback_page_shows_everything(client: TestClient) -> None:
+    status, location = submit(client, OVERVIEW, "fraud")
+    assert status == 303 and location.startswith("/attempts/")
+    page = client.get(location).text
+    for part in ("hook", "problem", "data", "modeling", "evaluation", "reflection"):
+        assert f'class="s part-{part}"' in page and f"[{part}]" in page
+    assert "<svg" in page and "time per part" in page
+    assert "Overall" in page and "Follow-ups to prepare" in page and "Drill these" in page
+
+
+def test_findings_show_evidence_and_fix(client: TestClient) -> None:
+    _, location = submit(
+        client, "We used XGBoost on the data and it worked really well. Everyone liked it."
+    )
+    page = client.get(location).text
+    assert "vague_result" in page and "Fix:" in page and "<blockquote>" in page
+
+
+def test_answer_is_escaped(client: TestClient) -> None:
+    _, location = submit(client, XSS)
+    page = client.get(location).text
+    assert "<script>alert" not in page and "<img src=x" not in page
+    assert "&lt;script&gt;" in page and "&lt;img src=x onerror=alert(1)&gt;" in page
+
+
+def test_security_headers(client: TestClient) -> None:
+    r = client.get("/")
+    csp = r.headers["content-security-policy"]
+    assert "default-src 'self'" in csp and "script-src 'self'" in csp and "unsafe-inline" not in csp
+    assert r.headers["x-content-type-options"] == "nosniff"
+    assert r.headers["x-frame-options"] == "DENY"
+
+
+def test_post_without_csrf_is_refused_and_saves_nothing(client: TestClient, store_url: str) -> None:
+    client.get("/")
+    r = client.post("/practise", data={"text": OVERVIEW})
+    assert r.status_code == 403 and "Reload the page" in r.text
+    r = client.post("/practise", data={"text": OVERVIEW, "csrf": "forged"})
+    assert r.status_code == 403
+    assert count(store_url) == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [("   ", "the answer is empty"), ("x" * 100_001, "the limit is 100 KB")],
+)
+def test_refused_answer_keeps_the_text(
+    client: TestClient, store_url: str, text: str, message: str
+) -> None:
+    status, page = submit(client, text)
+    assert status == 200 and message in page
+    if text.strip():
+        assert text[:50] in page
+    assert count(store_url) == 0
+
+
+def test_oversized_body_gets_a_clear_413(client: TestClient) -> None:
+    r = client.post(
+        "/api/analyze", content=b"x" * 25_000_001, headers={"content-type": "application/json"}
+    )
+    assert r.status_code == 413 and "25 MB" in r.json()["error"]
+
+
+def test_errors_are_friendly_pages(
+    client: TestClient, store_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    r = client.get("/attempts/999")
+    assert (
+        r.status_code == 404 and "There is no attempt 999" in r.text and "Traceback" not in r.text
+    )
+    assert client.get("/api/attempts/999").json() == {"error": "no attempt 999"}
+
+    def boom(text: str) -> None:
+        raise RuntimeError("kaboom")
+
+    monkeypatch.setattr("deepdive.web.pages.analyze", boom)
+    with TestClient(client.app, raise_server_exceptions=False) as quiet:
+        status, page = submit(quiet, OVERVIEW)
+    assert status == 500 and "nothing was saved" in page and "kaboom" not in page
+    assert count(store_url) == 0
+
+
+def test_api_analyze_and_attempts(client: TestClient, store_url: str) -> None:
+    r = client.post("/api/analyze", json={"text": OVERVIEW, "project": "fraud"})
+    assert r.status_code == 200 and r.json()["schema"] == "deepdive.analysis/1"
+    attempt = int(r.headers["x-deepdive-attempt"])
+    assert client.post("/api/analyze", json={"text": OVERVIEW, "save": False}).status_code == 200
+    assert count(store_url) == 1
+    listing = client.get("/api/attempts?project=fraud").json()
+    assert [a["id"] for a in listing] == [attempt]
+    assert client.get(f"/api/attempts/{attempt}").json() == r.json()
+    bad = client.post("/api/analyze", json={"text": ""})
+    assert bad.status_code == 422 and "empty" in bad.json()["error"]
+    assert client.post("/api/analyze", json={"nothing": 1}).status_code == 422
+
+
+def test_api_followups_and_trend(client: TestClient) -> None:
+    r = client.post("/api/followups", json={"text": OVERVIEW, "max": 3, "seed": 1})
+    assert len(r.json()["questions"]) == 3
+    client.post("/api/analyze", json={"text": OVERVIEW})
+    trend = client.get("/api/history/trend").json()
+    assert trend["attempts"] == 1 and set(trend["scores"]) >= {"overall", "impact"}
+
+
+def test_api_drill(client: TestClient) -> None:
+    start = client.post("/api/drill", json={"text": OVERVIEW, "max": 2, "seed": 1}).json()
+    uid = start["uid"]
+    assert start["question"]["question"]
+    r = client.post(
+        f"/api/drill/{uid}/reply", json={"reply": "Because it beat the baseline by 7 points."}
+    ).json()
+    assert r["turn"]["checks"] and not r["done"]
+    r = client.post(f"/api/drill/{uid}/reply", json={"skip": True}).json()
+    assert r["done"] and r["summary"]["skipped"] == 1
+    payload = client.get(f"/api/drill/{uid}").json()
+    assert payload["schema"] == "deepdive.drill/1" and len(payload["turns"]) == 2
+    assert client.post(f"/api/drill/{uid}/reply", json={"reply": "x"}).status_code == 409
+
+
+def test_drill_pages(client: TestClient) -> None:
+    _, location = submit(client, OVERVIEW)
+    page = client.get(location).text
+    r = client.post(f"{location}/drill", data={"csrf": csrf(page)}, follow_redirects=False)
+    drill_url = r.headers["location"]
+    page = client.get(drill_url).text
+    assert "Question 1 of" in page
+    r = client.post(
+        f"{drill_url}/reply",
+        data={
+            "csrf": csrf(page),
+            "reply": "Because it was 7 points better than logistic regression.",
+            "action": "answer",
+        },
+    )
+    assert "Question 2 of" in r.text and "Your last reply" in r.text
+    for _ in range(10):
+        if "Summary" in r.text:
+            break
+        r = client.post(f"{drill_url}/reply", data={"csrf": csrf(r.text), "action": "skip"})
+    assert "Summary" in r.text and "Rehearse next" in r.text
+
+
+def test_history_and_compare(client: TestClient) -> None:
+    submit(client, OVERVIEW)
+    submit(client, "We used XGBoost and it worked well.")
+    page = client.get("/history").text
+    assert page.count("<polyline") >= 2
+    r = client.get("/compare?a=1&b=2")
+    assert r.status_code == 200 and "Attempt 1" in r.text and "Attempt 2" in r.text
+    assert client.get("/compare").status_code == 400
+
+
+def test_openapi_and_docs_are_offline(client: TestClient) -> None:
+    spec = client.get("/api/openapi.json").json()
+    assert "/api/analyze" in spec["paths"]
+    page = client.get("/api/docs").text
+    assert "POST /api/analyze" in page
+    assert not re.search(r'(src|href)="https?://', page)
+
+
+def test_token_mode(store_url: str) -> None:
+    with TestClient(create_app(WebConfig(db_url=store_url, token="s3cret"))) as c:
+        r = c.get("/", follow_redirects=False)
+        assert r.status_code == 303 and r.headers["location"] == "/login"
+        assert c.post("/api/analyze", json={"text": OVERVIEW}).status_code == 401
+        ok = c.post(
+            "/api/analyze", json={"text": OVERVIEW}, headers={"Authorization": "Bearer s3cret"}
+        )
+        assert ok.status_code == 200
+        page = c.get("/login").text
+        assert "wrong" not in c.post("/login", data={"csrf": csrf(page), "token": "s3cret"}).text
+        assert c.get("/").status_code == 200
+    with TestClient(create_app(WebConfig(db_url=store_url, token="s3cret"))) as c:
+        page = c.get("/login").text
+        r = c.post("/login", data={"csrf": csrf(page), "token": "nope"})
+        assert "not right" in r.text
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _serve(url: str, port: int) -> subprocess.Popen[bytes]:
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "deepdive", "--db", url, "serve", "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=1)
+            return proc
+        except OSError:
+            time.sleep(0.2)
+    proc.kill()
+    raise AssertionError(proc.stderr.read().decode() if proc.stderr else "server did not start")
+
+
+def _post(port: int, path: str, body: dict[str, object]) -> dict[str, object]:
+    req = urllib.request.Request(
+        f"http://127.0.0.1:{port}{path}",
+        data=json.dumps(body).encode(),
+        headers={"content-type": "application/json"},
+    )
+    with urllib.request.urlopen(req, timeout=10) as r:
+        return json.loads(r.read())  # type: ignore[no-any-return]
+
+
+def test_a_drill_moves_between_two_server_processes(store_url: str) -> None:
+    ports = [_free_port(), _free_port()]
+    servers = [_serve(store_url, p) for p in ports]
+    try:
+        start = _post(ports[0], "/api/drill", {"text": OVERVIEW, "max": 3, "seed": 4})
+        uid = start["uid"]
+        first = _post(
+            ports[1], f"/api/drill/{uid}/reply", {"reply": "Because it beat the baseline."}
+        )
+        assert first["done"] is False
+        second = _post(ports[0], f"/api/drill/{uid}/reply", {"skip": True})
+        with urllib.request.urlopen(
+            f"http://127.0.0.1:{ports[1]}/api/drill/{uid}", timeout=10
+        ) as r:
+            payload = json.loads(r.read())
+        assert [t["skipped"] for t in payload["turns"]] == [False, True]
+        assert second["next"] is not None
+    finally:
+        for s in servers:
+            s.terminate()
+            s.wait(timeout=10)
