@@ -188,6 +188,71 @@ def build_parser() -> argparse.ArgumentParser:
     )
     im.add_argument("file", metavar="FILE", help="the export file, or - for stdin")
 
+    pr = sub.add_parser(
+        "prep",
+        help="write your project's fact sheet, part by part, with nudges",
+        description="The story builder: answer a few prompts per part (with a strong and a weak "
+        "example each); weak entries get a nudge. Saves the fact sheet and prints a 2-3 minute "
+        "outline and a follow-up prep sheet. --from FILE takes a filled template instead.",
+    )
+    pr.add_argument("name", nargs="?", help="the project name (the fact sheet's key)")
+    pr.add_argument(
+        "--from", dest="from_file", metavar="FILE", help="a filled template (YAML or Markdown)"
+    )
+    pr.add_argument(
+        "--persona", choices=("team", "switcher", "solo"), help="who you are in this story"
+    )
+    pr.add_argument("--template", action="store_true", help="print a Markdown template to fill in")
+
+    st = sub.add_parser(
+        "story",
+        help="your fact sheets: list, show the outline and prep sheet, export, delete",
+        description="Work with saved fact sheets. With no subcommand, lists them.",
+    )
+    ssub = st.add_subparsers(
+        dest="story_command",
+        metavar="SUBCOMMAND",
+        parser_class=_Parser,
+        help="list (default), show, export or delete",
+    )
+    ssub.add_parser("list", help="list fact sheets", description="List saved fact sheets.")
+    ss = ssub.add_parser(
+        "show", help="outline and prep sheet", description="Print the outline and prep sheet."
+    )
+    ss.add_argument("name", help="the project name")
+    ss.add_argument("--json", action="store_true", help="print as JSON (schema deepdive.story/1)")
+    se = ssub.add_parser(
+        "export",
+        help="export as Markdown, HTML, JSON or an Anki deck",
+        description="Export the outline and prep sheet; 'anki' writes one card per follow-up.",
+    )
+    se.add_argument("name", help="the project name")
+    se.add_argument(
+        "--format",
+        choices=("md", "html", "json", "anki"),
+        default="md",
+        help="output format (default md)",
+    )
+    se.add_argument(
+        "--output", "-o", default="-", help="file to write (default stdout; required for anki)"
+    )
+    sd = ssub.add_parser(
+        "delete", help="delete a fact sheet", description="Delete a saved fact sheet."
+    )
+    sd.add_argument("name", help="the project name")
+
+    rt = sub.add_parser(
+        "retell",
+        help="check a retelling against your fact sheet: coverage and drift",
+        description="Compare a retelling of your story with its fact sheet: which facts were "
+        "covered, which were dropped, and any figure, model or data source that drifted.",
+    )
+    rt.add_argument("file", metavar="FILE", help="the retelling (UTF-8 text), or - for stdin")
+    rt.add_argument("--project", required=True, help="the fact sheet to compare with")
+    rt.add_argument(
+        "--json", action="store_true", help="print as JSON (schema deepdive.retelling/1)"
+    )
+
     sv = sub.add_parser(
         "serve",
         help="run the web app (practise, feedback, drill, history) in your browser",
@@ -264,6 +329,22 @@ def _save_attempt(args: argparse.Namespace, text: str, analysis: Analysis) -> At
         return None
 
 
+def _retelling_section(args: argparse.Namespace, text: str) -> str | None:
+    """The retelling check, when --project names a saved fact sheet."""
+    if not getattr(args, "project", None):
+        return None
+    from deepdive.factsheet import FactSheet
+    from deepdive.prep_cli import render_retelling
+    from deepdive.store import StoreError
+    from deepdive.story import check_retelling
+
+    try:
+        persona, entries = _store(args).get_fact_sheet(args.project)
+    except (KeyError, StoreError):
+        return None
+    return render_retelling(check_retelling(FactSheet(args.project, persona, entries), text))
+
+
 def _read(path: str) -> bytes:
     from deepdive.settings import settings
 
@@ -306,6 +387,9 @@ def _analyze(data: bytes, args: argparse.Namespace) -> int:
 
         console = _console(args.width)
         print_report(analysis, console)
+        retelling = _retelling_section(args, text)
+        if retelling:
+            console.print("\n" + retelling, end="")
         if saved is not None:
             console.print(f"\nSaved as attempt {saved.id} (deepdive history show {saved.id}).")
     return 0
@@ -427,6 +511,33 @@ def _history(args: argparse.Namespace) -> int:
         return 1
 
 
+def _story(args: argparse.Namespace) -> int:
+    from deepdive import prep_cli
+    from deepdive.factsheet import FactSheetError
+    from deepdive.store import StoreError
+
+    try:
+        store = _store(args)
+        if args.command == "prep":
+            return prep_cli.cmd_prep(store, args, sys.stdin.buffer)
+        if args.command == "story":
+            return prep_cli.cmd_story(store, args)
+        from deepdive.inputs import decode, validate
+
+        return prep_cli.cmd_retell(store, args, validate(decode(_read(args.file))))
+    except prep_cli.StoryUsageError as exc:
+        raise UsageError(str(exc)) from None
+    except FactSheetError as exc:
+        sys.stderr.write(f"deepdive: cannot read the fact sheet: {exc}\n")
+        return 1
+    except UnicodeDecodeError:
+        sys.stderr.write("deepdive: cannot read the fact sheet: it is not UTF-8 text\n")
+        return 1
+    except StoreError as exc:
+        sys.stderr.write(f"deepdive: {exc}\n")
+        return 1
+
+
 def _checks(check_id: str | None) -> int:
     from deepdive.checks import CHECKS
 
@@ -465,6 +576,8 @@ def main(argv: list[str] | None = None) -> int:
             return _followups(args)
         if args.command in ("history", "export", "import"):
             return _history(args)
+        if args.command in ("prep", "story", "retell"):
+            return _story(args)
         if args.command == "serve":
             from deepdive.web.server import serve
 

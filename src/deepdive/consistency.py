@@ -201,7 +201,13 @@ class ConsistencyReader:
         return out
 
     # -- comparison ----------------------------------------------------------------------
-    def contradictions(self, overview: str, reply: str, question: str = "") -> list[Contradiction]:
+    def contradictions(
+        self,
+        overview: str,
+        reply: str,
+        question: str = "",
+        names: tuple[str, str] = ("overview", "reply"),
+    ) -> list[Contradiction]:
         ov_s = split_sentences(overview)
         rp_s = split_sentences(reply)
         out: list[Contradiction] = []
@@ -224,7 +230,7 @@ class ConsistencyReader:
                         "figure",
                         q.sentence,
                         rq.sentence,
-                        f"The overview said “{q.text}” but the reply says “{rq.text}”.",
+                        f"The {names[0]} said “{q.text}” but the {names[1]} says “{rq.text}”.",
                     )
                 )
         ov_models = self.chosen_models(ov_s)
@@ -237,7 +243,8 @@ class ConsistencyReader:
                     "model",
                     ov_quote,
                     quote,
-                    f"The overview names {ov_name} as the model used; the reply says {name}.",
+                    f"The {names[0]} names {ov_name} as the model used; "
+                    f"the {names[1]} says {name}.",
                 )
             )
         ov_data = self.data_sources(ov_s)
@@ -250,7 +257,8 @@ class ConsistencyReader:
                     "data",
                     ov_quote,
                     quote,
-                    f"The overview says the data came from {ov_name}; the reply says {name}.",
+                    f"The {names[0]} says the data came from {ov_name}; "
+                    f"the {names[1]} says {name}.",
                 )
             )
         return out
@@ -348,6 +356,9 @@ def consistency_reader() -> ConsistencyReader:
     return ConsistencyReader()
 
 
-def find_contradictions(overview: str, reply: str, question: str = "") -> list[Contradiction]:
-    """Contradictions between an overview and a reply (the question helps resolve "them")."""
-    return consistency_reader().contradictions(overview, reply, question)
+def find_contradictions(
+    overview: str, reply: str, question: str = "", names: tuple[str, str] = ("overview", "reply")
+) -> list[Contradiction]:
+    """Contradictions between an overview and a reply (the question helps resolve "them");
+    ``names`` words the messages ("fact sheet", "retelling")."""
+    return consistency_reader().contradictions(overview, reply, question, names)

@@ -66,3 +66,13 @@ settings = Table(
     Column("key", String(100), primary_key=True),
     Column("value", Text, nullable=False),
 )
+
+fact_sheets = Table(
+    "fact_sheets",
+    metadata,
+    Column("name", String(200), primary_key=True),
+    Column("persona", String(20), nullable=False),
+    Column("entries", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)

@@ -79,4 +79,6 @@ def _figure_phrase(sentence: Sentence, fig: Figure) -> str:
     while before and before[0].lower().strip(",") in _LEAD_WORDS:
         before = before[1:]
     phrase = " ".join([*before, fig.text]).strip(" ,;:")
+    if before and phrase[:1].isupper() and phrase[1:2].islower():
+        phrase = phrase[0].lower() + phrase[1:]
     return f"“{phrase}”"

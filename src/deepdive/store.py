@@ -37,11 +37,11 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError, SQLAlchemyError
 
 from deepdive.analysis import PARTS, SCORE_KEYS, Analysis
-from deepdive.db_schema import attempts, drill_sessions, settings
+from deepdive.db_schema import attempts, drill_sessions, fact_sheets, settings
 
 DEFAULT_QUESTION = "Tell me about an ML project you worked on."
 # Every migration this version knows, oldest first; the last one is the current schema.
-REVISIONS = ("0001_attempts", "0002_web_state")
+REVISIONS = ("0001_attempts", "0002_web_state", "0003_fact_sheets")
 HEAD = REVISIONS[-1]
 
 
@@ -420,6 +420,49 @@ class Store:
                 raise
         with self._connect() as conn:
             return str(conn.execute(select(settings.c.value).where(settings.c.key == key)).scalar())
+
+    # -- fact sheets -------------------------------------------------------------------------
+    def save_fact_sheet(self, name: str, persona: str, entries: dict[str, str]) -> None:
+        """Create or replace the fact sheet called ``name`` (one transaction)."""
+        now = datetime.now(UTC)
+        with self._write() as conn:
+            exists = conn.execute(
+                select(fact_sheets.c.name).where(fact_sheets.c.name == name)
+            ).scalar()
+            values = {
+                "persona": persona,
+                "entries": json.dumps(entries, ensure_ascii=False),
+                "updated_at": now,
+            }
+            if exists:
+                conn.execute(update(fact_sheets).where(fact_sheets.c.name == name).values(**values))
+            else:
+                conn.execute(insert(fact_sheets).values(name=name, created_at=now, **values))
+
+    def get_fact_sheet(self, name: str) -> tuple[str, dict[str, str]]:
+        """(persona, entries) of a fact sheet (KeyError when absent)."""
+        self.open()
+        with self._connect() as conn:
+            r = conn.execute(select(fact_sheets).where(fact_sheets.c.name == name)).first()
+        if r is None:
+            raise KeyError(name)
+        return r.persona, dict(json.loads(r.entries))
+
+    def list_fact_sheets(self) -> list[tuple[str, str, datetime]]:
+        self.open()
+        with self._connect() as conn:
+            rows = conn.execute(
+                select(
+                    fact_sheets.c.name, fact_sheets.c.persona, fact_sheets.c.updated_at
+                ).order_by(fact_sheets.c.name)
+            )
+            return [(r.name, r.persona, _utc(r.updated_at)) for r in rows]
+
+    def delete_fact_sheet(self, name: str) -> bool:
+        with self._write() as conn:
+            return bool(
+                conn.execute(delete(fact_sheets).where(fact_sheets.c.name == name)).rowcount
+            )
 
     def has_tables(self) -> bool:
         with self._connect() as conn:

@@ -1,0 +1,304 @@
+"""What the story builder makes from a fact sheet: the spoken outline, the follow-up prep
+sheet, exports (Markdown, printable HTML, JSON, an Anki deck) and the retelling check."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from html import escape
+from typing import Any
+
+from deepdive.consistency import Contradiction, find_contradictions
+from deepdive.factsheet import FactSheet, nudges, spec
+from deepdive.followups import FAMILIES, followup_bank
+from deepdive.sentences import split_sentences
+from deepdive.terminal_report import clock
+
+ORDER = ("hook", "problem", "data", "modeling", "evaluation", "reflection")
+FAMILY_TITLES = {
+    "why_model": "Why this model?",
+    "how_known": "How did you know it worked?",
+    "hardest_bug": "The hardest bug or surprise",
+    "scale_10x": "What breaks at 10x?",
+    "hindsight": "What would you change?",
+}
+PREPARED = {
+    "why_model": ("chosen", "tried", "baseline"),
+    "how_known": ("offline", "validation", "online"),
+    "hardest_bug": ("hardest_bug", "hard_part"),
+    "scale_10x": ("scale_10x",),
+    "hindsight": ("would_change", "limitations"),
+}
+
+
+@dataclass(frozen=True)
+class Section:
+    part: str
+    title: str
+    seconds: int
+    total: int
+    points: tuple[str, ...]
+    missing: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PrepItem:
+    family: str
+    question: str
+    answer: str
+    gap: bool
+
+
+def outline(sheet: FactSheet) -> list[Section]:
+    """The 2-3 minute overview in order, with a time budget per part and a running total."""
+    s = spec()
+    total = 0
+    out = []
+    for part in ORDER:
+        seconds, title = s.parts[part]
+        total += seconds
+        fields = [f for f in s.for_persona(sheet.persona) if f.part == part]
+        points = [sheet.get(f.key) for f in fields if sheet.get(f.key)]
+        missing = [f.key for f in fields if not sheet.get(f.key)]
+        if part == "hook" and sheet.get("mine"):
+            who = "Your part" if sheet.persona == "team" else "End to end"
+            points.append(f"{who}: {sheet.get('mine')}")
+            if sheet.persona == "team" and sheet.get("team"):
+                points.append(f"Credit: {sheet.get('team')}")
+        out.append(Section(part, title, seconds, total, tuple(points), tuple(missing)))
+    return out
+
+
+def _entities(sheet: FactSheet) -> dict[str, str]:
+    from deepdive.drill import overview_entities
+
+    text = sheet.overview_text()
+    return overview_entities(text) if text.strip() else {}
+
+
+def prep_sheet(sheet: FactSheet) -> list[PrepItem]:
+    """Each follow-up family as it will be asked about this project, with the prepared answer."""
+    entities = _entities(sheet)
+    bank = followup_bank()
+    out = []
+    for family in FAMILIES:
+        template = next(t for t in bank.families[family] if t.usable(entities))
+        answer = " ".join(sheet.get(k) for k in PREPARED[family] if sheet.get(k))
+        out.append(
+            PrepItem(
+                family,
+                template.question.format(**entities),
+                answer or "Gap: no prepared answer yet.",
+                not answer,
+            )
+        )
+    return out
+
+
+def render_text(sheet: FactSheet) -> str:
+    """Outline and prep sheet as plain text (what ``deepdive story show`` prints)."""
+    s = spec()
+    title, advice = s.personas[sheet.persona]
+    lines = [f"Story: {sheet.name} ({title.lower()})", ""]
+    lines.append("2-3 minute outline")
+    for sec in outline(sheet):
+        lines.append(f"  {sec.title}  [{sec.seconds} s, {clock(sec.total)} so far]")
+        lines += [f"    - {p}" for p in sec.points]
+        lines += [f"    - (missing: {k})" for k in sec.missing]
+    lines += ["", "Follow-up prep sheet"]
+    for item in prep_sheet(sheet):
+        lines.append(f"  {FAMILY_TITLES[item.family]}")
+        lines.append(f"    Q: {item.question}")
+        lines.append(f"    A: {item.answer}")
+    notes = nudges(sheet)
+    if notes:
+        lines += ["", "Entries to strengthen"]
+        lines += [f"  {k}: {v}" for k, v in notes.items()]
+    lines += ["", "Advice"]
+    lines += [f"  - {a}" for a in advice]
+    return "\n".join(lines) + "\n"
+
+
+def render_markdown(sheet: FactSheet) -> str:
+    s = spec()
+    title, advice = s.personas[sheet.persona]
+
+    def md(text: str) -> str:
+        out = " ".join(text.split())
+        for ch in ("\\", "*", "_", "`", "[", "]", "<", ">", "|", "#"):
+            out = out.replace(ch, "\\" + ch)
+        return out
+
+    lines = [f"# {md(sheet.name)}", "", f"_{md(title)}_", "", "## Outline (2–3 minutes)", ""]
+    for sec in outline(sheet):
+        lines.append(f"### {md(sec.title)} — {sec.seconds} s ({clock(sec.total)} so far)")
+        lines.append("")
+        lines += [f"- {md(p)}" for p in sec.points]
+        lines += [f"- **missing:** {k}" for k in sec.missing]
+        lines.append("")
+    lines += ["## Follow-up prep sheet", ""]
+    for item in prep_sheet(sheet):
+        lines += [f"### {FAMILY_TITLES[item.family]}", "", f"**Q:** {md(item.question)}", ""]
+        lines += [f"**A:** {md(item.answer)}", ""]
+    lines += ["## Advice", ""] + [f"- {md(a)}" for a in advice]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def render_html(sheet: FactSheet) -> str:
+    """A printable, self-contained page (every user text escaped)."""
+    s = spec()
+    title, advice = s.personas[sheet.persona]
+    parts = [
+        "<!doctype html><html lang='en'><head><meta charset='utf-8'>",
+        f"<title>{escape(sheet.name)} · deepdive story</title>",
+        "<style>body{font:15px/1.5 Georgia,serif;max-width:800px;margin:2em auto;color:#111}"
+        "h1{margin-bottom:0}.sub{color:#555}h3{margin:.8em 0 .2em}.gap,.missing{color:#a61e4d}"
+        "@media print{a{color:#000}.noprint{display:none}}</style></head><body>",
+        f"<h1>{escape(sheet.name)}</h1><p class='sub'>{escape(title)}</p>",
+        "<h2>Outline (2–3 minutes)</h2>",
+    ]
+    for sec in outline(sheet):
+        parts.append(
+            f"<h3>{escape(sec.title)} — {sec.seconds} s ({clock(sec.total)} so far)</h3><ul>"
+        )
+        parts += [f"<li>{escape(p)}</li>" for p in sec.points]
+        parts += [f"<li class='missing'>missing: {escape(k)}</li>" for k in sec.missing]
+        parts.append("</ul>")
+    parts.append("<h2>Follow-up prep sheet</h2>")
+    for item in prep_sheet(sheet):
+        css = " class='gap'" if item.gap else ""
+        parts.append(
+            f"<h3>{escape(FAMILY_TITLES[item.family])}</h3><p><strong>Q:</strong> "
+            f"{escape(item.question)}</p><p{css}><strong>A:</strong> {escape(item.answer)}</p>"
+        )
+    parts.append("<h2>Advice</h2><ul>" + "".join(f"<li>{escape(a)}</li>" for a in advice) + "</ul>")
+    parts.append("</body></html>\n")
+    return "\n".join(parts)
+
+
+def render_json(sheet: FactSheet) -> str:
+    payload: dict[str, Any] = {
+        "schema": "deepdive.story/1",
+        "factsheet": sheet.to_dict(),
+        "outline": [
+            {
+                "part": sec.part,
+                "title": sec.title,
+                "seconds": sec.seconds,
+                "total_seconds": sec.total,
+                "points": list(sec.points),
+                "missing": list(sec.missing),
+            }
+            for sec in outline(sheet)
+        ],
+        "prep_sheet": [
+            {"family": i.family, "question": i.question, "answer": i.answer, "gap": i.gap}
+            for i in prep_sheet(sheet)
+        ],
+        "nudges": nudges(sheet),
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+def _stable_id(text: str) -> int:
+    return int(hashlib.sha256(text.encode("utf-8")).hexdigest()[:8], 16) + (1 << 30)
+
+
+def write_anki(sheet: FactSheet, path: str) -> int:
+    """An Anki deck (.apkg) with one card per follow-up: question -> prepared answer."""
+    import genanki
+
+    model = genanki.Model(
+        _stable_id("deepdive-followup-model"),
+        "deepdive follow-up",
+        fields=[{"name": "Question"}, {"name": "Answer"}, {"name": "Family"}],
+        templates=[
+            {
+                "name": "Follow-up",
+                "qfmt": "<div class='family'>{{Family}}</div>{{Question}}",
+                "afmt": "{{FrontSide}}<hr id='answer'>{{Answer}}",
+            }
+        ],
+    )
+    deck = genanki.Deck(_stable_id(f"deepdive-deck-{sheet.name}"), f"deepdive: {sheet.name}")
+    items = prep_sheet(sheet)
+    for item in items:
+        deck.add_note(
+            genanki.Note(
+                model=model,
+                fields=[
+                    escape(item.question),
+                    escape(item.answer),
+                    escape(FAMILY_TITLES[item.family]),
+                ],
+                guid=genanki.guid_for(sheet.name, item.family),
+            )
+        )
+    genanki.Package(deck).write_to_file(path)
+    return len(items)
+
+
+# -- retelling --------------------------------------------------------------------------------
+
+_WORD = re.compile(r"[a-z0-9][a-z0-9%.-]*", re.I)
+_STOP = frozenset(
+    """the a an and or but of to in on at for with from by as is are was were be been it its this
+    that these those we i my our you they them their had has have did do does so than then
+    about into over which who what when where how not no also just very more most""".split()
+)
+
+
+def _content(text: str) -> set[str]:
+    return {
+        w.lower().rstrip(".")[:6]
+        for w in _WORD.findall(text)
+        if w.lower() not in _STOP and len(w) > 2
+    }
+
+
+@dataclass(frozen=True)
+class Retelling:
+    covered: tuple[tuple[str, str, str], ...]  # (field, fact, quote from the retelling)
+    dropped: tuple[tuple[str, str], ...]  # (field, fact)
+    drift: tuple[Contradiction, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema": "deepdive.retelling/1",
+            "covered": [{"field": k, "fact": f, "quote": q} for k, f, q in self.covered],
+            "dropped": [{"field": k, "fact": f} for k, f in self.dropped],
+            "drift": [
+                {
+                    "kind": c.kind,
+                    "message": c.message,
+                    "fact_sheet": c.overview_quote,
+                    "retelling": c.reply_quote,
+                }
+                for c in self.drift
+            ],
+        }
+
+
+def check_retelling(sheet: FactSheet, text: str, threshold: float = 0.3) -> Retelling:
+    """Which facts the retelling covered (by shared meaning-bearing words), which it dropped,
+    and where its figures, model or data drift from the fact sheet (both quotes)."""
+    sentences = [s.text for s in split_sentences(text)]
+    covered, dropped = [], []
+    for f in spec().for_persona(sheet.persona):
+        fact = sheet.get(f.key)
+        if not fact:
+            continue
+        words = _content(fact)
+        best, quote = 0.0, ""
+        for s in sentences:
+            overlap = len(words & _content(s)) / max(1, min(len(words), 8))
+            if overlap > best:
+                best, quote = overlap, s
+        if best >= threshold:
+            covered.append((f.key, fact, quote))
+        else:
+            dropped.append((f.key, fact))
+    drift = find_contradictions(sheet.overview_text(), text, names=("fact sheet", "retelling"))
+    return Retelling(tuple(covered), tuple(dropped), tuple(drift))
