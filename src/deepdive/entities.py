@@ -15,9 +15,10 @@ def extract_entities(
 ) -> dict[str, str]:
     """Slot values found in the answer (slots that were not found are absent).
 
-    The chosen model is the model family named most often, modeling sentences counting
-    double and a family named next to "baseline" or "existing" counting against (first
-    mention breaks ties); the alternative is another family named anywhere.
+    The chosen model is the one the answer says it used ("we went with X", "X beat Y");
+    failing that, the family named most often, modeling sentences counting double and a family
+    named next to "baseline" or "existing" counting against (first mention breaks ties); the
+    alternative is another family named anywhere.
     """
     v = vocab()
     counts: dict[str, int] = {}
@@ -34,7 +35,10 @@ def extract_entities(
             counts[m.name] += weight
     out: dict[str, str] = {}
     if order:
-        chosen = max(order, key=lambda n: (counts[n], -order.index(n)))
+        from deepdive.consistency import consistency_reader
+
+        stated = [n for n in consistency_reader().chosen_models(sentences) if n in counts]
+        chosen = stated[0] if stated else max(order, key=lambda n: (counts[n], -order.index(n)))
         out["model"] = chosen
         others = [n for n in order if n != chosen]
         if others:

@@ -1,0 +1,244 @@
+"""The story builder: templates, nudges, outline and prep sheet (golden), exports (the Anki
+deck read back), the retelling check and drift detection on labelled pairs."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+import yaml
+
+from deepdive.factsheet import FactSheet, FactSheetError, markdown_template, nudge, parse_template
+from deepdive.story import (
+    check_retelling,
+    outline,
+    prep_sheet,
+    render_html,
+    render_json,
+    render_markdown,
+    render_text,
+    write_anki,
+)
+from tests.conftest import DEEPDIVE
+
+HERE = Path(__file__).parent / "story"
+GOLDEN = Path(__file__).parent / "golden"
+SHEET = parse_template((HERE / "sheet.yaml").read_text(encoding="utf-8"), "sheet.yaml")
+
+
+def test_yaml_template_parses() -> None:
+    assert SHEET.name == "fraud-scoring" and SHEET.persona == "team"
+    assert SHEET.get("chosen").startswith("LightGBM")
+
+
+def test_markdown_template_round_trip() -> None:
+    text = markdown_template("demo", "switcher").replace(
+        "## impact\n", "## impact\nCut waste by a fifth.\n"
+    )
+    sheet = parse_template(text, "demo.md")
+    assert (sheet.name, sheet.persona, sheet.get("impact")) == (
+        "demo",
+        "switcher",
+        "Cut waste by a fifth.",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "error"),
+    [
+        ("# Project: x\n## impact\nok\n## bogus\n", r"x\.md:4: unknown section 'bogus'"),
+        ("# Project: x\nPersona: pirate\n", r"x\.md:2: persona must be one of"),
+        ("# Project: x\n## impact\na\n## impact\nb\n", r"x\.md:4: section 'impact' appears twice"),
+        ("## impact\nfoo\n", r"x\.md:1: the first line must be"),
+        ("# Project: x\nstray text\n", r"x\.md:2: text before the first"),
+        ("name: x\nentries:\n  impact: [1, 2]\n", r"x\.md:3: entry 'impact' must be text"),
+        ("name: x\nentries:\n  nope: hi\n", r"x\.md:3: unknown entry 'nope'"),
+        ("name: x\npersona: [\n", r"x\.md:\d+: "),
+    ],
+)
+def test_malformed_templates_name_the_line(text: str, error: str) -> None:
+    with pytest.raises(FactSheetError, match=error):
+        parse_template(text, "x.md")
+
+
+@pytest.mark.parametrize(
+    ("key", "text", "nudged"),
+    [
+        ("impact", "The model worked really well.", True),
+        ("impact", "Cut chargeback losses by a third.", False),
+        ("chosen", "XGBoost.", True),
+        ("chosen", "XGBoost, because it beat the linear model by five points.", False),
+        ("hard_part", "The data was clean.", True),
+        ("hard_part", "Labels arrived up to 90 days late.", False),
+        ("limitations", "There were no real weaknesses.", True),
+        ("mine", "We did everything together.", True),
+        ("mine", "I designed the features.", False),
+        ("metric", "Accuracy.", False),
+        ("metric", "Whatever the business wanted.", True),
+        ("validation", "A time-based split on the last month.", False),
+    ],
+)
+def test_entries_are_checked_as_written(key: str, text: str, nudged: bool) -> None:
+    assert (nudge(key, text) is not None) is nudged
+
+
+def test_outline_has_budget_and_running_total() -> None:
+    sections = outline(SHEET)
+    assert [s.part for s in sections] == [
+        "hook",
+        "problem",
+        "data",
+        "modeling",
+        "evaluation",
+        "reflection",
+    ]
+    assert sections[-1].total == sum(s.seconds for s in sections)
+    assert 120 <= sections[-1].total <= 180
+    assert any("Priya" in p for p in sections[0].points)
+
+
+def test_prep_sheet_uses_the_projects_words_and_marks_gaps() -> None:
+    items = prep_sheet(SHEET)
+    assert {i.family for i in items} == {
+        "why_model",
+        "how_known",
+        "hardest_bug",
+        "scale_10x",
+        "hindsight",
+    }
+    why = next(i for i in items if i.family == "why_model")
+    assert "LightGBM" in why.question and "7 points" in why.answer
+    assert next(i for i in items if i.family == "scale_10x").gap
+
+
+GOLDEN_CASES = {
+    "story_fraud.txt": lambda: render_text(SHEET),
+    "story_fraud.md": lambda: render_markdown(SHEET),
+    "story_fraud.html": lambda: render_html(SHEET),
+    "story_fraud.json": lambda: render_json(SHEET),
+}
+
+
+@pytest.mark.parametrize("name", sorted(GOLDEN_CASES))
+def test_golden_story_outputs(name: str) -> None:
+    actual = GOLDEN_CASES[name]()
+    path = GOLDEN / name
+    if os.environ.get("DEEPDIVE_REGEN_GOLDEN") == "1":
+        path.write_text(actual, encoding="utf-8")
+    assert actual == path.read_text(encoding="utf-8")
+
+
+def test_html_export_escapes() -> None:
+    sheet = FactSheet(
+        "x<script>", "solo", {"impact": "<img src=x onerror=alert(1)> cut cost by 30%"}
+    )
+    html = render_html(sheet)
+    assert "<script>" not in html and "<img src=x" not in html and "&lt;img" in html
+
+
+def test_anki_deck_opens_and_cards_read_back(tmp_path: Path) -> None:
+    path = tmp_path / "deck.apkg"
+    assert write_anki(SHEET, str(path)) == 5
+    with zipfile.ZipFile(path) as z:
+        z.extract("collection.anki2", tmp_path)
+    db = sqlite3.connect(tmp_path / "collection.anki2")
+    notes = [row[0].split("\x1f") for row in db.execute("select flds from notes")]
+    db.close()
+    assert len(notes) == 5
+    questions = {n[0] for n in notes}
+    assert any("LightGBM" in q for q in questions)
+    answers = {n[1] for n in notes}
+    assert any("Gap: no prepared answer yet." in a for a in answers)
+
+
+def test_retelling_coverage_and_drift() -> None:
+    retelling = (
+        "I built the fraud model that halved chargeback losses. The risk team reviewed every "
+        "flagged payment by hand. We used XGBoost in the end."
+    )
+    report = check_retelling(SHEET, retelling)
+    covered = {k for k, _, _ in report.covered}
+    assert "business" in covered
+    assert "validation" in {k for k, _ in report.dropped}
+    kinds = {c.kind for c in report.drift}
+    assert {"figure", "model"} <= kinds
+    assert all(c.overview_quote and c.reply_quote for c in report.drift)
+
+
+def _drift_scores() -> tuple[float, float]:
+    data = yaml.safe_load((HERE / "drift_pairs.yaml").read_text(encoding="utf-8"))
+    sheets = {}
+    for key, value in data["sheets"].items():
+        if isinstance(value, str):
+            sheets[key] = parse_template(Path(value).read_text(encoding="utf-8"), value)
+        else:
+            sheets[key] = FactSheet(value["name"], value["persona"], value["entries"])
+    tp = fp = fn = 0
+    for item in data["retellings"]:
+        found = bool(check_retelling(sheets[item["sheet"]], item["text"]).drift)
+        tp += found and item["drift"]
+        fp += found and not item["drift"]
+        fn += (not found) and item["drift"]
+    return tp / max(1, tp + fp), tp / max(1, tp + fn)
+
+
+def test_drift_detection_on_labelled_pairs() -> None:
+    """Issue target: >= 30 pairs, precision >= 0.9, recall >= 0.8."""
+    precision, recall = _drift_scores()
+    assert precision >= 0.9, precision
+    assert recall >= 0.8, recall
+
+
+def test_story_cli(cli_env: dict[str, str], tmp_path: Path) -> None:
+    def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [*DEEPDIVE, *args], input=stdin, capture_output=True, text=True, env=cli_env, timeout=60
+        )
+
+    r = run("prep", "--from", str(HERE / "sheet.yaml"))
+    assert r.returncode == 0 and "2-3 minute outline" in r.stdout
+    assert "fraud-scoring" in run("story").stdout
+    assert (
+        json.loads(run("story", "show", "fraud-scoring", "--json").stdout)["schema"]
+        == "deepdive.story/1"
+    )
+    out = tmp_path / "deck.apkg"
+    assert (
+        run("story", "export", "fraud-scoring", "--format", "anki", "-o", str(out)).returncode == 0
+    )
+    assert out.exists()
+    assert run("story", "export", "fraud-scoring", "--format", "anki").returncode == 2
+    html = tmp_path / "s.html"
+    run("story", "export", "fraud-scoring", "--format", "html", "-o", str(html))
+    assert html.read_text(encoding="utf-8").startswith("<!doctype html>")
+    r = run(
+        "retell",
+        "-",
+        "--project",
+        "fraud-scoring",
+        "--json",
+        stdin="We halved chargeback losses with XGBoost.",
+    )
+    assert r.returncode == 0 and json.loads(r.stdout)["drift"]
+    r = run(
+        "analyze",
+        "-",
+        "--project",
+        "fraud-scoring",
+        "--width",
+        "100",
+        stdin="We halved chargeback losses with XGBoost.",
+    )
+    assert "Retelling check" in r.stdout
+    assert run("story", "show", "nope").returncode == 2
+    bad = tmp_path / "bad.md"
+    bad.write_text("# Project: x\n## bogus\n", encoding="utf-8")
+    r = run("prep", "--from", str(bad))
+    assert r.returncode == 1 and "bad.md:2" in r.stderr and "Traceback" not in r.stderr
+    assert run("story", "delete", "fraud-scoring").returncode == 0
+    assert "No fact sheets" in run("story").stdout
