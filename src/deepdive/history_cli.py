@@ -170,7 +170,8 @@ def cmd_import(store: Store, args: argparse.Namespace) -> int:
         raise TransferError("the file is not UTF-8 text") from None
     result = import_data(store, parse_export(text))
     sys.stdout.write(
-        f"Imported {result.attempts_added} attempts ({result.attempts_skipped} already there) "
-        f"and {result.drills_added} drill sessions ({result.drills_skipped} already there).\n"
+        f"Imported {result.attempts_added} attempts ({result.attempts_skipped} already there), "
+        f"{result.drills_added} drill sessions ({result.drills_skipped} already there) and "
+        f"{result.sheets_added} fact sheets ({result.sheets_skipped} already there).\n"
     )
     return 0

@@ -29,6 +29,8 @@ class ImportResult:
     attempts_skipped: int
     drills_added: int
     drills_skipped: int
+    sheets_added: int = 0
+    sheets_skipped: int = 0
 
 
 def export_data(store: Store) -> dict[str, Any]:
@@ -57,11 +59,16 @@ def export_data(store: Store) -> dict[str, Any]:
         }
         for d in store.list_drills()
     ]
+    sheets = []
+    for name, persona, _ in store.list_fact_sheets():
+        _, entries = store.get_fact_sheet(name)
+        sheets.append({"name": name, "persona": persona, "entries": entries})
     return {
         "schema": SCHEMA,
         "exported_at": datetime.now(UTC).isoformat(),
         "attempts": attempts,
         "drill_sessions": drills,
+        "fact_sheets": sheets,
     }
 
 
@@ -116,6 +123,19 @@ def parse_export(text: str) -> dict[str, Any]:
             Analysis.from_dict(_require(rec, "analysis", dict, where))
         except (KeyError, TypeError, ValueError) as exc:
             raise TransferError(f"{where}: 'analysis' is not a valid analysis ({exc})") from None
+    sheets = data.get("fact_sheets", [])
+    if not isinstance(sheets, list):
+        raise TransferError("file: 'fact_sheets' must be a list")
+    for n, rec in enumerate(sheets, 1):
+        where = f"fact sheet {n}"
+        if not isinstance(rec, dict):
+            raise TransferError(f"{where}: must be an object")
+        _require(rec, "name", str, where)
+        if rec.get("persona") not in ("team", "switcher", "solo"):
+            raise TransferError(f"{where}: 'persona' must be team, switcher or solo")
+        entries = _require(rec, "entries", dict, where)
+        if not all(isinstance(v, str) for v in entries.values()):
+            raise TransferError(f"{where}: every entry must be text")
     for n, rec in enumerate(drills, 1):
         where = f"drill session {n}"
         if not isinstance(rec, dict):
@@ -131,7 +151,7 @@ def import_data(store: Store, data: dict[str, Any]) -> ImportResult:
     from sqlalchemy import insert, select
 
     from deepdive.analysis import PARTS, SCORE_KEYS
-    from deepdive.db_schema import attempts, drill_sessions
+    from deepdive.db_schema import attempts, drill_sessions, fact_sheets
 
     store.open()
     with store.engine.begin() as conn:
@@ -177,4 +197,21 @@ def import_data(store: Store, data: dict[str, Any]) -> ImportResult:
                 )
             )
             d_added += 1
-    return ImportResult(added, skipped, d_added, d_skipped)
+        known_sheets = set(conn.execute(select(fact_sheets.c.name)).scalars())
+        s_added = s_skipped = 0
+        now = datetime.now(UTC)
+        for rec in data.get("fact_sheets", []):
+            if rec["name"] in known_sheets:
+                s_skipped += 1
+                continue
+            conn.execute(
+                insert(fact_sheets).values(
+                    name=rec["name"],
+                    persona=rec["persona"],
+                    entries=json.dumps(rec["entries"], ensure_ascii=False),
+                    created_at=now,
+                    updated_at=now,
+                )
+            )
+            s_added += 1
+    return ImportResult(added, skipped, d_added, d_skipped, s_added, s_skipped)
