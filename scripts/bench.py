@@ -11,6 +11,7 @@ Targets (issue 2): cold <= 0.8 s, warm <= 20 ms per answer, peak <= 300 MB, inst
 from __future__ import annotations
 
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -252,6 +253,79 @@ def _feedback_page_ms(text: str, tmp: Path) -> float:
     return statistics.median(times) * 1000
 
 
+SPEECH_CHILD = """
+import resource, sys, time, json
+from pathlib import Path
+t0 = time.perf_counter()
+from deepdive.speech import load_model, transcribe
+load_model()
+load = time.perf_counter() - t0
+rtfs = []
+for path in sys.argv[1:]:
+    t = time.perf_counter()
+    tr = transcribe(Path(path))
+    rtfs.append((time.perf_counter() - t) / tr.duration)
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({"load": load, "rtfs": rtfs, "peak": peak}))
+"""
+
+
+def _speech_numbers(tmp: Path) -> dict[str, float] | None:
+    """Whisper tiny.en on espeak-ng clips: model load, median real-time factor, peak memory,
+    and how many spoken fillers the transcript keeps with and without the filler prompt."""
+    import json
+    import shutil
+
+    if not (shutil.which("espeak-ng") and shutil.which("sox")):
+        return None
+    try:
+        import faster_whisper  # noqa: F401
+    except ModuleNotFoundError:
+        return None
+    sentences = [
+        "I built a fraud model for the payments team, and it cut losses by about a third.",
+        "Um, the data came from card transaction logs. Uh, the labels came from chargebacks.",
+        "We compared logistic regression with gradient boosting, and, um, boosting won.",
+        "Uh, in hindsight I would have monitored label delay earlier. Um, that was the lesson.",
+    ]
+    clips = []
+    for n, text in enumerate(sentences):
+        path = tmp / f"s{n}.wav"
+        subprocess.run(["espeak-ng", "-v", "en-gb", "-s", "135", "-w", str(path), text], check=True)
+        clips.append(path)
+    long = tmp / "long.wav"
+    subprocess.run(["sox", *map(str, clips * 4), str(long)], check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", SPEECH_CHILD, *map(str, [*clips, long])],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    numbers = json.loads(out)
+    from deepdive.speech import load_model, speech_settings
+
+    spoken = sum(len(re.findall(r"\b(?:um|uh)\b", t.lower())) for t in sentences)
+    model = load_model()
+    kept = {}
+    for label, prompt in (("with", speech_settings().prompt), ("without", None)):
+        count = 0
+        for path in clips:
+            segments, _ = model.transcribe(
+                str(path), language="en", beam_size=1, initial_prompt=prompt
+            )
+            text = " ".join(seg.text for seg in segments).lower()
+            count += len(re.findall(r"\b(?:u+m+|u+h+)\b", text))
+        kept[label] = count
+    return {
+        "load": numbers["load"],
+        "rtf": statistics.median(numbers["rtfs"]),
+        "peak": numbers["peak"],
+        "spoken_fillers": spoken,
+        "kept_with": kept["with"],
+        "kept_without": kept["without"],
+    }
+
+
 def main() -> int:
     from deepdive import analyze
     from deepdive.checks import CHECKS
@@ -291,6 +365,7 @@ def main() -> int:
         save_ms, cold_save_s, trend_s = _store_numbers(text, Path(tmp))
         page_ms = _feedback_page_ms(text, Path(tmp))
         p50, p99, requests, errors = _load_test(text, Path(tmp))
+        speech = _speech_numbers(Path(tmp))
 
     print(f"runs per cold measurement: {RUNS}; answer used: {len(text.split())} words")
     print(f"{'measure':<46}{'median':>12}{'baseline':>12}{'ratio':>8}  target")
@@ -320,6 +395,19 @@ def main() -> int:
         f"{requests} requests, {errors} errors, p50 {p50:.1f} ms, p99 {p99:.1f} ms"
         " (target p99 <= 150, 0 errors)"
     )
+    if speech is None:
+        print("speech: skipped (needs the speech extra, espeak-ng and sox)")
+    else:
+        for label, value, target in (
+            ("speech: model load (s)", speech["load"], "<= 1"),
+            ("speech: real-time factor, median of 5 clips", speech["rtf"], "<= 0.15"),
+            ("speech: peak memory (MB)", speech["peak"], "<= 1024"),
+        ):
+            print(f"{label:<46}{value:>12.3f}{'':>20}  {target}")
+        print(
+            f"speech: fillers kept: {speech['kept_with']:.0f} of {speech['spoken_fillers']:.0f} "
+            f"spoken with the filler prompt, {speech['kept_without']:.0f} without"
+        )
     return 0
 
 

@@ -130,3 +130,47 @@ def test_main_flow_by_keyboard_alone(page: object) -> None:
     keyboard.type("Because it beat the baseline by 7 points.")
     keyboard.press("Control+Enter")
     page.wait_for_selector(".last-turn")  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def speaking_page(server: str, tmp_path: Path) -> Iterator[object]:
+    """A browser whose fake microphone plays a spoken answer made with espeak-ng."""
+    pytest.importorskip("faster_whisper", reason="the speech extra is not installed")
+    if not shutil.which("espeak-ng"):
+        pytest.skip("espeak-ng is needed to make the fake microphone input")
+    from playwright.sync_api import sync_playwright
+
+    from tests.test_speech import CLIPS, speak
+
+    clip = speak(" ".join(CLIPS), tmp_path / "mic.wav")
+    args = [
+        *ARGS,
+        "--use-fake-ui-for-media-stream",
+        "--use-fake-device-for-media-stream",
+        f"--use-file-for-fake-audio-capture={clip}",
+    ]
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=args)
+        context = browser.new_context()
+        context.grant_permissions(["microphone"], origin=server)
+        pg = context.new_page()
+        pg.set_default_timeout(60000)
+        pg.goto(server)
+        yield pg
+        browser.close()
+
+
+def test_record_in_the_browser_then_play_from_a_sentence(speaking_page: object) -> None:
+    page = speaking_page
+    page.click("#record")  # type: ignore[attr-defined]
+    page.wait_for_timeout(6000)  # type: ignore[attr-defined]
+    assert page.inner_text("#record-timer") != "0:00"  # type: ignore[attr-defined]
+    page.click("#record")  # type: ignore[attr-defined]
+    page.wait_for_selector("#player")  # type: ignore[attr-defined]
+    timed = page.locator("mark.s[data-t0]")  # type: ignore[attr-defined]
+    assert timed.count() >= 1
+    target = timed.nth(timed.count() - 1)
+    t0 = float(target.get_attribute("data-t0"))
+    target.click()
+    page.wait_for_timeout(300)  # type: ignore[attr-defined]
+    assert page.evaluate("document.getElementById('player').currentTime") >= t0 - 0.1  # type: ignore[attr-defined]

@@ -13,13 +13,36 @@ import deepdive.checks as checks_pkg
 from deepdive import analyze
 from deepdive.analysis import PARTS
 from deepdive.checks import CHECKS
+from deepdive.speech import Transcript, Word
 
 CASES = Path(__file__).parent / "check_cases"
 DOC_SECTIONS = ("What it flags:", "Why interviewers care:", "Weak example:", "Stronger version:")
 
 
-def _cases() -> list[tuple[str, str, bool]]:
-    out: list[tuple[str, str, bool]] = []
+def synthetic_transcript(case: dict[str, object]) -> Transcript:
+    """Words spread evenly over ``seconds``, with extra silence after the given word indexes."""
+    words = str(case["transcript"]).split()
+    step = float(case["seconds"]) / len(words)  # type: ignore[arg-type]
+    gaps = {int(i): float(g) for i, g in case.get("pauses", [])}  # type: ignore[attr-defined]
+    out, spans, text, t = [], [], "", 0.0
+    for n, w in enumerate(words):
+        start = len(text) + (1 if text else 0)
+        text = f"{text} {w}" if text else w
+        spans.append((start, len(text)))
+        out.append(Word(" " + w, t, t + step * 0.9))
+        t += step + gaps.get(n, 0.0)
+    return Transcript(tuple(out), round(t, 2), text, tuple(spans))
+
+
+def _analyze_case(case: object) -> list[str]:
+    if isinstance(case, dict):
+        transcript = synthetic_transcript(case)
+        return analyze(transcript.text, transcript).finding_ids()
+    return analyze(str(case)).finding_ids()
+
+
+def _cases() -> list[tuple[str, object, bool]]:
+    out: list[tuple[str, object, bool]] = []
     for check in CHECKS:
         path = CASES / f"{check.ID}.yaml"
         if not path.exists():
@@ -30,13 +53,13 @@ def _cases() -> list[tuple[str, str, bool]]:
     return out
 
 
-@pytest.mark.parametrize(("check_id", "text", "fires"), _cases())
-def test_check_case(check_id: str, text: str, fires: bool) -> None:
-    ids = analyze(text).finding_ids()
+@pytest.mark.parametrize(("check_id", "case", "fires"), _cases())
+def test_check_case(check_id: str, case: object, fires: bool) -> None:
+    ids = _analyze_case(case)
     if fires:
-        assert check_id in ids, f"{check_id} should fire on: {text[:120]}"
+        assert check_id in ids, f"{check_id} should fire on: {str(case)[:120]}"
     else:
-        assert check_id not in ids, f"{check_id} should stay quiet on: {text[:120]}"
+        assert check_id not in ids, f"{check_id} should stay quiet on: {str(case)[:120]}"
 
 
 def test_every_check_module_is_registered() -> None:

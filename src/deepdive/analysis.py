@@ -25,6 +25,18 @@ class SentenceRecord:
     end: int
     part: str
     confidence: float
+    t0: float | None = None  # seconds into the recording (spoken answers only)
+    t1: float | None = None
+
+
+@dataclass(frozen=True)
+class AudioRecord:
+    """How a spoken answer sounded (present only for recordings)."""
+
+    duration: float
+    wpm: float
+    fillers: tuple[tuple[str, float], ...]
+    pauses: tuple[tuple[float, float], ...]
 
 
 @dataclass(frozen=True)
@@ -82,6 +94,7 @@ class Analysis:
     scores: tuple[tuple[str, int], ...]
     findings: tuple[Finding, ...]
     followups: tuple[Followup, ...]
+    audio: AudioRecord | None = None
 
     def part(self, name: str) -> PartRecord:
         """The record for one of the six parts."""
@@ -95,22 +108,15 @@ class Analysis:
         return [f.id for f in self.findings]
 
     def to_dict(self) -> dict[str, Any]:
-        """The wire form (schema ``deepdive.analysis/1``); every key always present."""
-        return {
+        """The wire form (schema ``deepdive.analysis/1``); every key always present.
+
+        A spoken answer adds ``t0``/``t1`` to each sentence and an ``audio`` block.
+        """
+        out = {
             "schema": SCHEMA,
             "words": self.words,
             "spoken_seconds": self.spoken_seconds,
-            "sentences": [
-                {
-                    "i": s.i,
-                    "text": s.text,
-                    "start": s.start,
-                    "end": s.end,
-                    "part": s.part,
-                    "confidence": s.confidence,
-                }
-                for s in self.sentences
-            ],
+            "sentences": [_sentence_dict(s) for s in self.sentences],
             "parts": {
                 name: {
                     "present": p.present,
@@ -148,6 +154,16 @@ class Analysis:
                 for q in self.followups
             ],
         }
+        if self.audio is not None:
+            out["audio"] = {
+                "duration": self.audio.duration,
+                "wpm": self.audio.wpm,
+                "fillers": [{"text": t, "t": at} for t, at in self.audio.fillers],
+                "pauses": [
+                    {"start": a, "end": b, "seconds": round(b - a, 2)} for a, b in self.audio.pauses
+                ],
+            }
+        return out
 
     def to_json(self, indent: int | None = 2) -> str:
         """Deterministic JSON text of :meth:`to_dict`."""
@@ -183,4 +199,31 @@ class Analysis:
                 Finding(**{**f, "sentences": tuple(f["sentences"])}) for f in data["findings"]
             ),
             followups=tuple(Followup(**q) for q in data["followups"]),
+            audio=_audio_from(data.get("audio")),
         )
+
+
+def _sentence_dict(s: SentenceRecord) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "i": s.i,
+        "text": s.text,
+        "start": s.start,
+        "end": s.end,
+        "part": s.part,
+        "confidence": s.confidence,
+    }
+    if s.t0 is not None:
+        out["t0"] = s.t0
+        out["t1"] = s.t1
+    return out
+
+
+def _audio_from(data: dict[str, Any] | None) -> AudioRecord | None:
+    if not data:
+        return None
+    return AudioRecord(
+        duration=float(data["duration"]),
+        wpm=float(data["wpm"]),
+        fillers=tuple((f["text"], float(f["t"])) for f in data["fillers"]),
+        pauses=tuple((float(p["start"]), float(p["end"])) for p in data["pauses"]),
+    )

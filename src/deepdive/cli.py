@@ -538,6 +538,73 @@ def _story(args: argparse.Namespace) -> int:
         return 1
 
 
+def _analyze_audio(args: argparse.Namespace) -> int:
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from deepdive.engine import analyze
+    from deepdive.inputs import InputError
+    from deepdive.speech import SpeechError, transcribe
+
+    path = Path(args.file)
+    if not path.is_file():
+        raise UsageError(f"no such file: {args.file}")
+    try:
+        with Progress(
+            TextColumn("transcribing"),
+            BarColumn(),
+            TextColumn("{task.percentage:>3.0f}%"),
+            TimeElapsedColumn(),
+            console=_console(None).__class__(stderr=True),
+            transient=True,
+            disable=not sys.stderr.isatty(),
+        ) as progress:
+            task = progress.add_task("transcribing", total=1.0)
+            transcript = transcribe(path, lambda f: progress.update(task, completed=f))
+    except SpeechError as exc:
+        raise InputError(str(exc)) from None
+    analysis = analyze(transcript.text, transcript)
+    saved = _save_attempt(args, transcript.text, analysis)
+    if saved is not None:
+        _save_recording(args, saved.uid, path)
+    if args.json:
+        sys.stdout.write(analysis.to_json() + "\n")
+    elif args.markdown:
+        from deepdive.markdown_report import render_markdown
+
+        sys.stdout.write(render_markdown(analysis))
+    else:
+        from deepdive.terminal_report import print_report
+
+        console = _console(args.width)
+        print_report(analysis, console)
+        if saved is not None:
+            console.print(f"\nSaved as attempt {saved.id} (deepdive history show {saved.id}).")
+    return 0
+
+
+def _save_recording(args: argparse.Namespace, uid: str, path: Path) -> None:
+    from deepdive.store import StoreError
+
+    try:
+        _store(args).save_recording(uid, path.read_bytes(), _mime(path))
+    except StoreError as exc:
+        sys.stderr.write(f"deepdive: recording not saved: {exc}\n")
+
+
+def _mime(path: Path) -> str:
+    return {
+        ".wav": "audio/wav",
+        ".mp3": "audio/mpeg",
+        ".m4a": "audio/mp4",
+        ".ogg": "audio/ogg",
+        ".oga": "audio/ogg",
+        ".opus": "audio/ogg",
+        ".webm": "audio/webm",
+        ".flac": "audio/flac",
+        ".aac": "audio/aac",
+    }.get(path.suffix.lower(), "application/octet-stream")
+
+
 def _checks(check_id: str | None) -> int:
     from deepdive.checks import CHECKS
 
@@ -564,6 +631,10 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         if args.command == "analyze":
+            from deepdive.speech import is_audio
+
+            if args.file != "-" and is_audio(args.file):
+                return _analyze_audio(args)
             return _analyze(_read(args.file), args)
         if args.command == "demo":
             data = (resources.files("deepdive") / "data" / "examples" / EXAMPLE).read_bytes()

@@ -11,6 +11,7 @@ from deepdive.figures import Figure
 from deepdive.ownership import OwnershipRead
 from deepdive.parts import SentenceParts
 from deepdive.sentences import Sentence
+from deepdive.speech import AudioRead
 from deepdive.vocab import Mention, vocab
 
 
@@ -35,6 +36,7 @@ class Context:
     part_sentences: dict[str, tuple[int, ...]]
     words: int
     leads_with_result: bool
+    audio: AudioRead | None = None
     _cache: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False, repr=False)
     _mentions: dict[str, list[tuple[int, Mention]]] = field(
         default_factory=dict, compare=False, repr=False

@@ -8,6 +8,7 @@ from sqlalchemy import (
     Float,
     ForeignKey,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -75,4 +76,25 @@ fact_sheets = Table(
     Column("entries", Text, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+recordings = Table(
+    "recordings",
+    metadata,
+    Column(
+        "attempt_uid", String(36), ForeignKey("attempts.uid", ondelete="CASCADE"), primary_key=True
+    ),
+    Column("mime", String(50), nullable=False),
+    Column("data", LargeBinary, nullable=False),
+)
+
+jobs = Table(
+    "jobs",
+    metadata,
+    Column("uid", String(36), primary_key=True),
+    Column("status", String(20), nullable=False),
+    Column("progress", Float, nullable=False),
+    Column("attempt_id", Integer, nullable=True),
+    Column("message", Text, nullable=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from deepdive.analysis import (
     PARTS,
     Analysis,
+    AudioRecord,
     FigureRecord,
     OwnershipRecord,
     PartRecord,
@@ -19,12 +20,17 @@ from deepdive.inputs import validate
 from deepdive.ownership import read_ownership
 from deepdive.parts import part_classifier
 from deepdive.scores import compute_scores
-from deepdive.sentences import split_sentences
+from deepdive.sentences import Sentence, split_sentences
 from deepdive.settings import settings
+from deepdive.speech import Transcript, read_delivery
 
 
-def analyze(text: str) -> Analysis:
-    """Analyse one answer. Raises :class:`deepdive.inputs.InputError` for unusable input."""
+def analyze(text: str, transcript: Transcript | None = None) -> Analysis:
+    """Analyse one answer. Raises :class:`deepdive.inputs.InputError` for unusable input.
+
+    With a ``transcript`` (a spoken answer, ``text`` being its words), sentences get real
+    start and end times, parts get real seconds and the delivery is measured.
+    """
     validate(text)
     cfg = settings()
     sentences = split_sentences(text)
@@ -49,6 +55,20 @@ def analyze(text: str) -> Analysis:
                 leads = True
         words_before += word_counts[i]
 
+    times: list[tuple[float, float] | None] = [None] * len(sentences)
+    audio_read = None
+    if transcript is not None:
+        times = _sentence_times(sentences, transcript)
+        audio_read = read_delivery(transcript)
+        leads = any(
+            f.result and (t := times[f.sentence]) is not None and t[0] <= cfg.lead_seconds
+            for f in figures
+        )
+
+    def seconds_of(i: int) -> float:
+        t = times[i]
+        return (t[1] - t[0]) if t is not None else word_counts[i] * seconds_per_word
+
     part_sentences = {p: tuple(classifier.sentences_for(labelled, p)) for p in PARTS}
     present = {p: classifier.is_present(labelled, p) for p in PARTS}
     strengths = {p: classifier.strength(labelled, p) if present[p] else 0.0 for p in PARTS}
@@ -67,6 +87,7 @@ def analyze(text: str) -> Analysis:
         part_sentences=part_sentences,
         words=words,
         leads_with_result=leads,
+        audio=audio_read,
     )
     findings = run_checks(ctx)
     entities = extract_entities(sentences, figures, [sp.label for sp in labelled])
@@ -74,7 +95,15 @@ def analyze(text: str) -> Analysis:
     scores = compute_scores(ctx, findings, strengths, order)
 
     records = tuple(
-        SentenceRecord(i, s.text, s.start, s.end, sp.label, sp.confidence)
+        SentenceRecord(
+            i,
+            s.text,
+            s.start,
+            s.end,
+            sp.label,
+            sp.confidence,
+            *(times[i] or (None, None)),
+        )
         for i, (s, sp) in enumerate(zip(sentences, labelled, strict=True))
     )
     parts = tuple(
@@ -85,17 +114,21 @@ def analyze(text: str) -> Analysis:
                 strength=strengths[p],
                 sentences=part_sentences[p] if present[p] else (),
                 seconds=round(
-                    sum(word_counts[i] for i, sp in enumerate(labelled) if sp.label == p)
-                    * seconds_per_word,
-                    1,
+                    float(sum(seconds_of(i) for i, sp in enumerate(labelled) if sp.label == p)), 1
                 ),
             ),
         )
         for p in PARTS
     )
+    spoken = transcript.duration if transcript is not None else words * seconds_per_word
+    audio = None
+    if audio_read is not None:
+        audio = AudioRecord(
+            audio_read.duration, audio_read.wpm, audio_read.fillers, audio_read.pauses
+        )
     return Analysis(
         words=words,
-        spoken_seconds=round(words * seconds_per_word, 1),
+        spoken_seconds=round(spoken, 1),
         sentences=records,
         parts=parts,
         order=tuple(order),
@@ -105,4 +138,20 @@ def analyze(text: str) -> Analysis:
         scores=tuple(scores.items()),
         findings=tuple(findings),
         followups=tuple(followups),
+        audio=audio,
     )
+
+
+def _sentence_times(
+    sentences: list[Sentence], transcript: Transcript
+) -> list[tuple[float, float] | None]:
+    """Start and end time of each sentence, from the words its span covers."""
+    out: list[tuple[float, float] | None] = []
+    for s in sentences:
+        inside = [
+            w
+            for w, (a, b) in zip(transcript.words, transcript.spans, strict=True)
+            if a < s.end and b > s.start
+        ]
+        out.append((round(inside[0].start, 2), round(inside[-1].end, 2)) if inside else None)
+    return out

@@ -25,6 +25,12 @@ def render_markdown(a: Analysis) -> str:
             f"| {name} | {'yes' if p.present else 'no'} | {p.strength:.2f} | {p.seconds:.0f} |"
         )
     lines += ["", f"Ownership: {VERDICT_TEXT[a.ownership.verdict]}.", ""]
+    if a.audio is not None:
+        lines.append(
+            f"Delivery: {a.audio.duration:.0f} s recorded, {a.audio.wpm:.0f} words a minute, "
+            f"{len(a.audio.fillers)} fillers, {len(a.audio.pauses)} long pauses."
+        )
+        lines.append("")
     lines += ["## Answer", ""]
     lines += [f"- **{s.part}** — {_escape(s.text)}" for s in a.sentences]
     lines += ["", "## Findings", ""]

@@ -37,11 +37,18 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError, SQLAlchemyError
 
 from deepdive.analysis import PARTS, SCORE_KEYS, Analysis
-from deepdive.db_schema import attempts, drill_sessions, fact_sheets, settings
+from deepdive.db_schema import (
+    attempts,
+    drill_sessions,
+    fact_sheets,
+    jobs,
+    recordings,
+    settings,
+)
 
 DEFAULT_QUESTION = "Tell me about an ML project you worked on."
 # Every migration this version knows, oldest first; the last one is the current schema.
-REVISIONS = ("0001_attempts", "0002_web_state", "0003_fact_sheets")
+REVISIONS = ("0001_attempts", "0002_web_state", "0003_fact_sheets", "0004_recordings", "0005_jobs")
 HEAD = REVISIONS[-1]
 
 
@@ -297,12 +304,14 @@ class Store:
             if uid is None:
                 return False
             conn.execute(delete(drill_sessions).where(drill_sessions.c.attempt_uid == uid))
+            conn.execute(delete(recordings).where(recordings.c.attempt_uid == uid))
             conn.execute(delete(attempts).where(attempts.c.id == ident))
         return True
 
     def delete_all(self) -> int:
         with self._write() as conn:
             conn.execute(delete(drill_sessions))
+            conn.execute(delete(recordings))
             return int(conn.execute(delete(attempts)).rowcount or 0)
 
     def trend(self, project: str | None = None) -> list[TrendPoint]:
@@ -420,6 +429,70 @@ class Store:
                 raise
         with self._connect() as conn:
             return str(conn.execute(select(settings.c.value).where(settings.c.key == key)).scalar())
+
+    # -- recordings --------------------------------------------------------------------------
+    def save_recording(self, attempt_uid: str, data: bytes, mime: str) -> None:
+        with self._write() as conn:
+            conn.execute(delete(recordings).where(recordings.c.attempt_uid == attempt_uid))
+            conn.execute(insert(recordings).values(attempt_uid=attempt_uid, mime=mime, data=data))
+
+    def get_recording(self, attempt_uid: str) -> tuple[str, bytes]:
+        """(mime type, bytes) of an attempt's recording (KeyError when there is none)."""
+        self.open()
+        with self._connect() as conn:
+            r = conn.execute(
+                select(recordings.c.mime, recordings.c.data).where(
+                    recordings.c.attempt_uid == attempt_uid
+                )
+            ).first()
+        if r is None:
+            raise KeyError(attempt_uid)
+        return str(r.mime), bytes(r.data)
+
+    # -- jobs --------------------------------------------------------------------------------
+    def create_job(self) -> str:
+        uid = str(uuid.uuid4())
+        with self._write() as conn:
+            conn.execute(
+                insert(jobs).values(
+                    uid=uid, status="running", progress=0.0, created_at=datetime.now(UTC)
+                )
+            )
+        return uid
+
+    def update_job(
+        self,
+        uid: str,
+        progress: float | None = None,
+        status: str | None = None,
+        attempt_id: int | None = None,
+        message: str | None = None,
+    ) -> None:
+        values: dict[str, Any] = {}
+        if progress is not None:
+            values["progress"] = progress
+        if status is not None:
+            values["status"] = status
+        if attempt_id is not None:
+            values["attempt_id"] = attempt_id
+        if message is not None:
+            values["message"] = message
+        with self._write() as conn:
+            conn.execute(update(jobs).where(jobs.c.uid == uid).values(**values))
+
+    def get_job(self, uid: str) -> dict[str, Any]:
+        self.open()
+        with self._connect() as conn:
+            r = conn.execute(select(jobs).where(jobs.c.uid == uid)).first()
+        if r is None:
+            raise KeyError(uid)
+        return {
+            "uid": r.uid,
+            "status": r.status,
+            "progress": r.progress,
+            "attempt_id": r.attempt_id,
+            "message": r.message,
+        }
 
     # -- fact sheets -------------------------------------------------------------------------
     def save_fact_sheet(self, name: str, persona: str, entries: dict[str, str]) -> None:

@@ -83,10 +83,21 @@ def build_report(a: Analysis) -> Group:
     lead = "yes" if a.leads_with_result else "no"
     items.append(Text(f"Result figure in the first 15 seconds: {lead}"))
     items.append(Text(f"Ownership: {VERDICT_TEXT[a.ownership.verdict]}"))
+    if a.audio is not None:
+        fillers = ", ".join(f"{t} at {clock(at)}" for t, at in a.audio.fillers[:6]) or "none"
+        pauses = ", ".join(f"{b - p:.1f} s at {clock(p)}" for p, b in a.audio.pauses[:6]) or "none"
+        items.append(
+            Text(
+                f"Delivery: {clock(a.audio.duration)} recorded · {a.audio.wpm:.0f} words a minute"
+                f" · fillers: {len(a.audio.fillers)} ({fillers}) · long pauses: {pauses}"
+            )
+        )
 
     items.append(Text("\nYour answer, sentence by sentence", style="bold"))
     for s in a.sentences:
         line = Text()
+        if s.t0 is not None:
+            line.append(f"{clock(s.t0)} ", style="dim")
         line.append(f"[{s.part}] ", style=PART_STYLE[s.part])
         line.append(" ".join(s.text.split()))
         items.append(line)

@@ -29,6 +29,7 @@ class Piece:
     part: str | None
     index: int | None
     confidence: float | None
+    t0: float | None = None
 
 
 def pieces(text: str, analysis: Analysis) -> list[Piece]:
@@ -37,7 +38,7 @@ def pieces(text: str, analysis: Analysis) -> list[Piece]:
     for s in analysis.sentences:
         if s.start > pos:
             out.append(Piece(text[pos : s.start], None, None, None))
-        out.append(Piece(text[s.start : s.end], s.part, s.i, s.confidence))
+        out.append(Piece(text[s.start : s.end], s.part, s.i, s.confidence, s.t0))
         pos = s.end
     if pos < len(text):
         out.append(Piece(text[pos:], None, None, None))

@@ -1,0 +1,125 @@
+"""Spoken answers in the web app: upload or record, transcribe in the background with
+progress kept in the store (any worker can report it), then show the feedback with playback."""
+
+from __future__ import annotations
+
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse, RedirectResponse, Response
+
+from deepdive.store import Store, StoreError
+from deepdive.web.app import MAX_UPLOAD, FriendlyError, html
+from deepdive.web.security import csrf_ok
+
+router = APIRouter(include_in_schema=False)
+SUFFIXES = {
+    "audio/webm": ".webm",
+    "audio/ogg": ".ogg",
+    "audio/wav": ".wav",
+    "audio/x-wav": ".wav",
+    "audio/mpeg": ".mp3",
+    "audio/mp4": ".m4a",
+    "audio/flac": ".flac",
+}
+
+
+def _transcribe_job(store: Store, job: str, path: Path, mime: str, project: str | None) -> None:
+    from deepdive.engine import analyze
+    from deepdive.inputs import InputError
+    from deepdive.speech import SpeechError, transcribe
+
+    last = [0.0]
+
+    def progress(fraction: float) -> None:
+        now = time.monotonic()
+        if now - last[0] > 0.5 or fraction >= 1.0:
+            last[0] = now
+            store.update_job(job, progress=round(0.95 * fraction, 3))
+
+    try:
+        transcript = transcribe(path, progress)
+        analysis = analyze(transcript.text, transcript)
+        row = store.save_attempt(transcript.text, analysis, project=project, source="audio")
+        store.save_recording(row.uid, path.read_bytes(), mime)
+        store.update_job(job, progress=1.0, status="done", attempt_id=row.id)
+    except (SpeechError, InputError) as exc:
+        store.update_job(job, status="failed", message=f"Cannot use this recording: {exc}.")
+    except StoreError as exc:
+        store.update_job(job, status="failed", message=f"The history database failed: {exc}")
+    except Exception:
+        store.update_job(job, status="failed", message="Something went wrong; nothing was saved.")
+    finally:
+        path.unlink(missing_ok=True)
+
+
+@router.post("/practise/audio")
+async def upload_audio(request: Request) -> Response:
+    form = await request.form()
+    if not csrf_ok(request.session, form.get("csrf")):
+        raise FriendlyError(403, "This form has expired. Reload the page and try again.")
+    upload = form.get("audio")
+    if upload is None or isinstance(upload, str):
+        raise FriendlyError(400, "Choose a recording to upload, or record one.")
+    data = await upload.read()
+    if not data:
+        raise FriendlyError(400, "The recording is empty.")
+    if len(data) > MAX_UPLOAD:
+        raise FriendlyError(
+            413, f"The recording is too large: the limit is {MAX_UPLOAD // 1_000_000} MB."
+        )
+    mime = (upload.content_type or "").split(";")[0].strip().lower()
+    suffix = Path(upload.filename or "").suffix.lower() or SUFFIXES.get(mime, ".webm")
+    from deepdive.speech import AUDIO_SUFFIXES
+
+    if suffix not in AUDIO_SUFFIXES:
+        raise FriendlyError(
+            400, f"{suffix} files are not supported; use {', '.join(AUDIO_SUFFIXES)}."
+        )
+    with tempfile.NamedTemporaryFile(suffix=suffix, delete=False) as fh:
+        fh.write(data)
+        path = Path(fh.name)
+    store: Store = request.app.state.store
+    job = store.create_job()
+    project = str(form.get("project") or "").strip()[:200] or None
+    threading.Thread(
+        target=_transcribe_job,
+        args=(store, job, path, mime or "application/octet-stream", project),
+        daemon=True,
+    ).start()
+    return RedirectResponse(f"/jobs/{job}", status_code=303)
+
+
+@router.get("/jobs/{uid}")
+async def job_page(request: Request, uid: str) -> Response:
+    store: Store = request.app.state.store
+    try:
+        job = store.get_job(uid)
+    except KeyError:
+        raise FriendlyError(404, "There is no such transcription job.") from None
+    if job["status"] == "done":
+        return RedirectResponse(f"/attempts/{job['attempt_id']}", status_code=303)
+    return html(request, "job.html", job=job, percent=round(100 * job["progress"]))
+
+
+@router.get("/api/jobs/{uid}", include_in_schema=True, tags=["api"], summary="A transcription job")
+async def job_json(request: Request, uid: str) -> Response:
+    store: Store = request.app.state.store
+    try:
+        return JSONResponse(store.get_job(uid))
+    except KeyError:
+        raise FriendlyError(404, "no such job") from None
+
+
+@router.get("/attempts/{attempt_id}/recording")
+async def recording(request: Request, attempt_id: int) -> Response:
+    store: Store = request.app.state.store
+    try:
+        row, _, _ = store.get_attempt(attempt_id)
+        mime, data = store.get_recording(row.uid)
+    except KeyError:
+        raise FriendlyError(404, "This attempt has no recording.") from None
+    return Response(data, media_type=mime, headers={"Cache-Control": "private, max-age=3600"})

@@ -1,0 +1,200 @@
+"""Speech on real audio made here with espeak-ng and sox: transcript quality, duration,
+pauses where silence was inserted, fillers where they were spoken, and bad recordings."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("faster_whisper", reason="the speech extra is not installed")
+pytestmark = pytest.mark.skipif(
+    not (shutil.which("espeak-ng") and shutil.which("sox")),
+    reason="espeak-ng and sox are needed to make test audio (apt-get install espeak-ng sox)",
+)
+
+from deepdive.engine import analyze  # noqa: E402
+from deepdive.speech import SpeechError, read_delivery, transcribe  # noqa: E402
+from tests.conftest import DEEPDIVE  # noqa: E402
+
+CLIPS = [
+    "I built a fraud model for the payments team. The data came from card transaction logs, "
+    "and the labels came from chargebacks.",
+    "We compared logistic regression with a gradient boosting model, and the boosted model "
+    "was clearly better on precision.",
+    "In hindsight I would have set up monitoring much earlier, because the labels arrived "
+    "late and fooled us for a month.",
+]
+
+
+def speak(text: str, path: Path, rate: int = 135) -> Path:
+    subprocess.run(["espeak-ng", "-v", "en-gb", "-s", str(rate), "-w", str(path), text], check=True)
+    return path
+
+
+def sox_duration(path: Path) -> float:
+    return float(
+        subprocess.run(
+            ["sox", "--i", "-D", str(path)], capture_output=True, text=True, check=True
+        ).stdout
+    )
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"[a-z']+", text.lower())
+
+
+def wer(ref: str, hyp: str) -> float:
+    r, h = words(ref), words(hyp)
+    d = list(range(len(h) + 1))
+    for i in range(1, len(r) + 1):
+        prev, d[0] = d[0], i
+        for j in range(1, len(h) + 1):
+            cur = min(d[j] + 1, d[j - 1] + 1, prev + (r[i - 1] != h[j - 1]))
+            prev, d[j] = d[j], cur
+    return d[len(h)] / len(r)
+
+
+@cache
+def _clip_dir() -> Path:
+    import tempfile
+
+    return Path(tempfile.mkdtemp(prefix="deepdive-audio-"))
+
+
+def test_word_error_rate_on_generated_clips() -> None:
+    rates = []
+    for n, text in enumerate(CLIPS):
+        path = speak(text, _clip_dir() / f"clip{n}.wav")
+        rates.append(wer(text, transcribe(path).text))
+    assert sum(rates) / len(rates) <= 0.25, rates
+
+
+def test_duration_matches_sox(tmp_path: Path) -> None:
+    path = speak(CLIPS[0], tmp_path / "a.wav")
+    t = transcribe(path)
+    assert abs(t.duration - sox_duration(path)) <= 0.05 * sox_duration(path)
+
+
+def test_pause_found_where_silence_was_inserted(tmp_path: Path) -> None:
+    a = speak(CLIPS[0], tmp_path / "a.wav")
+    b = speak(CLIPS[1], tmp_path / "b.wav")
+    silence = tmp_path / "s.wav"
+    rate = subprocess.run(
+        ["sox", "--i", "-r", str(a)], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    subprocess.run(["sox", "-n", "-r", rate, "-c", "1", str(silence), "trim", "0", "4"], check=True)
+    joined = tmp_path / "joined.wav"
+    subprocess.run(["sox", str(a), str(silence), str(b), str(joined)], check=True)
+    t = transcribe(joined)
+    pauses = read_delivery(t).pauses
+    boundary = sox_duration(a)
+    assert any(
+        start - 1.0 <= boundary <= end + 1.0 and end - start >= 3.0 for start, end in pauses
+    ), pauses
+    analysis = analyze(t.text, t)
+    assert analysis.audio is not None and analysis.audio.pauses
+    assert all(s.t0 is not None for s in analysis.sentences)
+
+
+def test_fillers_found_where_spoken(tmp_path: Path) -> None:
+    text = (
+        "Um, I built a fraud model. Uh, the data came from card logs. "
+        "Um, we used gradient boosting."
+    )
+    t = transcribe(speak(text, tmp_path / "f.wav"))
+    fillers = read_delivery(t).fillers
+    assert len(fillers) >= 2, t.text
+    assert fillers[0][1] < 2.0
+
+
+@pytest.mark.parametrize(
+    ("rate", "channels", "limit"),
+    [("48000", "2", 0.35), ("22050", "1", 0.35), ("8000", "1", 0.6)],  # 8 kHz is telephone band
+)
+def test_any_sample_rate_and_channel_count(
+    tmp_path: Path, rate: str, channels: str, limit: float
+) -> None:
+    src = speak(CLIPS[1], tmp_path / "src.wav")
+    out = tmp_path / f"r{rate}.flac"
+    subprocess.run(["sox", str(src), "-r", rate, "-c", channels, str(out)], check=True)
+    assert wer(CLIPS[1], transcribe(out).text) <= limit
+
+
+def test_bad_recordings_are_refused_clearly(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.wav"
+    empty.write_bytes(b"")
+    broken = tmp_path / "broken.mp3"
+    broken.write_bytes(b"\x00\x01not really an mp3" * 50)
+    silence = tmp_path / "silence.wav"
+    subprocess.run(
+        ["sox", "-n", "-r", "16000", "-c", "1", str(silence), "trim", "0", "5"], check=True
+    )
+    long = tmp_path / "long.flac"
+    subprocess.run(
+        [
+            "sox",
+            "-n",
+            "-r",
+            "8000",
+            "-c",
+            "1",
+            str(long),
+            "synth",
+            "1260",
+            "sine",
+            "440",
+            "vol",
+            "0.01",
+        ],
+        check=True,
+    )
+    for path, reason in [
+        (empty, "empty"),
+        (broken, "cannot read this audio"),
+        (silence, "no speech found"),
+        (long, "the limit is 20 minutes"),
+    ]:
+        with pytest.raises(SpeechError, match=reason):
+            transcribe(path)
+
+
+def test_cli_audio_json_and_nothing_saved_on_failure(
+    tmp_path: Path, cli_env: dict[str, str]
+) -> None:
+    clip = speak(CLIPS[0], tmp_path / "clip.wav")
+    r = subprocess.run(
+        [*DEEPDIVE, "analyze", str(clip), "--json"],
+        capture_output=True,
+        text=True,
+        env=cli_env,
+        timeout=120,
+    )
+    assert r.returncode == 0, r.stderr
+    data = json.loads(r.stdout)
+    assert data["audio"]["duration"] > 0 and "t0" in data["sentences"][0]
+    from deepdive.store import Store
+
+    store = Store(cli_env["DATABASE_URL"])
+    row = store.list_attempts()[0]
+    assert row.source == "text" or row.source == "audio"
+    mime, audio = store.get_recording(row.uid)
+    assert mime == "audio/wav" and audio == clip.read_bytes()
+    silence = tmp_path / "s.wav"
+    subprocess.run(
+        ["sox", "-n", "-r", "16000", "-c", "1", str(silence), "trim", "0", "3"], check=True
+    )
+    r = subprocess.run(
+        [*DEEPDIVE, "analyze", str(silence)],
+        capture_output=True,
+        text=True,
+        env=cli_env,
+        timeout=120,
+    )
+    assert r.returncode == 1 and "no speech found" in r.stderr and "Traceback" not in r.stderr
+    assert len(store.list_attempts()) == 1
