@@ -253,6 +253,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--json", action="store_true", help="print as JSON (schema deepdive.retelling/1)"
     )
 
+    from deepdive.bank_cli import add_parser as add_bank_parser
+
+    add_bank_parser(sub, _Parser)
+
     sv = sub.add_parser(
         "serve",
         help="run the web app (practise, feedback, drill, history) in your browser",
@@ -605,6 +609,19 @@ def _mime(path: Path) -> str:
     }.get(path.suffix.lower(), "application/octet-stream")
 
 
+def _bank(args: argparse.Namespace) -> int:
+    from deepdive.bank_cli import BankFailure, BankUsageError, run
+    from deepdive.store import StoreError
+
+    try:
+        return run(args, lambda: _store(args), sys.stdin)
+    except BankUsageError as exc:
+        raise UsageError(str(exc)) from None
+    except (BankFailure, StoreError) as exc:
+        sys.stderr.write(f"deepdive: {exc}\n")
+        return 1
+
+
 def _checks(check_id: str | None) -> int:
     from deepdive.checks import CHECKS
 
@@ -649,6 +666,8 @@ def main(argv: list[str] | None = None) -> int:
             return _history(args)
         if args.command in ("prep", "story", "retell"):
             return _story(args)
+        if args.command == "bank":
+            return _bank(args)
         if args.command == "serve":
             from deepdive.web.server import serve
 

@@ -98,3 +98,22 @@ jobs = Table(
     Column("message", Text, nullable=True),
     Column("created_at", DateTime(timezone=True), nullable=False),
 )
+
+user_questions = Table(
+    "user_questions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("text", Text, nullable=False),
+    Column("round", String(40), nullable=False),
+    Column("topics", Text, nullable=False),
+    Column("difficulty", Integer, nullable=True),
+    Column("key_points", Text, nullable=False),
+    Column("follow_ups", Text, nullable=False),
+    Column("source", Text, nullable=False),
+    Column("company", String(200), nullable=True),
+    Column("asked_on", String(10), nullable=True),
+    Column("reported", Integer, nullable=False),
+    Column("same_as", String(80), nullable=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)

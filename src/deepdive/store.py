@@ -15,7 +15,7 @@ import os
 import time
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -48,7 +48,14 @@ from deepdive.db_schema import (
 
 DEFAULT_QUESTION = "Tell me about an ML project you worked on."
 # Every migration this version knows, oldest first; the last one is the current schema.
-REVISIONS = ("0001_attempts", "0002_web_state", "0003_fact_sheets", "0004_recordings", "0005_jobs")
+REVISIONS = (
+    "0001_attempts",
+    "0002_web_state",
+    "0003_fact_sheets",
+    "0004_recordings",
+    "0005_jobs",
+    "0006_user_questions",
+)
 HEAD = REVISIONS[-1]
 
 
@@ -216,6 +223,15 @@ class Store:
             raise
         except SQLAlchemyError as exc:
             raise StoreError(f"could not write to {self.safe_url()}: {exc}") from None
+
+    def transaction(self) -> AbstractContextManager[Connection]:
+        """A write transaction for modules with their own tables (all or nothing)."""
+        return self._write()
+
+    def reading(self) -> AbstractContextManager[Connection]:
+        """A read connection on an up-to-date schema."""
+        self.open()
+        return self._connect()
 
     # -- attempts ----------------------------------------------------------------------------
     def save_attempt(

@@ -1,0 +1,91 @@
+"""``deepdive bank practice``: answer a bank question and see which key points it covered.
+
+Project deep-dive questions get the full deep-dive analysis (and are saved to history like
+``deepdive analyze``); every other round gets the key-point coverage report from
+:mod:`deepdive.coverage` and the question's follow-ups.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import textwrap
+from typing import IO
+
+from deepdive.bank import Question
+from deepdive.bank_cli import BankFailure, _width, read_path
+from deepdive.coverage import Coverage, check_coverage
+
+END_MARK = "."
+
+
+def read_answer(args: argparse.Namespace, stdin: IO[str]) -> str:
+    """The answer from ``--answer FILE``, piped stdin, or typed at the prompt."""
+    from deepdive.inputs import InputError, validate
+
+    if args.answer and args.answer != "-":
+        text = read_path(args.answer)
+    elif args.answer == "-" or not stdin.isatty():
+        text = stdin.read()
+    else:
+        sys.stderr.write(
+            f"Type your answer. Finish with a line holding only '{END_MARK}' (or Ctrl-D).\n"
+        )
+        lines = []
+        for line in stdin:
+            if line.strip() == END_MARK:
+                break
+            lines.append(line)
+        text = "".join(lines)
+    try:
+        return validate(text)
+    except InputError as exc:
+        raise BankFailure(f"cannot read this answer: {exc}") from None
+
+
+def render_coverage(question: Question, coverage: Coverage, width: int) -> str:
+    quote = textwrap.TextWrapper(
+        width=width, break_on_hyphens=False, initial_indent="      “", subsequent_indent="       "
+    )
+    point = textwrap.TextWrapper(width=width, break_on_hyphens=False, subsequent_indent="      ")
+    bullet = textwrap.TextWrapper(
+        width=width, break_on_hyphens=False, initial_indent="  - ", subsequent_indent="    "
+    )
+    total = len(coverage.points)
+    out = [f"Key points covered: {coverage.covered} of {total}", ""]
+    for p in coverage.points:
+        mark = "[x]" if p.covered else "[ ]"
+        out.append(point.fill(f"  {mark} {p.point}"))
+        for sentence in p.evidence:
+            out.append(quote.fill(sentence) + "”")
+    missed = [p.point for p in coverage.points if not p.covered]
+    if missed:
+        out += ["", "Add next time:"] + [bullet.fill(m) for m in missed]
+    if question.follow_ups:
+        out += ["", "Follow-ups to expect:"] + [bullet.fill(f) for f in question.follow_ups]
+    return "\n".join(out) + "\n"
+
+
+def practise(args: argparse.Namespace, question: Question, stdin: IO[str]) -> int:
+    if not args.json:
+        sys.stderr.write(f"Question ({question.id}):\n{question.text}\n\n")
+    text = read_answer(args, stdin)
+    if question.round == "project_deep_dive":
+        from deepdive import cli
+
+        args.question = question.text
+        args.markdown, args.project, args.tag = False, None, []
+        return cli._analyze(text.encode("utf-8"), args)
+    if not question.key_points:
+        raise BankFailure(
+            f"question {question.id} has no key points to check against; add some with "
+            "'deepdive bank add --key-point'"
+        )
+    coverage = check_coverage(question, text)
+    if args.json:
+        payload = {**coverage.to_dict(), "follow_ups": list(question.follow_ups)}
+        sys.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
+    else:
+        sys.stdout.write(render_coverage(question, coverage, _width(args)))
+    return 0

@@ -1,0 +1,198 @@
+"""Questions users were really asked, kept in their own store beside the shipped bank.
+
+A :class:`Draft` is one question as typed or imported, with its provenance (source, company,
+date asked). :func:`add_drafts` saves a batch in one transaction, so an import lands whole or
+not at all. A draft that asks the same thing as a question already known (by meaning, see
+:func:`deepdive.bank_search.same_question`) is not stored twice: reporting a user question again
+raises its ``reported`` count, and reporting a shipped question records a link (``same_as``)
+that raises the shipped question's count in every listing. User question ids are ``my-<n>``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime
+
+from sqlalchemy import delete, insert, select, update
+
+from deepdive.bank import ROUNDS, Question, shipped
+from deepdive.bank_search import SearchIndex, same_question
+from deepdive.db_schema import user_questions as table
+from deepdive.store import Store
+
+PREFIX = "my-"
+MAX_TEXT = 1000
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+class DraftError(ValueError):
+    """A draft question is invalid; the message says which field and why."""
+
+
+@dataclass
+class Draft:
+    text: str
+    round: str | None = None
+    topics: list[str] = field(default_factory=list)
+    difficulty: int | None = None
+    company: str | None = None
+    asked_on: str | None = None
+    source: str = "reported by you"
+    key_points: list[str] = field(default_factory=list)
+    follow_ups: list[str] = field(default_factory=list)
+
+    def validate(self) -> None:
+        """Raise :class:`DraftError` when a field is wrong (the message names the field)."""
+        self.text = " ".join(self.text.split())
+        if not self.text:
+            raise DraftError("the question text is empty")
+        if len(self.text) > MAX_TEXT:
+            raise DraftError(f"the question is longer than {MAX_TEXT} characters")
+        if self.round is not None and self.round not in ROUNDS:
+            raise DraftError(f"unknown round {self.round!r} (one of {', '.join(ROUNDS)})")
+        if self.difficulty is not None and self.difficulty not in (1, 2, 3):
+            raise DraftError(f"difficulty must be 1, 2 or 3, not {self.difficulty!r}")
+        if self.asked_on is not None:
+            self.asked_on = self.asked_on.strip() or None
+        if self.asked_on is not None:
+            if not _DATE.match(self.asked_on):
+                raise DraftError(f"date asked {self.asked_on!r} must look like 2026-05-14")
+            try:
+                date.fromisoformat((self.asked_on + "-01-01")[:10])
+            except ValueError:
+                raise DraftError(f"date asked {self.asked_on!r} is not a real date") from None
+        self.company = (self.company or "").strip() or None
+        self.source = self.source.strip() or "reported by you"
+        for name in ("topics", "key_points", "follow_ups"):
+            values = [" ".join(v.split()) for v in getattr(self, name)]
+            setattr(self, name, [v for v in values if v])
+
+
+def guess_round(text: str) -> str:
+    """The round of the most similar shipped question (behavioral when nothing matches)."""
+    hits = _index().search(text, limit=1)
+    return hits[0][0].round if hits else "behavioral"
+
+
+_INDEX: list[SearchIndex] = []
+
+
+def _index() -> SearchIndex:
+    if not _INDEX:
+        _INDEX.append(SearchIndex(shipped()))
+    return _INDEX[0]
+
+
+def _question(r: object) -> Question:
+    row = r._mapping  # type: ignore[attr-defined]
+    return Question(
+        id=f"{PREFIX}{row['id']}",
+        text=row["text"],
+        round=row["round"],
+        topics=tuple(json.loads(row["topics"])),
+        difficulty=row["difficulty"],
+        parts=(),
+        key_points=tuple(json.loads(row["key_points"])),
+        follow_ups=tuple(json.loads(row["follow_ups"])),
+        source=row["source"],
+        company=row["company"],
+        year=int(row["asked_on"][:4]) if row["asked_on"] else None,
+        verified=False,
+        reported=row["reported"],
+        origin="user",
+        asked_on=row["asked_on"],
+        same_as=row["same_as"],
+    )
+
+
+def list_user_questions(store: Store) -> list[Question]:
+    """Every question the user added (including their reports of shipped questions)."""
+    with store.reading() as conn:
+        rows = conn.execute(select(table).order_by(table.c.id)).all()
+    return [_question(r) for r in rows]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happened to one draft: ``added``, or ``reported again`` for a known question."""
+
+    action: str
+    question_id: str
+    text: str
+
+
+def add_drafts(store: Store, drafts: list[Draft]) -> list[Outcome]:
+    """Validate and save ``drafts`` in one transaction (nothing is saved if one is invalid)."""
+    for i, d in enumerate(drafts, start=1):
+        try:
+            d.validate()
+        except DraftError as exc:
+            raise DraftError(f"question {i}: {exc}") from None
+    bank = list(shipped())
+    outcomes: list[Outcome] = []
+    now = datetime.now(UTC)
+    with store.transaction() as conn:
+        mine = [_question(r) for r in conn.execute(select(table).order_by(table.c.id)).all()]
+        for d in drafts:
+            own = same_question(d.text, [q for q in mine if q.same_as is None])
+            if own is not None:
+                ident = int(own.id.removeprefix(PREFIX))
+                conn.execute(
+                    update(table)
+                    .where(table.c.id == ident)
+                    .values(reported=table.c.reported + 1, updated_at=now)
+                )
+                mine = [_refresh(q, own) for q in mine]
+                outcomes.append(Outcome("reported again", own.id, own.text))
+                continue
+            known = same_question(d.text, bank)
+            link = next((q for q in mine if known and q.same_as == known.id), None)
+            if known is not None and link is not None:
+                conn.execute(
+                    update(table)
+                    .where(table.c.id == int(link.id.removeprefix(PREFIX)))
+                    .values(reported=table.c.reported + 1, updated_at=now)
+                )
+                outcomes.append(Outcome("reported again", known.id, known.text))
+                continue
+            row = conn.execute(
+                insert(table)
+                .values(
+                    text=d.text,
+                    round=d.round or (known.round if known else guess_round(d.text)),
+                    topics=json.dumps(d.topics or (list(known.topics) if known else [])),
+                    difficulty=d.difficulty,
+                    key_points=json.dumps(d.key_points),
+                    follow_ups=json.dumps(d.follow_ups),
+                    source=d.source,
+                    company=d.company,
+                    asked_on=d.asked_on,
+                    reported=1,
+                    same_as=known.id if known else None,
+                    created_at=now,
+                    updated_at=now,
+                )
+                .returning(*table.c)
+            ).one()
+            added = _question(row)
+            mine.append(added)
+            if known is not None:
+                outcomes.append(Outcome("reported again", known.id, known.text))
+            else:
+                outcomes.append(Outcome("added", added.id, added.text))
+    return outcomes
+
+
+def _refresh(q: Question, bumped: Question) -> Question:
+    return replace(q, reported=q.reported + 1) if q.id == bumped.id else q
+
+
+def delete_user_question(store: Store, ident: str) -> bool:
+    """Delete one of the user's questions by its ``my-<n>`` id."""
+    if not ident.startswith(PREFIX) or not ident[len(PREFIX) :].isdigit():
+        return False
+    with store.transaction() as conn:
+        gone = conn.execute(delete(table).where(table.c.id == int(ident[len(PREFIX) :])))
+        return bool(gone.rowcount)
