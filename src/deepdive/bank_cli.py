@@ -64,7 +64,12 @@ def add_parser(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
         "strong answer covers. Add the questions you were really asked. With no subcommand, "
         "lists the bank.",
     )
-    bsub = bank.add_subparsers(dest="bank_command", metavar="SUBCOMMAND", parser_class=parser_class)
+    bsub = bank.add_subparsers(
+        dest="bank_command",
+        metavar="SUBCOMMAND",
+        parser_class=parser_class,
+        help="list (default), search, show, random, practice, add, import, export or delete",
+    )
     _filters(bsub.add_parser("list", help="list questions", description="List questions."))
     se = bsub.add_parser(
         "search", help="search by meaning", description="Full-text search, best match first."

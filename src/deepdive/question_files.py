@@ -114,18 +114,25 @@ def _collect(name: str, rows: Iterable[tuple[str, dict[str, Any]]]) -> list[Draf
 
 
 def _csv_rows(text: str, name: str) -> Iterable[tuple[str, dict[str, Any]]]:
-    reader = csv.DictReader(io.StringIO(text))
-    header = [h.strip().lower() for h in (reader.fieldnames or [])]
-    if "text" not in header:
-        raise QuestionFileError([f"{name}:1: the header row needs a 'text' column"])
-    reader.fieldnames = header
-    for row in reader:
-        if None in row:
-            yield str(reader.line_num), {"__problem__": "more cells than header columns"}
-            continue
-        values = {k: v for k, v in row.items() if v not in (None, "")}
-        if values:
-            yield str(reader.line_num), values
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    try:
+        header = [h.strip().lower() for h in (reader.fieldnames or [])]
+        if "text" not in header:
+            raise QuestionFileError([f"{name}:1: the header row needs a 'text' column"])
+        reader.fieldnames = header
+        rows = []
+        for row in reader:
+            if None in row:
+                rows.append(
+                    (str(reader.line_num), {"__problem__": "more cells than header columns"})
+                )
+                continue
+            values = {k: v for k, v in row.items() if v not in (None, "")}
+            if values:
+                rows.append((str(reader.line_num), values))
+    except csv.Error as exc:
+        raise QuestionFileError([f"{name}:{reader.line_num or 1}: not valid CSV ({exc})"]) from None
+    return rows
 
 
 def _yaml_rows(text: str, name: str) -> Iterable[tuple[str, dict[str, Any]]]:

@@ -71,9 +71,15 @@ class Draft:
 
 
 def guess_round(text: str) -> str:
-    """The round of the most similar shipped question (behavioral when nothing matches)."""
-    hits = _index().search(text, limit=1)
-    return hits[0][0].round if hits else "behavioral"
+    """The round of the most similar shipped question (behavioral when nothing matches).
+
+    The project deep dive is only guessed when the question is about "your project": its
+    practice runs the whole deep-dive analysis, which suits no other question."""
+    about_project = re.search(r"\bprojects?\b", text, re.IGNORECASE) is not None
+    for q, _score in _index().search(text, limit=10):
+        if q.round != "project_deep_dive" or about_project:
+            return q.round
+    return "behavioral"
 
 
 _INDEX: list[SearchIndex] = []

@@ -1,0 +1,66 @@
+"""Search relevance on queries a candidate would type, and recognising the same question."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from deepdive.bank import shipped
+from deepdive.bank_search import SearchIndex, question_similarity, same_question
+
+QUERIES = [
+    ("batchnorm", "depth-batchnorm"),
+    ("batch normalization", "depth-batchnorm"),
+    ("L1 versus L2", "depth-regularization"),
+    ("imbalanced classes", "depth-class-imbalance"),
+    ("p-value", "br-p-value"),
+    ("k-means clustering", "depth-kmeans"),
+    ("early stopping", "br-early-stopping"),
+    ("cold start recommendations", "sd-recs-cold-start"),
+    ("disagreement with tech lead", "beh-disagree-lead"),
+    ("production incident on call", "beh-on-call"),
+    ("labelling pipeline annotators", "sd-data-labeling"),
+    ("subword tokenization", "br-tokenization"),
+]
+
+
+@pytest.mark.parametrize(("query", "expected"), QUERIES)
+def test_the_right_question_is_in_the_top_three(query: str, expected: str) -> None:
+    hits = SearchIndex(shipped()).search(query, limit=3)
+    assert expected in [q.id for q, _ in hits], [q.id for q, _ in hits]
+
+
+def test_results_are_ranked_and_bounded() -> None:
+    hits = SearchIndex(shipped()).search("validation leakage time series", limit=5)
+    scores = [s for _, s in hits]
+    assert len(hits) == 5 and scores == sorted(scores, reverse=True)
+    assert SearchIndex(shipped()).search("zzzz qqqq") == []
+
+
+PAIRS = yaml.safe_load(
+    (Path(__file__).parent / "data" / "same_question_pairs.yaml").read_text(encoding="utf-8")
+)["pairs"]
+
+
+def test_same_question_on_the_held_out_pairs() -> None:
+    from deepdive.meaning import threshold
+
+    limit = threshold("same_question")
+    rows = [
+        (same, question_similarity(a, b) >= limit) for split, same, a, b in PAIRS if split == "test"
+    ]
+    tp = sum(s and p for s, p in rows)
+    fp = sum(p and not s for s, p in rows)
+    fn = sum(s and not p for s, p in rows)
+    assert len(rows) >= 20
+    assert tp / (tp + fp) >= 0.9  # a wrong merge hides a question: precision comes first
+    assert tp / (tp + fn) >= 0.5
+
+
+def test_same_question_picks_the_matching_candidate() -> None:
+    bank = list(shipped())
+    found = same_question("What does a p-value tell you and what does it not tell you?", bank)
+    assert found is not None and found.id == "br-p-value"
+    assert same_question("How do you make sourdough bread?", bank) is None

@@ -1,0 +1,77 @@
+"""Key-point coverage on hand-labelled practice answers (tests/data/keypoint_pairs.yaml)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from deepdive.bank import find, shipped
+from deepdive.coverage import check_coverage
+
+PAIRS = yaml.safe_load(
+    (Path(__file__).parent / "data" / "keypoint_pairs.yaml").read_text(encoding="utf-8")
+)["answers"]
+
+
+def _scores(split: str | None) -> tuple[float, float, int]:
+    tp = fp = fn = n = 0
+    for item in PAIRS:
+        if split and item["split"] != split:
+            continue
+        result = check_coverage(find(shipped(), item["question"]), item["answer"])
+        for i, point in enumerate(result.points):
+            n += 1
+            truth = i in item["covered"]
+            tp += point.covered and truth
+            fp += point.covered and not truth
+            fn += truth and not point.covered
+    return tp / (tp + fp), tp / (tp + fn), n
+
+
+def test_labelled_set_is_big_enough_and_refers_to_real_questions() -> None:
+    pairs = sum(len(find(shipped(), a["question"]).key_points) for a in PAIRS)
+    assert pairs >= 40
+    assert {a["split"] for a in PAIRS} == {"dev", "test"}
+
+
+@pytest.mark.parametrize("split", ["test", None])
+def test_coverage_precision_and_recall(split: str | None) -> None:
+    precision, recall, n = _scores(split)
+    assert n >= 40
+    assert precision >= 0.85, f"precision {precision:.2f} on {split or 'all'}"
+    assert recall >= 0.8, f"recall {recall:.2f} on {split or 'all'}"
+
+
+def test_evidence_quotes_sentences_of_the_answer() -> None:
+    item = PAIRS[0]
+    result = check_coverage(find(shipped(), item["question"]), item["answer"])
+    answer = " ".join(item["answer"].split())
+    quoted = [s for p in result.points for s in p.evidence]
+    assert quoted
+    for sentence in quoted:
+        assert " ".join(sentence.split()) in answer
+    assert all(not p.evidence for p in result.points if not p.covered)
+
+
+def test_repeating_the_question_covers_nothing() -> None:
+    q = find(shipped(), "depth-batchnorm")
+    assert check_coverage(q, q.text).covered == 0
+
+
+def test_an_answer_in_other_words_is_covered() -> None:
+    q = find(shipped(), "br-early-stopping")
+    answer = "Keep an eye on the held-out loss while training runs."
+    result = check_coverage(q, answer)
+    assert result.points[0].covered
+    assert result.to_dict()["schema"] == "deepdive.coverage/1"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=400))
+def test_free_text_never_breaks_coverage(text: str) -> None:
+    result = check_coverage(find(shipped(), "depth-kmeans"), text)
+    assert all(0.0 <= p.score <= 1.0 for p in result.points)

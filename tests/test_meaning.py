@@ -1,0 +1,93 @@
+"""Matching by meaning: stems, concepts, weights and the data file's validation."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from deepdive import meaning
+from deepdive.datafiles import DataFileError, parse_yaml
+from deepdive.meaning import Weights, cosine, lexicon, stem, terms
+
+
+@pytest.mark.parametrize(
+    ("words", "same"),
+    [
+        (("normalizing", "normalization", "normalized"), True),
+        (("labelled", "labeled", "labels"), True),
+        (("running", "run"), True),
+        (("batches", "batch"), True),
+        (("speed", "sped"), False),
+        (("precision", "recall"), False),
+    ],
+)
+def test_stems(words: tuple[str, ...], same: bool) -> None:
+    assert (len({stem(w) for w in words}) == 1) is same
+
+
+def test_synonyms_fold_into_one_concept() -> None:
+    assert terms("batchnorm") == terms("batch normalization") == terms("batch norm")
+    assert terms("a held-out set") == terms("the validation set")
+    assert "c:leakage" in terms("the features leaked the label")
+
+
+def test_stopwords_and_yaml_booleans() -> None:
+    assert terms("the and of it on no") == []
+    assert terms("false positives") == ["c:confusion_matrix"]  # "false" is not a stopword
+
+
+def test_specific_terms_imply_general_ones() -> None:
+    assert "c:loss" in lexicon().expand(set(terms("cross-entropy")))
+
+
+def test_weights_favour_rare_terms() -> None:
+    w = Weights([["model", "leakage"], ["model"], ["model", "drift"]])
+    assert w("leakage") > w("model")
+    assert cosine(["leakage"], ["leakage"], w) == pytest.approx(1.0)
+    assert cosine(["model"], ["drift"], w) == 0.0
+
+
+def _load(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(meaning, "load_data", lambda name: parse_yaml(text, name))
+    meaning.lexicon.cache_clear()
+    try:
+        meaning.lexicon()
+    finally:
+        monkeypatch.undo()
+        meaning.lexicon.cache_clear()
+
+
+BASE = """thresholds: {covered: 0.3, same_question: 0.7, near_duplicate: 0.7}
+stopwords: [the, of]
+question_openings: [tell me about]
+concepts:
+  - [leakage, leak]
+  - [drift, shift]
+broader: {}
+"""
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ("[the, of]", "[the, no]", "stopword False must be a string"),
+        ("  - [drift, shift]", "  - [drift, leak]", r"meaning.yaml:6: 'leak' already belongs"),
+        ("  - [drift, shift]", "  - [drift]", "meaning.yaml:6: a concept needs"),
+        ("  - [drift, shift]", "  - [drift, the]", "meaning.yaml:6: phrase 'the' has no content"),
+        ("covered: 0.3", "covered: 3", "'covered' must be between 0 and 1"),
+        ("broader: {}", "broader: {leak: drift shift}", "broader entries must each read as one"),
+    ],
+)
+def test_malformed_meaning_file_is_named(
+    old: str, new: str, message: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _load(BASE, monkeypatch)
+    with pytest.raises(DataFileError, match=message):
+        _load(BASE.replace(old, new), monkeypatch)
+
+
+@given(st.text(max_size=300))
+def test_terms_never_fail_on_free_text(text: str) -> None:
+    out = terms(text)
+    assert all(isinstance(t, str) and t for t in out)

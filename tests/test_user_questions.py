@@ -1,0 +1,76 @@
+"""The user's own questions in the store: add, same-meaning reports, links to shipped ones."""
+
+from __future__ import annotations
+
+import pytest
+
+from deepdive.bank import combined, find
+from deepdive.store import Store
+from deepdive.user_questions import (
+    Draft,
+    DraftError,
+    add_drafts,
+    delete_user_question,
+    guess_round,
+    list_user_questions,
+)
+
+
+def test_add_then_report_again_by_meaning(store_url: str) -> None:
+    store = Store(store_url)
+    first = add_drafts(store, [Draft("How would you build a feature store?", company="Acme")])
+    assert [o.action for o in first] == ["added"]
+    again = add_drafts(store, [Draft("How would you build a feature store ?", company="Beta")])
+    assert [(o.action, o.question_id) for o in again] == [("reported again", first[0].question_id)]
+    mine = list_user_questions(store)
+    assert len(mine) == 1 and mine[0].reported == 2 and mine[0].company == "Acme"
+    assert mine[0].origin == "user" and not mine[0].verified
+
+
+def test_reporting_a_shipped_question_raises_its_count(store_url: str) -> None:
+    store = Store(store_url)
+    text = "What does a p-value tell you and what does it not tell you?"
+    out = add_drafts(store, [Draft(text, company="Acme"), Draft(text, company="Beta")])
+    assert [o.question_id for o in out] == ["br-p-value", "br-p-value"]
+    q = find(combined(list_user_questions(store)), "br-p-value")
+    assert q.reported == 2 and q.reported_by == ("Acme",)
+    assert len(combined(list_user_questions(store))) == len(combined())
+
+
+def test_a_batch_with_one_bad_draft_saves_nothing(store_url: str) -> None:
+    store = Store(store_url)
+    drafts = [Draft("How do you pick a loss?"), Draft("Why?", difficulty=7)]
+    with pytest.raises(DraftError, match="question 2: difficulty must be 1, 2 or 3"):
+        add_drafts(store, drafts)
+    assert list_user_questions(store) == []
+
+
+@pytest.mark.parametrize(
+    ("draft", "message"),
+    [
+        (Draft("   "), "the question text is empty"),
+        (Draft("x" * 1001), "longer than 1000"),
+        (Draft("Why?", round="cooking"), "unknown round 'cooking'"),
+        (Draft("Why?", asked_on="May 2026"), "must look like 2026-05-14"),
+        (Draft("Why?", asked_on="2026-13"), "not a real date"),
+    ],
+)
+def test_bad_drafts_say_which_field(draft: Draft, message: str) -> None:
+    with pytest.raises(DraftError, match=message):
+        draft.validate()
+
+
+def test_round_is_guessed_from_the_nearest_shipped_question() -> None:
+    assert guess_round("How does dropout regularize a network?") == "ml_depth"
+    assert guess_round("Tell me about a conflict in your team") == "behavioral"
+    assert guess_round("How would you detect label noise in a dataset?") != "project_deep_dive"
+    assert guess_round("Which project of yours had the most impact?") == "project_deep_dive"
+
+
+def test_delete(store_url: str) -> None:
+    store = Store(store_url)
+    (added,) = add_drafts(store, [Draft("How would you shard an embedding table?")])
+    assert not delete_user_question(store, "depth-batchnorm")
+    assert not delete_user_question(store, "my-999")
+    assert delete_user_question(store, added.question_id)
+    assert list_user_questions(store) == []
