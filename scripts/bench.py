@@ -6,6 +6,8 @@ Reports medians, each with a baseline measured in the same run:
   * peak memory (max RSS) of the cold ``deepdive analyze`` process;
   * installed size of the default install (deepdive and its runtime dependencies).
 Targets (issue 2): cold <= 0.8 s, warm <= 20 ms per answer, peak <= 300 MB, install <= 300 MB.
+The question bank's numbers come from ``bench_bank.py`` (search over 10,000 questions, with the
+250 shipped ones as baseline) plus a cold ``bank random --round ml_depth`` here.
 """
 
 from __future__ import annotations
@@ -341,6 +343,10 @@ def main() -> int:
         [sys.executable, "-m", "deepdive", "analyze", path, "--json", "--no-save"]
     )
     os.unlink(path)
+    random_t, _ = _cold([sys.executable, "-m", "deepdive", "bank", "random", "--round", "ml_depth"])
+    from bench_bank import bank_numbers
+
+    bank = bank_numbers()
 
     answers = load_corpus(ROOT / "tests" / "corpus" / "answers", {c.ID for c in CHECKS})
     analyze(answers[0].text)  # load everything once
@@ -395,6 +401,17 @@ def main() -> int:
         f"{requests} requests, {errors} errors, p50 {p50:.1f} ms, p99 {p99:.1f} ms"
         " (target p99 <= 150, 0 errors)"
     )
+    print(
+        f"{'cold: bank random --round ml_depth (s)':<46}{random_t:>12.3f}{base_t:>12.3f}"
+        f"{random_t / base_t:>8.1f}  <= 0.8"
+    )
+    print(
+        f"{'warm: bank search over 10,000 questions (ms)':<46}{bank['search_ms']:>12.2f}"
+        f"{bank['search_base_ms']:>12.2f}{bank['search_ms'] / bank['search_base_ms']:>8.1f}  <= 30"
+    )
+    print(f"{'bank: building the 10,000-question index (s)':<46}{bank['build_s']:>12.3f}")
+    print(f"{'warm: key-point coverage of one answer (ms)':<46}{bank['coverage_ms']:>12.2f}")
+    print(f"{'same-question check against 10,000 (ms)':<46}{bank['same_ms']:>12.1f}")
     if speech is None:
         print("speech: skipped (needs the speech extra, espeak-ng and sox)")
     else:
