@@ -21,6 +21,7 @@ from deepdive import analyze
 from deepdive.analysis import Analysis
 from deepdive.store import HEAD, Store, StoreError
 from deepdive.transfer import TransferError, export_data, import_data, parse_export
+from deepdive.user_questions import Draft, add_drafts, list_user_questions
 
 OVERVIEW = (Path(__file__).parent / "drill" / "overview.txt").read_text(encoding="utf-8")
 ROOT = Path(__file__).resolve().parent.parent
@@ -106,11 +107,15 @@ def test_export_import_round_trip_and_idempotent(store_url: str, tmp_path: Path)
     a = source.save_attempt(OVERVIEW, _analysis(), project="fraud", tags=("v1",))
     source.save_drill({"turns": [], "summary": {"answered": 0}}, attempt_uid=a.uid)
     source.save_fact_sheet("fraud", "team", {"impact": "Cut losses by a third."})
+    add_drafts(source, [Draft("How would you shard a feature store?", company="Acme")])
     data = json.loads(json.dumps(export_data(source)))
     target = Store(store_url)
     first = import_data(target, parse_export(json.dumps(data)))
     again = import_data(target, parse_export(json.dumps(data)))
     assert (first.attempts_added, first.drills_added, first.sheets_added) == (1, 1, 1)
+    assert (first.questions_added, again.questions_added, again.questions_skipped) == (1, 0, 1)
+    (question,) = list_user_questions(target)
+    assert question.company == "Acme" and question.round == "ml_system_design"
     assert again.sheets_skipped == 1
     assert target.get_fact_sheet("fraud") == ("team", {"impact": "Cut losses by a third."})
     assert (again.attempts_added, again.attempts_skipped, again.drills_added) == (0, 1, 0)
@@ -127,6 +132,11 @@ def test_export_import_round_trip_and_idempotent(store_url: str, tmp_path: Path)
         (
             '{"schema": "deepdive.export/1", "attempts": [{"uid": "x"}], "drill_sessions": []}',
             "attempt 1",
+        ),
+        (
+            '{"schema": "deepdive.export/1", "attempts": [], "drill_sessions": [], '
+            '"questions": [{"text": "Why?", "round": "cooking"}]}',
+            "question 1: unknown round 'cooking'",
         ),
     ],
 )

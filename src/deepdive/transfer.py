@@ -14,6 +14,7 @@ from typing import Any
 
 from deepdive.analysis import Analysis
 from deepdive.store import Store
+from deepdive.user_questions import DraftError, export_records, import_records, validate_record
 
 SCHEMA = "deepdive.export/1"
 KNOWN = ("deepdive.export/1",)
@@ -31,6 +32,8 @@ class ImportResult:
     drills_skipped: int
     sheets_added: int = 0
     sheets_skipped: int = 0
+    questions_added: int = 0
+    questions_skipped: int = 0
 
 
 def export_data(store: Store) -> dict[str, Any]:
@@ -69,6 +72,7 @@ def export_data(store: Store) -> dict[str, Any]:
         "attempts": attempts,
         "drill_sessions": drills,
         "fact_sheets": sheets,
+        "questions": export_records(store),
     }
 
 
@@ -136,6 +140,14 @@ def parse_export(text: str) -> dict[str, Any]:
         entries = _require(rec, "entries", dict, where)
         if not all(isinstance(v, str) for v in entries.values()):
             raise TransferError(f"{where}: every entry must be text")
+    questions = data.get("questions", [])
+    if not isinstance(questions, list):
+        raise TransferError("file: 'questions' must be a list")
+    for n, rec in enumerate(questions, 1):
+        try:
+            validate_record(rec, f"question {n}")
+        except DraftError as exc:
+            raise TransferError(str(exc)) from None
     for n, rec in enumerate(drills, 1):
         where = f"drill session {n}"
         if not isinstance(rec, dict):
@@ -214,4 +226,5 @@ def import_data(store: Store, data: dict[str, Any]) -> ImportResult:
                 )
             )
             s_added += 1
-    return ImportResult(added, skipped, d_added, d_skipped, s_added, s_skipped)
+        q_added, q_skipped = import_records(conn, data.get("questions", []))
+    return ImportResult(added, skipped, d_added, d_skipped, s_added, s_skipped, q_added, q_skipped)

@@ -14,8 +14,10 @@ import json
 import re
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
+from typing import Any
 
 from sqlalchemy import delete, insert, select, update
+from sqlalchemy.engine import Connection
 
 from deepdive.bank import ROUNDS, Question, shipped
 from deepdive.bank_search import SearchIndex, same_question
@@ -202,3 +204,80 @@ def delete_user_question(store: Store, ident: str) -> bool:
     with store.transaction() as conn:
         gone = conn.execute(delete(table).where(table.c.id == int(ident[len(PREFIX) :])))
         return bool(gone.rowcount)
+
+
+def export_records(store: Store) -> list[dict[str, object]]:
+    """The user's questions as plain records for ``deepdive export`` (all fields kept)."""
+    return [
+        {
+            "text": q.text,
+            "round": q.round,
+            "topics": list(q.topics),
+            "difficulty": q.difficulty,
+            "company": q.company,
+            "asked": q.asked_on,
+            "source": q.source,
+            "key_points": list(q.key_points),
+            "follow_ups": list(q.follow_ups),
+            "reported": q.reported,
+            "same_as": q.same_as,
+        }
+        for q in list_user_questions(store)
+    ]
+
+
+def import_records(conn: Connection, records: list[dict[str, Any]]) -> tuple[int, int]:
+    """Insert exported records inside the caller's transaction; a question whose exact text is
+    already stored is skipped, so importing the same file twice adds nothing."""
+    known = set(conn.execute(select(table.c.text)).scalars())
+    now = datetime.now(UTC)
+    added = skipped = 0
+    for rec in records:
+        if rec["text"] in known:
+            skipped += 1
+            continue
+        conn.execute(
+            insert(table).values(
+                text=rec["text"],
+                round=rec["round"],
+                topics=json.dumps(rec.get("topics") or []),
+                difficulty=rec.get("difficulty"),
+                key_points=json.dumps(rec.get("key_points") or []),
+                follow_ups=json.dumps(rec.get("follow_ups") or []),
+                source=rec.get("source") or "reported by you",
+                company=rec.get("company"),
+                asked_on=rec.get("asked"),
+                reported=int(rec.get("reported") or 1),
+                same_as=rec.get("same_as"),
+                created_at=now,
+                updated_at=now,
+            )
+        )
+        known.add(rec["text"])
+        added += 1
+    return added, skipped
+
+
+def validate_record(rec: object, where: str) -> None:
+    """Raise :class:`DraftError` when an exported question record is malformed."""
+    if not isinstance(rec, dict):
+        raise DraftError(f"{where}: must be an object")
+    text = rec.get("text")
+    draft = Draft(
+        text=text if isinstance(text, str) else "",
+        round=rec.get("round"),
+        difficulty=rec.get("difficulty"),
+        asked_on=rec.get("asked"),
+    )
+    try:
+        draft.validate()
+    except DraftError as exc:
+        raise DraftError(f"{where}: {exc}") from None
+    if draft.round is None:
+        raise DraftError(f"{where}: 'round' is missing")
+    for key in ("topics", "key_points", "follow_ups"):
+        value = rec.get(key) or []
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise DraftError(f"{where}: '{key}' must be a list of strings")
+    if not isinstance(rec.get("reported", 1), int) or rec.get("reported", 1) < 1:
+        raise DraftError(f"{where}: 'reported' must be a positive whole number")
