@@ -1,8 +1,9 @@
 """The web app in a real browser: Playwright driving Debian's Chromium (no browser download).
 
 Covers practise -> feedback with highlights, two drill turns, the history chart after three
-attempts, answers carrying <script> and onerror staying inert, and the main flow by keyboard
-alone. Runs against SQLite and PostgreSQL.
+attempts, answers carrying <script> and onerror staying inert, the main flow by keyboard
+alone, the question bank's filter, search and practice, and the story builder's Anki
+download. Runs against SQLite and PostgreSQL.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.test_bank_cli import ANSWER as BATCHNORM_ANSWER
 from tests.test_web import OVERVIEW, _free_port, _serve
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -130,6 +132,47 @@ def test_main_flow_by_keyboard_alone(page: object) -> None:
     keyboard.type("Because it beat the baseline by 7 points.")
     keyboard.press("Control+Enter")
     page.wait_for_selector(".last-turn")  # type: ignore[attr-defined]
+
+
+def test_bank_filter_search_and_practice(page: object, server: str) -> None:
+    page.goto(f"{server}/bank")  # type: ignore[attr-defined]
+    page.select_option("#bank-round", "ml_depth")  # type: ignore[attr-defined]
+    page.fill("#bank-q", "batchnorm")  # type: ignore[attr-defined]
+    page.click("#bank-go")  # type: ignore[attr-defined]
+    page.wait_for_selector("table.bank")  # type: ignore[attr-defined]
+    assert "best matches" in page.inner_text("#bank-count")  # type: ignore[attr-defined]
+    rounds = page.eval_on_selector_all(
+        "table.bank tbody tr td:nth-child(2)", "els => els.map(e => e.textContent)"
+    )  # type: ignore[attr-defined]
+    assert rounds and set(rounds) == {"ML depth"}
+    page.click("table.bank tbody tr:first-child a")  # type: ignore[attr-defined]
+    assert "batch normalization" in page.inner_text("#question")  # type: ignore[attr-defined]
+    page.fill("#answer", BATCHNORM_ANSWER)  # type: ignore[attr-defined]
+    page.click("#submit")  # type: ignore[attr-defined]
+    page.wait_for_selector("#coverage")  # type: ignore[attr-defined]
+    assert "Key points covered: 2 of 5" in page.inner_text("#coverage")  # type: ignore[attr-defined]
+    assert page.locator("#coverage blockquote").count() >= 2  # type: ignore[attr-defined]
+
+
+def test_story_builder_exports_an_anki_deck(page: object, server: str, tmp_path: Path) -> None:
+    page.goto(f"{server}/story")  # type: ignore[attr-defined]
+    page.fill("#story-name", "fraud-model")  # type: ignore[attr-defined]
+    page.click("#story-start")  # type: ignore[attr-defined]
+    page.fill("#f-impact", "The team was happy with it.")  # type: ignore[attr-defined]
+    page.click("#story-save")  # type: ignore[attr-defined]
+    page.wait_for_selector("#n-impact")  # type: ignore[attr-defined]
+    page.fill("#f-impact", "Cut confirmed fraud losses by a third in the first quarter.")  # type: ignore[attr-defined]
+    page.click("#story-outline")  # type: ignore[attr-defined]
+    page.wait_for_selector("#downloads")  # type: ignore[attr-defined]
+    with page.expect_download() as info:  # type: ignore[attr-defined]
+        page.click("#download-anki")  # type: ignore[attr-defined]
+    download = info.value
+    assert download.suggested_filename == "fraud-model.apkg"
+    target = tmp_path / "deck.apkg"
+    download.save_as(str(target))
+    import zipfile
+
+    assert "collection.anki2" in zipfile.ZipFile(target).namelist()
 
 
 @pytest.fixture

@@ -1,0 +1,114 @@
+"""Question bank pages: filters and search, a question page with practice and coverage."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+
+from deepdive.bank import ROUND_TITLES, ROUNDS, Question, combined, find, select_questions
+from deepdive.bank_search import SearchIndex
+from deepdive.coverage import check_coverage
+from deepdive.engine import analyze
+from deepdive.inputs import InputError, validate
+from deepdive.store import Store
+from deepdive.user_questions import list_user_questions
+from deepdive.web.app import MAX_TEXT, FriendlyError, html
+from deepdive.web.pages import _form, _see_other, _store
+
+router = APIRouter(include_in_schema=False)
+PAGE_SIZE = 100
+
+
+def _questions(store: Store) -> list[Question]:
+    return combined(list_user_questions(store))
+
+
+def _int(value: str | None) -> int | None:
+    return int(value) if value and value.isdigit() else None
+
+
+@router.get("/bank")
+async def bank_list(
+    request: Request,
+    q: str = "",
+    round: str = "",
+    topic: str = "",
+    difficulty: str = "",
+) -> Response:
+    questions = _questions(_store(request))
+    topics = sorted({t for question in questions for t in question.topics})
+    chosen = select_questions(
+        questions,
+        round_name=round if round in ROUNDS else None,
+        topic=topic or None,
+        difficulty=_int(difficulty),
+    )
+    query = q.strip()[:200]
+    if query:
+        rows = [question for question, _ in SearchIndex(chosen).search(query, PAGE_SIZE)]
+    else:
+        rows = chosen[:PAGE_SIZE]
+    return html(
+        request,
+        "bank.html",
+        rows=rows,
+        total=len(chosen),
+        q=query,
+        round=round,
+        topic=topic,
+        difficulty=difficulty,
+        rounds=ROUND_TITLES,
+        topics=topics,
+    )
+
+
+def _question(request: Request, ident: str) -> Question:
+    try:
+        return find(_questions(_store(request)), ident)
+    except KeyError:
+        raise FriendlyError(404, f"There is no question {ident!r} in the bank.") from None
+
+
+@router.get("/bank/{ident}")
+async def bank_question(request: Request, ident: str) -> Response:
+    question = _question(request, ident)
+    return html(
+        request,
+        "bank_question.html",
+        question=question,
+        rounds=ROUND_TITLES,
+        text="",
+        coverage=None,
+        error=None,
+    )
+
+
+@router.post("/bank/{ident}/practice")
+async def bank_practice(request: Request, ident: str) -> Response:
+    form = await _form(request)
+    question = _question(request, ident)
+    text = form.get("text", "")
+    error = None
+    if len(text.encode("utf-8")) > MAX_TEXT:
+        error = f"The answer is too long: the limit is {MAX_TEXT // 1000} KB."
+    else:
+        try:
+            text = validate(text)
+        except InputError as exc:
+            error = f"Cannot read this answer: {exc}."
+    if error is None and question.round == "project_deep_dive":
+        analysis = analyze(text)
+        row = _store(request).save_attempt(text, analysis, question=question.text, source="web")
+        return _see_other(f"/attempts/{row.id}")
+    if error is None and not question.key_points:
+        error = "This question has no key points to check against yet."
+    coverage = check_coverage(question, text) if error is None else None
+    return html(
+        request,
+        "bank_question.html",
+        question=question,
+        rounds=ROUND_TITLES,
+        text=form.get("text", ""),
+        coverage=coverage,
+        error=error,
+    )

@@ -1,0 +1,108 @@
+"""Question bank and story builder pages over HTTP: filters, search, practice with coverage,
+the fact-sheet form with nudges, outline and downloads. Runs on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from fastapi.testclient import TestClient
+
+from deepdive.store import Store
+from deepdive.user_questions import Draft, add_drafts
+from tests.test_bank_cli import ANSWER
+from tests.test_web import XSS, client, csrf  # noqa: F401  (fixture)
+
+
+def test_bank_filters_and_search(client: TestClient) -> None:  # noqa: F811
+    page = client.get("/bank").text
+    assert "250 questions" in page and "Question bank" in page
+    page = client.get("/bank", params={"round": "ml_depth", "difficulty": "3"}).text
+    assert "Why does batch normalization" not in page  # difficulty 2
+    page = client.get("/bank", params={"q": "batchnorm"}).text
+    first = page.index('href="/bank/')
+    assert page[first:].startswith('href="/bank/depth-batchnorm"')
+    assert "No question matches" in client.get("/bank", params={"q": "zzzz"}).text
+
+
+def test_question_page_practice_shows_coverage_and_keeps_the_answer(
+    client: TestClient,  # noqa: F811
+) -> None:
+    page = client.get("/bank/depth-batchnorm").text
+    r = client.post("/bank/depth-batchnorm/practice", data={"csrf": csrf(page), "text": ANSWER})
+    assert r.status_code == 200
+    assert "Key points covered: 2 of 5" in r.text and "<blockquote>" in r.text
+    assert "Batch norm standardises" in r.text
+    r = client.post("/bank/depth-batchnorm/practice", data={"csrf": csrf(page), "text": "  "})
+    assert "Cannot read this answer" in r.text
+    assert client.get("/bank/nope").status_code == 404
+
+
+def test_deep_dive_question_practice_goes_to_feedback(client: TestClient) -> None:  # noqa: F811
+    page = client.get("/bank/pdd-overview").text
+    r = client.post(
+        "/bank/pdd-overview/practice",
+        data={"csrf": csrf(page), "text": ANSWER},
+        follow_redirects=False,
+    )
+    assert r.status_code == 303 and r.headers["location"].startswith("/attempts/")
+
+
+def test_user_questions_show_and_escape(client: TestClient, store_url: str) -> None:  # noqa: F811
+    add_drafts(Store(store_url), [Draft(XSS + " How would you shard it?", company="<b>Acme</b>")])
+    page = client.get("/bank", params={"q": "shard"}).text
+    assert "<script>alert" not in page and "&lt;script&gt;" in page
+    detail = client.get("/bank/my-1").text
+    assert "&lt;b&gt;Acme&lt;/b&gt;" in detail and "unverified" in detail
+
+
+def test_story_builder_form_nudges_outline_and_downloads(
+    client: TestClient,  # noqa: F811
+    store_url: str,
+) -> None:
+    page = client.get("/story").text
+    r = client.post(
+        "/story",
+        data={"csrf": csrf(page), "name": "fraud model", "persona": "team"},
+        follow_redirects=False,
+    )
+    assert r.status_code == 303 and r.headers["location"] == "/story/fraud%20model/edit"
+    form = client.get("/story/fraud%20model/edit").text
+    assert "Strong:" in form and "Weak:" in form
+    r = client.post(
+        "/story/fraud%20model/edit",
+        data={
+            "csrf": csrf(form),
+            "persona": "team",
+            "impact": "It worked really well.",
+            "baseline": XSS,
+            "action": "save",
+        },
+    )
+    assert r.status_code == 200 and 'class="nudge"' in r.text and "Saved." in r.text
+    assert "<script>alert" not in r.text
+    assert Store(store_url).get_fact_sheet("fraud model")[1]["impact"] == "It worked really well."
+    outline = client.get("/story/fraud%20model").text
+    assert "Follow-up prep sheet" in outline and "Missing:" in outline
+    deck = client.get("/story/fraud%20model/download/apkg")
+    assert deck.status_code == 200
+    assert 'filename="fraud-model.apkg"' in deck.headers["content-disposition"]
+    assert "collection.anki2" in zipfile.ZipFile(io.BytesIO(deck.content)).namelist()
+    md = client.get("/story/fraud%20model/download/md")
+    assert md.text.startswith("#") and "&lt;script&gt;" not in md.text
+    assert client.get("/story/fraud%20model/download/pdf").status_code == 404
+
+
+def test_story_errors_keep_the_user_informed(client: TestClient) -> None:  # noqa: F811
+    page = client.get("/story").text
+    r = client.post("/story", data={"csrf": csrf(page), "name": "a/b", "persona": "team"})
+    assert "cannot contain a slash" in r.text
+    r = client.post("/story", data={"csrf": "forged", "name": "x", "persona": "team"})
+    assert r.status_code == 403
+    assert client.get("/story/missing").status_code == 404
+    form = client.get("/story").text
+    client.post("/story", data={"csrf": csrf(form), "name": "x", "persona": "solo"})
+    r = client.post(
+        "/story/x/edit", data={"csrf": csrf(form), "persona": "solo", "impact": "y" * 6000}
+    )
+    assert r.status_code == 413
