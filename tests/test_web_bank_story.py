@@ -106,3 +106,18 @@ def test_story_errors_keep_the_user_informed(client: TestClient) -> None:  # noq
         "/story/x/edit", data={"csrf": csrf(form), "persona": "solo", "impact": "y" * 6000}
     )
     assert r.status_code == 413
+
+
+def test_bank_api_matches_the_cli_records(client: TestClient) -> None:  # noqa: F811
+    listing = client.get("/api/bank", params={"round": "ml_depth", "difficulty": 2}).json()
+    assert listing and {(q["round"], q["difficulty"]) for q in listing} == {("ml_depth", 2)}
+    hits = client.get("/api/bank", params={"q": "batchnorm", "limit": 3}).json()
+    assert hits[0]["id"] == "depth-batchnorm" and "score" in hits[0]
+    assert client.get("/api/bank/depth-batchnorm").json()["key_points"]
+    r = client.post("/api/bank/depth-batchnorm/practice", json={"text": ANSWER})
+    assert r.status_code == 200
+    assert r.json()["schema"] == "deepdive.coverage/1" and r.json()["covered"] == 2
+    assert client.post("/api/bank/depth-batchnorm/practice", json={"text": ""}).status_code == 422
+    assert client.get("/api/bank/nope").status_code == 404
+    assert client.get("/api/bank", params={"round": "cooking"}).status_code == 422
+    assert "/api/bank/{ident}/practice" in client.get("/api/openapi.json").json()["paths"]

@@ -128,12 +128,13 @@ def create_app(config: WebConfig | None = None) -> FastAPI:
     async def unexpected(request: Request, exc: Exception) -> Response:
         return error_response(request, 500, "Something went wrong on our side; nothing was saved.")
 
-    from deepdive.web import api, audio, bank_pages, pages, story_pages
+    from deepdive.web import api, audio, bank_api, bank_pages, pages, story_pages
 
     app.include_router(pages.router)
     app.include_router(bank_pages.router)
     app.include_router(story_pages.router)
     app.include_router(api.router)
+    app.include_router(bank_api.router)
     app.include_router(audio.router)
     return app
 

@@ -1,0 +1,82 @@
+"""The question bank in the JSON API: the same records as ``deepdive bank ... --json``."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+
+from deepdive.bank import ROUNDS, Question, combined, find, select_questions
+from deepdive.bank_search import SearchIndex
+from deepdive.coverage import check_coverage
+from deepdive.inputs import InputError, validate
+from deepdive.store import Store
+from deepdive.user_questions import list_user_questions
+from deepdive.web.app import MAX_TEXT, FriendlyError
+
+router = APIRouter(prefix="/api", tags=["bank"])
+
+
+class PracticeRequest(BaseModel):
+    text: str = Field(description="Your answer to the question (UTF-8, at most 100 KB).")
+
+
+def _store(request: Request) -> Store:
+    store: Store = request.app.state.store
+    return store
+
+
+@router.get("/bank", summary="List or search the question bank")
+async def api_bank(
+    request: Request,
+    q: str = "",
+    round: str | None = None,
+    topic: str | None = None,
+    difficulty: int | None = None,
+    company: str | None = None,
+    limit: int = 50,
+) -> JSONResponse:
+    if round is not None and round not in ROUNDS:
+        raise FriendlyError(422, f"unknown round {round!r} (one of {', '.join(ROUNDS)})")
+    if not 1 <= limit <= 1000:
+        raise FriendlyError(422, "limit must be between 1 and 1000")
+    questions = select_questions(
+        combined(list_user_questions(_store(request))),
+        round_name=round,
+        topic=topic,
+        difficulty=difficulty,
+        company=company,
+    )
+    if q.strip():
+        hits = SearchIndex(questions).search(q, limit)
+        return JSONResponse([{**h.to_dict(), "score": s} for h, s in hits])
+    return JSONResponse([x.to_dict() for x in questions[:limit]])
+
+
+def _question(request: Request, ident: str) -> Question:
+    try:
+        return find(combined(list_user_questions(_store(request))), ident)
+    except KeyError:
+        raise FriendlyError(404, f"there is no question {ident!r}") from None
+
+
+@router.get("/bank/{ident}", summary="One question with key points and follow-ups")
+async def api_bank_question(request: Request, ident: str) -> JSONResponse:
+    return JSONResponse(_question(request, ident).to_dict())
+
+
+@router.post(
+    "/bank/{ident}/practice", summary="Key-point coverage of an answer (deepdive.coverage/1)"
+)
+async def api_bank_practice(request: Request, ident: str, body: PracticeRequest) -> JSONResponse:
+    question = _question(request, ident)
+    if len(body.text.encode("utf-8")) > MAX_TEXT:
+        raise FriendlyError(413, f"the text is over the {MAX_TEXT // 1000} KB limit")
+    try:
+        text = validate(body.text)
+    except InputError as exc:
+        raise FriendlyError(422, f"cannot read this answer: {exc}") from None
+    if not question.key_points:
+        raise FriendlyError(422, f"question {ident} has no key points to check against")
+    coverage = check_coverage(question, text)
+    return JSONResponse({**coverage.to_dict(), "follow_ups": list(question.follow_ups)})
