@@ -44,6 +44,11 @@ _BY_AMOUNT = re.compile(
     r"\bby\s+(?:about|roughly|around|nearly|almost|over|more\s+than|some|just\s+over|~)?\s*$",
     re.I,
 )
+_RATE_AFTER = re.compile(
+    r"\s*(?:the\s+|as\s+(?:high|good|many)\s+)?(?:\w+\s+){0,2}"
+    r"(?:rate|ratio|precision|recall|accuracy|conversion|throughput|revenue|catch)\b",
+    re.I,
+)
 _REDUCTION = re.compile(
     r"\b(?:reduc|cut|sav|slash|halv|lower|trim|eliminat|prevent|recover|avoid)\w*", re.I
 )
@@ -210,6 +215,8 @@ class FigureFinder:
             return (
                 has_outcome or bool(self.comparison.search(window)) or "hal" in masked[s:e].lower()
             )
+        if kind == "multiplier" and _RATE_AFTER.match(after):
+            return True  # "three times the churn rate of the old list" compares outcomes
         if kind in ("before_after", "magnitude", "multiplier"):
             return not describes_data or has_outcome
         if kind in ("percent", "points", "metric"):
