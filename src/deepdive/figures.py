@@ -92,8 +92,10 @@ class FigureFinder:
             (
                 "before_after",
                 re.compile(
-                    rf"(?:from\s+(?:about\s+|around\s+|roughly\s+)?{value}\s+(?:down\s+|up\s+)?"
-                    rf"to\s+(?:about\s+|around\s+|roughly\s+|just\s+|under\s+|below\s+|over\s+|nearly\s+|less\s+than\s+)?{value}"
+                    rf"(?:from\s+(?:about\s+|around\s+|roughly\s+|over\s+|nearly\s+)?{value}"
+                    rf"(?:\s+(?:a|an|per|each)\s+(?:day|week|month|year|hour|shift|request|order))?"
+                    rf"\s+(?:down\s+|up\s+)?to\s+(?:about\s+|around\s+|roughly\s+|just\s+|under\s+"
+                    rf"|below\s+|over\s+|nearly\s+|less\s+than\s+)?(?:{value}|{anynum}\b)"
                     rf"|{value}\s?(?:->|→|=>)\s?{value})",
                     flags,
                 ),
