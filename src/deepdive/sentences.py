@@ -125,6 +125,8 @@ class Splitter:
         self.determiners = set(require(name, cfg, "determiners", str).lower().split())
         self.head_nouns = set(require(name, cfg, "head_nouns", str).lower().split())
         self.never_after = set(require(name, cfg, "never_after", str).lower().split())
+        self.finite_verbs = set(require(name, cfg, "finite_verbs", str).lower().split())
+        self.relatives = set(require(name, cfg, "relatives", str).lower().split())
 
     def split(self, text: str) -> list[Sentence]:
         out: list[Sentence] = []
@@ -204,6 +206,17 @@ class Splitter:
             out.append(Sentence(text[s:e], s, e))
         return out
 
+    def _noun_phrase_subject(self, text: str, tokens: list[tuple[int, int]], i: int) -> bool:
+        """A determiner whose noun phrase (2-4 words) is followed by a finite verb starts a
+        clause: "... reported them | the trust and safety team was drowning ..."."""
+        for k in range(i + 2, min(i + 6, len(tokens))):
+            w = text[tokens[k][0] : tokens[k][1]].lower().strip(",;:")
+            if w in self.relatives or w in self.subjects:
+                return False
+            if w in self.finite_verbs:
+                return True
+        return False
+
     def _score(self, text: str, tokens: list[tuple[int, int]], i: int) -> int:
         """How good a sentence start token ``i`` makes (0 = none, 1 = weak, 2+ = strong)."""
         word = text[tokens[i][0] : tokens[i][1]].lower().strip(",;:")
@@ -220,6 +233,7 @@ class Splitter:
             or (word in ("and", "but") and nxt in self.strong)
             or (word in self.subjects and verb_like)
             or (word in self.determiners and nxt in self.head_nouns)
+            or (word in self.determiners and self._noun_phrase_subject(text, tokens, i))
         ):
             score = 2
         elif word in self.weak:
