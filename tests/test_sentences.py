@@ -78,3 +78,22 @@ def test_long_punctuated_sentence_is_not_cut() -> None:
 def test_empty_and_blank_input() -> None:
     assert split_sentences("") == []
     assert split_sentences("   \n\n  ") == []
+
+
+def test_a_subject_switch_without_a_conjunction_starts_a_sentence() -> None:
+    text = (
+        "I built the hate speech classifier that took down a lot of violating posts before "
+        "anyone reported them the trust and safety team was drowning in user reports every day "
+        "and harmful posts often stayed up for hours so the goal was to act before the reports"
+    )
+    starts = [s.text.split()[:4] for s in split_sentences(text)]
+    assert ["the", "trust", "and", "safety"] in starts
+
+
+def test_a_relative_clause_does_not_start_a_sentence() -> None:
+    text = (
+        "so what we did was route each complaint to the people who were actually able to fix "
+        "the underlying billing problem for that customer and we measured how often a complaint "
+        "came back within a month after it had been closed by the team"
+    )
+    assert all(s.text.split()[0] != "the" for s in split_sentences(text))
