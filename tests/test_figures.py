@@ -29,6 +29,18 @@ def figures(text: str) -> list[tuple[str, str, bool]]:
         ("Churn dropped thirty percent.", [("thirty percent", "percent", True)]),
         ("The model reached 92% accuracy.", [("92%", "percent", True)]),
         ("The F1 was 0.84 on held-out data.", [("0.84", "metric", True)]),
+        (
+            "Keying went from about six hours a day to under one.",
+            [("from about six hours a day to under one", "before_after", True)],
+        ),
+        (
+            "Urgent cases are read in twenty minutes instead of four hours.",
+            [("twenty minutes", "duration", True), ("four hours", "duration", False)],
+        ),
+        (
+            "The list had three times the churn rate of the old one.",
+            [("three times the", "multiplier", True)],
+        ),
     ],
 )
 def test_result_figures(text: str, expected: list[tuple[str, str, bool]]) -> None:

@@ -44,6 +44,11 @@ _BY_AMOUNT = re.compile(
     r"\bby\s+(?:about|roughly|around|nearly|almost|over|more\s+than|some|just\s+over|~)?\s*$",
     re.I,
 )
+_COMPARED_AFTER = re.compile(
+    r"\s*(?:a\s+\w+\s+)?(?:instead\s+of|rather\s+than|compared\s+(?:to|with)|versus|vs\.?|"
+    r"down\s+from|up\s+from)\s",
+    re.I,
+)
 _RATE_AFTER = re.compile(
     r"\s*(?:the\s+|as\s+(?:high|good|many)\s+)?(?:\w+\s+){0,2}"
     r"(?:rate|ratio|precision|recall|accuracy|conversion|throughput|revenue|catch)\b",
@@ -231,6 +236,8 @@ class FigureFinder:
             return has_outcome or near_metric or compared
         if kind == "duration" and _WINDOW_WORD.search(near_before):
             return False  # "after 90 days", "over six months": a time window, not a result
+        if kind in ("duration", "money") and _COMPARED_AFTER.match(after):
+            return True  # "in twenty minutes instead of four hours"
         # money, duration, count: only with an outcome right before ("saved $2M", "cut 3 hours").
         has_outcome = bool(self.outcome.search(near_before + " " + masked[e : e + 20]))
         before = masked[max(0, s - 40) : s]
