@@ -38,6 +38,10 @@ def figures(text: str) -> list[tuple[str, str, bool]]:
             [("twenty minutes", "duration", True), ("four hours", "duration", False)],
         ),
         (
+            "Wait time fell from about seven minutes to just under five.",
+            [("from about seven minutes to just under five", "before_after", True)],
+        ),
+        (
             "The list had three times the churn rate of the old one.",
             [("three times the", "multiplier", True)],
         ),

@@ -53,3 +53,15 @@ def test_counts() -> None:
         split_sentences("I built it and my manager reviewed it. We shipped our model.")
     )
     assert (read.i, read.we) == (2, 2)
+
+
+def test_a_my_part_label_is_ownership_without_a_verb() -> None:
+    text = (
+        "* Data: 1,100 contracts annotated by two lawyers.\n"
+        "* My part: data guide, model training and evaluation; a developer built the screen.\n"
+    )
+    assert read_ownership(split_sentences(text)).verdict == "calibrated"
+    impersonal = (
+        "* Data: 1,100 contracts annotated by two lawyers.\n* Model: a fine-tuned encoder.\n"
+    )
+    assert read_ownership(split_sentences(impersonal)).verdict == "unclear"

@@ -99,8 +99,8 @@ class FigureFinder:
                 re.compile(
                     rf"(?:from\s+(?:about\s+|around\s+|roughly\s+|over\s+|nearly\s+)?{value}"
                     rf"(?:\s+(?:a|an|per|each)\s+(?:day|week|month|year|hour|shift|request|order))?"
-                    rf"\s+(?:down\s+|up\s+)?to\s+(?:about\s+|around\s+|roughly\s+|just\s+|under\s+"
-                    rf"|below\s+|over\s+|nearly\s+|less\s+than\s+)?(?:{value}|{anynum}\b)"
+                    rf"\s+(?:down\s+|up\s+)?to\s+(?:(?:about|around|roughly|just|under|below|over|nearly"
+                    rf"|less\s+than)\s+){{0,2}}(?:{value}|{anynum}\b)"
                     rf"|{value}\s?(?:->|→|=>)\s?{value})",
                     flags,
                 ),

@@ -132,6 +132,8 @@ class OwnershipReader:
         verdict = _verdict(
             i_count, we_count, agentive, team or organisation, collective, over, minimising
         )
+        if verdict == "unclear" and scope:
+            verdict = "calibrated"  # "My part: data and training" states ownership without a verb
         return OwnershipRead(
             verdict,
             i_count,
