@@ -82,6 +82,20 @@ class Question:
             "same_as": self.same_as,
         }
 
+    def file_record(self) -> dict[str, Any]:
+        """The fields of a question file (``deepdive bank import/export``)."""
+        return {
+            "text": self.text,
+            "round": self.round,
+            "topics": list(self.topics),
+            "difficulty": self.difficulty,
+            "company": self.company,
+            "asked": self.asked_on,
+            "source": self.source,
+            "key_points": list(self.key_points),
+            "follow_ups": list(self.follow_ups),
+        }
+
 
 def _strings(name: str, node: dict[str, Any], key: str, low: int, high: int) -> tuple[str, ...]:
     values = require(name, node, key, list)

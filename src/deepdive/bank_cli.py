@@ -195,17 +195,22 @@ def render_question(q: Question, width: int) -> str:
 
 
 # -- commands ----------------------------------------------------------------------------------
-def _questions(args: argparse.Namespace, store_factory: Callable[[], Any]) -> list[Question]:
-    """The bank plus the user's questions; a store problem is a warning, not a failure."""
+def _mine(store_factory: Callable[[], Any], warn: bool = True) -> list[Question]:
+    """The user's questions; a store problem is a warning, not a failure."""
     from deepdive.store import StoreError
     from deepdive.user_questions import list_user_questions
 
     try:
-        mine = list_user_questions(store_factory())
+        return list_user_questions(store_factory())
     except StoreError as exc:
-        sys.stderr.write(f"deepdive: showing the shipped bank only ({exc})\n")
-        mine = []
-    questions = combined(mine)
+        if warn:
+            sys.stderr.write(f"deepdive: showing the shipped bank only ({exc})\n")
+        return []
+
+
+def _questions(args: argparse.Namespace, store_factory: Callable[[], Any]) -> list[Question]:
+    """The bank plus the user's questions, filtered as the options say."""
+    questions = combined(_mine(store_factory))
     if getattr(args, "mine", False):
         questions = [q for q in questions if q.origin == "user"]
     return select_questions(
@@ -221,7 +226,7 @@ def _questions(args: argparse.Namespace, store_factory: Callable[[], Any]) -> li
 def _pick(args: argparse.Namespace, store_factory: Callable[[], Any]) -> Question:
     if getattr(args, "id", None):
         try:
-            return find(combined(_mine_or_empty(store_factory)), args.id)
+            return find(combined(_mine(store_factory, warn=False)), args.id)
         except KeyError:
             raise BankUsageError(
                 f"no question with id {args.id!r}; see 'deepdive bank list'"
@@ -230,16 +235,6 @@ def _pick(args: argparse.Namespace, store_factory: Callable[[], Any]) -> Questio
     if not questions:
         raise BankUsageError("no question matches these filters")
     return random.Random(args.seed).choice(questions)
-
-
-def _mine_or_empty(store_factory: Callable[[], Any]) -> list[Question]:
-    from deepdive.store import StoreError
-    from deepdive.user_questions import list_user_questions
-
-    try:
-        return list_user_questions(store_factory())
-    except StoreError:
-        return []
 
 
 def run(args: argparse.Namespace, store_factory: Callable[[], Any], stdin: IO[str]) -> int:

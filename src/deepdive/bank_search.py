@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 from deepdive.bank import Question, shipped
 from deepdive.meaning import Weights, cosine, lexicon, terms, threshold
@@ -64,6 +64,12 @@ class SearchIndex:
         if limit is not None:
             ranked = ranked[:limit]
         return [(self.questions[i], round(s, 3)) for i, s in ranked]
+
+
+@lru_cache(maxsize=4)
+def search_index(questions: tuple[Question, ...]) -> SearchIndex:
+    """A shared index over ``questions`` (rebuilt only when the questions change)."""
+    return SearchIndex(questions)
 
 
 @cache

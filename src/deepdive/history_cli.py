@@ -39,19 +39,7 @@ def cmd_list(store: Store, args: argparse.Namespace) -> int:
         limit=args.limit,
     )
     if args.json:
-        payload = [
-            {
-                "id": r.id,
-                "uid": r.uid,
-                "created_at": r.created_at.isoformat(),
-                "question": r.question,
-                "project": r.project,
-                "tags": list(r.tags),
-                "words": r.words,
-                "scores": r.scores,
-            }
-            for r in rows
-        ]
+        payload = [r.summary() for r in rows]
         sys.stdout.write(json.dumps(payload, indent=2) + "\n")
         return 0
     if not rows:

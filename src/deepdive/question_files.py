@@ -203,23 +203,9 @@ def read_questions(text: str, name: str) -> list[Draft]:
     return _collect(name, reader(text, name))
 
 
-def _record(q: Question) -> dict[str, Any]:
-    return {
-        "text": q.text,
-        "round": q.round,
-        "topics": list(q.topics),
-        "difficulty": q.difficulty,
-        "company": q.company,
-        "asked": q.asked_on,
-        "source": q.source,
-        "key_points": list(q.key_points),
-        "follow_ups": list(q.follow_ups),
-    }
-
-
 def write_questions(questions: list[Question], fmt: str) -> str:
     """The user's questions as CSV, YAML or Markdown that :func:`read_questions` reads back."""
-    records = [_record(q) for q in questions]
+    records = [q.file_record() for q in questions]
     if fmt == "yaml":
         return yaml.safe_dump({"questions": records}, sort_keys=False, allow_unicode=True)
     if fmt == "csv":

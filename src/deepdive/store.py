@@ -96,6 +96,19 @@ class AttemptRow:
     scores: dict[str, int]
     parts: dict[str, float]
 
+    def summary(self) -> dict[str, Any]:
+        """The attempt as listed by ``history list --json`` and ``GET /api/attempts``."""
+        return {
+            "id": self.id,
+            "uid": self.uid,
+            "created_at": self.created_at.isoformat(),
+            "question": self.question,
+            "project": self.project,
+            "tags": list(self.tags),
+            "words": self.words,
+            "scores": self.scores,
+        }
+
 
 @dataclass(frozen=True)
 class TrendPoint:

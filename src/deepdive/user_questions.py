@@ -20,7 +20,7 @@ from sqlalchemy import delete, insert, select, update
 from sqlalchemy.engine import Connection
 
 from deepdive.bank import ROUNDS, Question, shipped
-from deepdive.bank_search import SearchIndex, same_question
+from deepdive.bank_search import same_question, search_index
 from deepdive.db_schema import user_questions as table
 from deepdive.store import Store
 
@@ -78,19 +78,10 @@ def guess_round(text: str) -> str:
     The project deep dive is only guessed when the question is about "your project": its
     practice runs the whole deep-dive analysis, which suits no other question."""
     about_project = re.search(r"\bprojects?\b", text, re.IGNORECASE) is not None
-    for q, _score in _index().search(text, limit=10):
+    for q, _score in search_index(shipped()).search(text, limit=10):
         if q.round != "project_deep_dive" or about_project:
             return q.round
     return "behavioral"
-
-
-_INDEX: list[SearchIndex] = []
-
-
-def _index() -> SearchIndex:
-    if not _INDEX:
-        _INDEX.append(SearchIndex(shipped()))
-    return _INDEX[0]
 
 
 def _question(r: object) -> Question:
@@ -152,7 +143,7 @@ def add_drafts(store: Store, drafts: list[Draft]) -> list[Outcome]:
                     .where(table.c.id == ident)
                     .values(reported=table.c.reported + 1, updated_at=now)
                 )
-                mine = [_refresh(q, own) for q in mine]
+                mine = [replace(q, reported=q.reported + 1) if q.id == own.id else q for q in mine]
                 outcomes.append(Outcome("reported again", own.id, own.text))
                 continue
             known = same_question(d.text, bank)
@@ -193,10 +184,6 @@ def add_drafts(store: Store, drafts: list[Draft]) -> list[Outcome]:
     return outcomes
 
 
-def _refresh(q: Question, bumped: Question) -> Question:
-    return replace(q, reported=q.reported + 1) if q.id == bumped.id else q
-
-
 def delete_user_question(store: Store, ident: str) -> bool:
     """Delete one of the user's questions by its ``my-<n>`` id."""
     if not ident.startswith(PREFIX) or not ident[len(PREFIX) :].isdigit():
@@ -209,19 +196,7 @@ def delete_user_question(store: Store, ident: str) -> bool:
 def export_records(store: Store) -> list[dict[str, object]]:
     """The user's questions as plain records for ``deepdive export`` (all fields kept)."""
     return [
-        {
-            "text": q.text,
-            "round": q.round,
-            "topics": list(q.topics),
-            "difficulty": q.difficulty,
-            "company": q.company,
-            "asked": q.asked_on,
-            "source": q.source,
-            "key_points": list(q.key_points),
-            "follow_ups": list(q.follow_ups),
-            "reported": q.reported,
-            "same_as": q.same_as,
-        }
+        {**q.file_record(), "reported": q.reported, "same_as": q.same_as}
         for q in list_user_questions(store)
     ]
 

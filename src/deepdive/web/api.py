@@ -95,19 +95,7 @@ def api_attempts(
     request: Request, project: str | None = None, limit: int = 100
 ) -> list[dict[str, Any]]:
     rows = _store(request).list_attempts(project=project, limit=max(1, min(limit, 1000)))
-    return [
-        {
-            "id": r.id,
-            "uid": r.uid,
-            "created_at": r.created_at.isoformat(),
-            "question": r.question,
-            "project": r.project,
-            "tags": list(r.tags),
-            "words": r.words,
-            "scores": r.scores,
-        }
-        for r in rows
-    ]
+    return [r.summary() for r in rows]
 
 
 @router.get("/attempts/{attempt_id}", summary="One saved attempt's analysis")

@@ -7,7 +7,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from deepdive.bank import ROUNDS, Question, combined, find, select_questions
-from deepdive.bank_search import SearchIndex
+from deepdive.bank_search import search_index
 from deepdive.coverage import check_coverage
 from deepdive.inputs import InputError, validate
 from deepdive.store import Store
@@ -48,7 +48,7 @@ async def api_bank(
         company=company,
     )
     if q.strip():
-        hits = SearchIndex(questions).search(q, limit)
+        hits = search_index(tuple(questions)).search(q, limit)
         return JSONResponse([{**h.to_dict(), "score": s} for h, s in hits])
     return JSONResponse([x.to_dict() for x in questions[:limit]])
 

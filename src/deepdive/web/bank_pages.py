@@ -6,7 +6,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from deepdive.bank import ROUND_TITLES, ROUNDS, Question, combined, find, select_questions
-from deepdive.bank_search import SearchIndex
+from deepdive.bank_search import search_index
 from deepdive.coverage import check_coverage
 from deepdive.engine import analyze
 from deepdive.inputs import InputError, validate
@@ -45,7 +45,7 @@ async def bank_list(
     )
     query = q.strip()[:200]
     if query:
-        rows = [question for question, _ in SearchIndex(chosen).search(query, PAGE_SIZE)]
+        rows = [question for question, _ in search_index(tuple(chosen)).search(query, PAGE_SIZE)]
     else:
         rows = chosen[:PAGE_SIZE]
     return html(
