@@ -58,6 +58,8 @@ def test_result_figures(text: str, expected: list[tuple[str, str, bool]]) -> Non
         "We had 2.5 million rows and 300 features.",
         "The team was losing about $2M a year to fraud.",
         "It took three months and a team of 12 engineers.",
+        "Most beats are normal (around 90%), about 100k labelled beats in all.",
+        "I shuffled all beats before splitting 80/20.",
     ],
 )
 def test_setup_figures_are_not_results(text: str) -> None:

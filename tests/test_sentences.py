@@ -97,3 +97,27 @@ def test_a_relative_clause_does_not_start_a_sentence() -> None:
         "came back within a month after it had been closed by the team"
     )
     assert all(s.text.split()[0] != "the" for s in split_sentences(text))
+
+
+def test_an_object_after_an_ordinal_does_not_start_a_sentence() -> None:
+    text = (
+        "I built an LSTM that takes the last three days of readings and the weather forecast for "
+        "tomorrow I randomly split the hours into train and test and got a mean absolute error of "
+        "about four micrograms which was pretty good"
+    )
+    starts = [" ".join(s.text.split()[:2]) for s in split_sentences(text)]
+    assert "the last" not in starts
+    assert "I randomly" in starts
+
+
+def test_a_subject_and_verb_just_after_a_noun_phrase_is_the_better_start() -> None:
+    text = (
+        "my starting point was plain keyword search over the docs of the database and the "
+        "forum threads that people had answered "
+        "and then I added retrieval with an open embedding model and a small local language "
+        "model to write the answer I considered fine-tuning but with 150 questions that made no "
+        "sense so I spent the effort on chunking"
+    )
+    starts = [" ".join(s.text.split()[:2]) for s in split_sentences(text)]
+    assert "I considered" in starts
+    assert "the answer" not in starts

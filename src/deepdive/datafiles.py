@@ -81,7 +81,10 @@ def compile_patterns(name: str, node: Any, patterns: list[Any]) -> re.Pattern[st
         except re.error as exc:
             raise fail(name, node, f"bad pattern {p!r}: {exc}") from None
         parts.append(f"(?:{p})")
-    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w])", re.IGNORECASE)
+    # Word-bounded on the left only where the match starts with a word character, so a
+    # fragment such as "'d do it differently" can follow "I".
+    left = r"(?:(?<![\w-])|(?=[^\w\s]))"
+    return re.compile(left + "(?:" + "|".join(parts) + r")(?![\w])", re.IGNORECASE)
 
 
 def keys(node: dict[str, Any]) -> list[str]:

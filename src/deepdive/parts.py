@@ -93,6 +93,9 @@ class PartClassifier:
         self.denial = compile_patterns(
             "checks.yaml", denial, require("checks.yaml", denial, "weakness_denials", list)
         )
+        self.vague = compile_patterns(
+            "checks.yaml", denial, require("checks.yaml", denial, "vague_results", list)
+        )
 
     def heading_part(self, text: str) -> str | None:
         """The part a heading names ("## Data" -> data), if any."""
@@ -181,6 +184,9 @@ class PartClassifier:
                     if 0 <= j < len(sentences) and not sentences[j].heading:
                         for part in PARTS[1:]:
                             scores[part] += self.w["neighbour_share"] * raw[j][part]
+            if self._unmeasured_praise(s.text, figures[i]):
+                # "friends who tried it liked it" under a Results heading measures nothing
+                scores["evaluation"] = min(scores["evaluation"], self.absent_below - 0.1)
             final.append(scores)
         out: list[SentenceParts] = []
         for scores, figs, prob in zip(final, figures, probs, strict=True):
@@ -195,6 +201,13 @@ class PartClassifier:
             confidence = min(0.99, best / (best + second + 0.5))
             out.append(SentenceParts(scores, ranked[0], round(confidence, 2), has_result, prob))
         return out
+
+    def _unmeasured_praise(self, text: str, figures: list[Figure]) -> bool:
+        """Praise with no number, metric or validation scheme ("it worked really well")."""
+        if figures or not self.vague.search(text):
+            return False
+        v = vocab()
+        return not (v.find("metrics", text) or v.find("validation", text))
 
     def sentences_for(self, labelled: list[SentenceParts], part: str) -> list[int]:
         """Sentences carrying ``part``: labelled with it, or scoring high for it as well."""

@@ -124,6 +124,7 @@ class Splitter:
         self.verbs = set(require(name, cfg, "verbs", str).lower().split())
         self.determiners = set(require(name, cfg, "determiners", str).lower().split())
         self.head_nouns = set(require(name, cfg, "head_nouns", str).lower().split())
+        self.head_modifiers = set(require(name, cfg, "head_modifiers", str).lower().split())
         self.never_after = set(require(name, cfg, "never_after", str).lower().split())
         self.finite_verbs = set(require(name, cfg, "finite_verbs", str).lower().split())
         self.relatives = set(require(name, cfg, "relatives", str).lower().split())
@@ -184,7 +185,19 @@ class Splitter:
         i = self.min_words
         while i < len(tokens):
             length = i - seg_begin
-            if length >= self.min_words and self._score(text, tokens, i) >= 2:
+            score = self._score(text, tokens, i)
+            if length >= self.min_words and score >= 2:
+                # A better start a few words on wins ("to write | the answer I considered"
+                # becomes "to write the answer | I considered").
+                word = text[tokens[i][0] : tokens[i][1]].lower()
+                ahead = range(i + 1, min(i + self.min_words, len(tokens)))
+                better = [
+                    j
+                    for j in ahead
+                    if word in self.determiners and self._score(text, tokens, j) > score
+                ]
+                if better:
+                    i = better[0]
                 cuts.append(i)
                 seg_begin = i
                 i += self.min_words
@@ -217,6 +230,18 @@ class Splitter:
                 return True
         return False
 
+    def _modified_subject(self, text: str, tokens: list[tuple[int, int]], i: int) -> bool:
+        """After "the first", "the hard" ...: a finite verb or a subject pronoun follows within
+        a few words ("the first thing I did", "the hard part with the data is"), or a
+        relative clause right after the noun ("the final version that shipped ...")."""
+        for k in range(i + 2, min(i + 7, len(tokens))):
+            w = text[tokens[k][0] : tokens[k][1]].lower().strip(",;:")
+            if w in self.relatives:
+                return k == i + 3
+            if w in self.finite_verbs or w in self.subjects:
+                return True
+        return False
+
     def _score(self, text: str, tokens: list[tuple[int, int]], i: int) -> int:
         """How good a sentence start token ``i`` makes (0 = none, 1 = weak, 2+ = strong)."""
         word = text[tokens[i][0] : tokens[i][1]].lower().strip(",;:")
@@ -227,15 +252,22 @@ class Splitter:
         nxt = ""
         if i + 1 < len(tokens):
             nxt = text[tokens[i + 1][0] : tokens[i + 1][1]].lower().strip(",;:")
-        verb_like = nxt in self.verbs or nxt.endswith(("ed", "'d", "’d"))
+        # "we tried", "I'd", and an adverb before the verb ("I randomly split").
+        verb_like = nxt in self.verbs or nxt.endswith(("ed", "'d", "’d", "ly"))
         if (
             word in self.strong
             or (word in ("and", "but") and nxt in self.strong)
-            or (word in self.subjects and verb_like)
             or (word in self.determiners and nxt in self.head_nouns)
+            or (
+                word in self.determiners
+                and nxt in self.head_modifiers
+                and self._modified_subject(text, tokens, i)
+            )
             or (word in self.determiners and self._noun_phrase_subject(text, tokens, i))
         ):
             score = 2
+        elif word in self.subjects and verb_like:
+            score = 3  # "I considered", "we tried": the surest clause start
         elif word in self.weak:
             score = 1
         if prev.endswith((",", ";", ":", "—", "-")):

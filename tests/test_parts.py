@@ -1,0 +1,64 @@
+"""Sentence part labels (deepdive/parts.py with data/parts.yaml)."""
+
+from __future__ import annotations
+
+import pytest
+
+from deepdive.figures import figure_finder
+from deepdive.parts import part_classifier
+from deepdive.sentences import split_sentences
+
+
+def labels(text: str) -> list[str]:
+    sentences = split_sentences(text)
+    finder = figure_finder()
+    figures = [finder.find(s.text, s.start, i) for i, s in enumerate(sentences)]
+    return [sp.label for sp in part_classifier().classify(sentences, figures)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "part"),
+    [
+        # "'d" right after "I" (a cue that starts with punctuation needs no word boundary)
+        ("So the gap filling was crude, and I'd do it differently now.", "reflection"),
+        ("Would like to try an LSTM next and deploy it as a web app.", "reflection"),
+        ("In hindsight I would have spent that week on the duplicates.", "reflection"),
+        (
+            "The maintainers were tired of answering the same forty questions every week.",
+            "problem",
+        ),
+        (
+            "I collected 150 real questions from the forum and used the accepted answers as the "
+            "reference.",
+            "data",
+        ),
+        ("The docs were about 1,800 pages across six versions.", "data"),
+        (
+            "Most new users had fewer than three plays, so I leaned on co-listening built from "
+            "existing listeners' histories.",
+            "data",
+        ),
+        ("On those questions the right page was in the top three most of the time.", "evaluation"),
+        ("I graded the written answers myself against the accepted ones.", "evaluation"),
+    ],
+)
+def test_sentence_parts(sentence: str, part: str) -> None:
+    assert labels(sentence) == [part]
+
+
+def test_unmeasured_praise_under_a_results_heading_is_not_evaluation() -> None:
+    text = (
+        "## Results\n\n"
+        "The recommendations are surprisingly good and friends who tested it liked it."
+    )
+    assert labels(text)[-1] != "evaluation"
+
+
+def test_measured_results_under_a_results_heading_are_evaluation() -> None:
+    text = "## Results\n\nOn the held-out month the recommendations reached 0.31 recall at 10."
+    assert labels(text)[-1] in ("evaluation", "hook")
+
+
+def test_heartbeats_are_not_a_comparison() -> None:
+    sentence = "Most beats are normal, and I segmented the beats around each R-peak."
+    assert part_classifier().raw_scores(split_sentences(sentence)[0], [])["modeling"] == 0.0
