@@ -51,3 +51,21 @@ def test_followup_templates_validate() -> None:
 def test_settings() -> None:
     s = settings()
     assert s.max_words == 480 and s.words_per_minute == 150
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text", "matches"),
+    [
+        ("model", "the model was small", True),
+        ("model", "the remodelled kitchen", False),  # word-bounded on both sides
+        ("beat", "heartbeat", False),
+        ("\\x27d\\s+do\\s+it\\s+differently", "I'd do it differently", True),  # after "I"
+        ("data\\s+from\\s+", "the data from their system", True),  # a trailing space is fine
+        ("data\\s+from", "the data fromage", False),
+    ],
+)
+def test_compiled_patterns_are_bounded_only_at_word_edges(
+    pattern: str, text: str, matches: bool
+) -> None:
+    compiled = compile_patterns("x.yaml", {}, [pattern])
+    assert bool(compiled.search(text)) is matches

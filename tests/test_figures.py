@@ -45,6 +45,11 @@ def figures(text: str) -> list[tuple[str, str, bool]]:
             "The list had three times the churn rate of the old one.",
             [("three times the", "multiplier", True)],
         ),
+        ("It is now used by over three hundred law firms.", [("three hundred", "count", True)]),
+        (
+            "Their after-call time went down by about ninety seconds per call.",
+            [("ninety seconds", "duration", True)],
+        ),
     ],
 )
 def test_result_figures(text: str, expected: list[tuple[str, str, bool]]) -> None:

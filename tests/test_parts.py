@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from deepdive.figures import figure_finder
+from deepdive.lexical_model import lexical_model
 from deepdive.parts import part_classifier
 from deepdive.sentences import split_sentences
 
@@ -33,6 +34,27 @@ def labels(text: str) -> list[str]:
             "data",
         ),
         ("The docs were about 1,800 pages across six versions.", "data"),
+        ("We got the appointment data from their booking system.", "data"),
+        (
+            "I entered a Kaggle competition on predicting house sale prices, scored by RMSE.",
+            "problem",
+        ),
+        (
+            "Our security team relied on a commercial blocklist, which only catches phishing "
+            "sites after someone reports them.",
+            "problem",
+        ),
+        (
+            "Before that the network team found out about problems when customers opened tickets.",
+            "problem",
+        ),
+        ("I would have built the exploration bucket on day one.", "reflection"),
+        ("It cannot judge links hidden behind URL shorteners.", "reflection"),
+        (
+            "Fraud rings open dozens of accounts, so our per-transaction model let most ring "
+            "activity through.",
+            "problem",
+        ),
         (
             "Most new users had fewer than three plays, so I leaned on co-listening built from "
             "existing listeners' histories.",
@@ -62,3 +84,28 @@ def test_measured_results_under_a_results_heading_are_evaluation() -> None:
 def test_heartbeats_are_not_a_comparison() -> None:
     sentence = "Most beats are normal, and I segmented the beats around each R-peak."
     assert part_classifier().raw_scores(split_sentences(sentence)[0], [])["modeling"] == 0.0
+
+
+def test_a_happy_business_is_not_problem_context() -> None:
+    sentence = split_sentences("The model worked really well and the business was very happy.")[0]
+    assert part_classifier().raw_scores(sentence, [])["problem"] == 0.0
+
+
+def test_items_being_picked_is_not_choosing_a_model() -> None:
+    sentence = split_sentences("Items were picked in the order the customer added them.")[0]
+    assert part_classifier().raw_scores(sentence, [])["modeling"] == 0.0
+
+
+def test_a_weak_sentence_is_not_outvoted_by_its_neighbours() -> None:
+    text = (
+        "I built a phishing classifier with a CNN and a transformer. "
+        "Our security team used a list that someone kept by reports. "
+        "I trained a character-level CNN and compared it with logistic regression and a GBM."
+    )
+    sentences = split_sentences(text)
+    labelled = part_classifier().classify(sentences, [[] for _ in sentences])
+    model = lexical_model()
+    probs = model.probabilities(sentences[1].text) if model else None
+    own = part_classifier().raw_scores(sentences[1], [], probs)
+    assert max(own.values()) < 1.0, "the middle sentence must be a weak one for this test"
+    assert labelled[1].scores["modeling"] - own["modeling"] <= 0.8 + 1e-9

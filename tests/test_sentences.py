@@ -121,3 +121,13 @@ def test_a_subject_and_verb_just_after_a_noun_phrase_is_the_better_start() -> No
     starts = [" ".join(s.text.split()[:2]) for s in split_sentences(text)]
     assert "I considered" in starts
     assert "the answer" not in starts
+
+
+def test_a_before_after_figure_is_not_split() -> None:
+    text = (
+        "the project I'd talk about is anomaly detection for our data centre network which cut "
+        "the time to detect outages from around twenty minutes to under three before that the "
+        "network team found out about problems when customers opened tickets and by then the "
+        "outage had usually been going on for a while"
+    )
+    assert any("from around twenty minutes to under three" in s.text for s in split_sentences(text))

@@ -81,10 +81,12 @@ def compile_patterns(name: str, node: Any, patterns: list[Any]) -> re.Pattern[st
         except re.error as exc:
             raise fail(name, node, f"bad pattern {p!r}: {exc}") from None
         parts.append(f"(?:{p})")
-    # Word-bounded on the left only where the match starts with a word character, so a
-    # fragment such as "'d do it differently" can follow "I".
+    # Word-bounded only where the match starts or ends with a word character, so a fragment
+    # such as "'d do it differently" can follow "I" and one ending in "from\s+" can be
+    # followed by the next word.
     left = r"(?:(?<![\w-])|(?=[^\w\s]))"
-    return re.compile(left + "(?:" + "|".join(parts) + r")(?![\w])", re.IGNORECASE)
+    right = r"(?:(?<=\w)(?!\w)|(?<!\w))"
+    return re.compile(left + "(?:" + "|".join(parts) + ")" + right, re.IGNORECASE)
 
 
 def keys(node: dict[str, Any]) -> list[str]:

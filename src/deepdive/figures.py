@@ -54,6 +54,7 @@ _RATE_AFTER = re.compile(
     r"(?:rate|ratio|precision|recall|accuracy|conversion|throughput|revenue|catch)\b",
     re.I,
 )
+_PER_UNIT = re.compile(r"\s*(?:per|a|each|every)\s", re.I)
 _REDUCTION = re.compile(
     r"\b(?:reduc|cut|sav|slash|halv|lower|trim|eliminat|prevent|recover|avoid)\w*", re.I
 )
@@ -199,7 +200,10 @@ class FigureFinder:
         if text.lower().startswith(("point", "zero point", "oh point")):
             return True
         if any(ch.isalpha() for ch in text):
-            return any(w in text.lower() for w in ("thousand", "million", "billion", "k", "m", "b"))
+            return any(
+                w in text.lower()
+                for w in ("hundred", "thousand", "million", "billion", "k", "m", "b")
+            )
         if "." in text:
             return True
         try:
@@ -249,6 +253,8 @@ class FigureFinder:
             r"\s*(?:a|per)\s+(?:year|month|quarter)|\s*annually", after
         ):
             return True
+        if kind in ("duration", "money") and _PER_UNIT.match(after):
+            describes_data = False  # "ninety seconds per call" is a rate, not a data count
         return has_outcome and not describes_data
 
 

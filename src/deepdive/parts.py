@@ -180,10 +180,15 @@ class PartClassifier:
             if i in early and raw[i]["problem"] > 0:
                 scores["problem"] += self.w["early_problem"]
             if max(raw[i].values()) < self.label_threshold:
+                # A weak sentence leans on its neighbours, but never so far that they outvote
+                # its own best evidence by more than the share cap.
+                shared = dict.fromkeys(PARTS, 0.0)
                 for j in (i - 1, i + 1):
                     if 0 <= j < len(sentences) and not sentences[j].heading:
                         for part in PARTS[1:]:
-                            scores[part] += self.w["neighbour_share"] * raw[j][part]
+                            shared[part] += self.w["neighbour_share"] * raw[j][part]
+                for part in PARTS[1:]:
+                    scores[part] += min(shared[part], self.w["neighbour_cap"])
             if self._unmeasured_praise(s.text, figures[i]):
                 # "friends who tried it liked it" under a Results heading measures nothing
                 scores["evaluation"] = min(scores["evaluation"], self.absent_below - 0.1)

@@ -248,6 +248,10 @@ class Splitter:
         prev = text[tokens[i - 1][0] : tokens[i - 1][1]]
         if prev.lower().strip(",;:") in self.never_after and not prev.endswith((",", ";", ":")):
             return 0
+        if word == "to" and any(
+            text[tokens[k][0] : tokens[k][1]].lower() == "from" for k in range(max(0, i - 5), i)
+        ):
+            return 0  # never split "from twenty minutes | to under three"
         score = 0
         nxt = ""
         if i + 1 < len(tokens):
