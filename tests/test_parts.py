@@ -49,6 +49,8 @@ def labels(text: str) -> list[str]:
             "problem",
         ),
         ("I would have built the exploration bucket on day one.", "reflection"),
+        ("In a survey after launch, associates said they saved time.", "evaluation"),
+        ("Patients book appointments and then don't come, which wasted doctor time.", "problem"),
         ("It cannot judge links hidden behind URL shorteners.", "reflection"),
         (
             "Fraud rings open dozens of accounts, so our per-transaction model let most ring "
