@@ -47,6 +47,10 @@ def figures(text: str) -> list[tuple[str, str, bool]]:
         ),
         ("It is now used by over three hundred law firms.", [("three hundred", "count", True)]),
         (
+            "Our team ended up 9th on the private leaderboard.",
+            [("ended up 9th on", "count", True)],
+        ),
+        (
             "Their after-call time went down by about ninety seconds per call.",
             [("ninety seconds", "duration", True)],
         ),

@@ -65,3 +65,25 @@ def test_a_my_part_label_is_ownership_without_a_verb() -> None:
         "* Data: 1,100 contracts annotated by two lawyers.\n* Model: a fine-tuned encoder.\n"
     )
     assert read_ownership(split_sentences(impersonal)).verdict == "unclear"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "We blended three models. LightGBM was trained by me; my teammates built the rest.",
+            "calibrated",
+        ),
+        (
+            "I'm training a logistic regression and a boosting model on three years of visits.",
+            "calibrated",
+        ),
+        (
+            "We used a Marian model and we fine-tuned it. I mostly helped out with some scripts, "
+            "so I don't know all the details.",
+            "underclaim",
+        ),
+    ],
+)
+def test_more_verdicts(text: str, expected: str) -> None:
+    assert verdict(text) == expected

@@ -49,6 +49,9 @@ def labels(text: str) -> list[str]:
             "problem",
         ),
         ("I would have built the exploration bucket on day one.", "reflection"),
+        ("Inspectors used to pick homes from tips and a sudden-drop rule.", "problem"),
+        ("Inspectors can visit only about 300 homes a month.", "problem"),
+        ("The on-call team rated about two thirds of the alerts as useful.", "evaluation"),
         ("In a survey after launch, associates said they saved time.", "evaluation"),
         ("Patients book appointments and then don't come, which wasted doctor time.", "problem"),
         ("It cannot judge links hidden behind URL shorteners.", "reflection"),
@@ -111,3 +114,8 @@ def test_a_weak_sentence_is_not_outvoted_by_its_neighbours() -> None:
     own = part_classifier().raw_scores(sentences[1], [], probs)
     assert max(own.values()) < 1.0, "the middle sentence must be a weak one for this test"
     assert labelled[1].scores["modeling"] - own["modeling"] <= 0.8 + 1e-9
+
+
+def test_catching_known_incidents_is_evaluation_evidence() -> None:
+    sentence = split_sentences("On the incident windows it caught most of the known outages.")[0]
+    assert part_classifier().raw_scores(sentence, [])["evaluation"] >= 1.6

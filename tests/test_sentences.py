@@ -131,3 +131,13 @@ def test_a_before_after_figure_is_not_split() -> None:
         "outage had usually been going on for a while"
     )
     assert any("from around twenty minutes to under three" in s.text for s in split_sentences(text))
+
+
+def test_a_subject_pronoun_after_a_stranded_preposition_starts_a_clause() -> None:
+    text = (
+        "I'd pick the delivery time estimates at the food delivery company because it's the one "
+        "where my work moved a number people cared about we cut late deliveries relative to the "
+        "promised time by about a quarter the promise you see when you order came from a formula"
+    )
+    starts = [" ".join(s.text.split()[:2]) for s in split_sentences(text)]
+    assert "we cut" in starts

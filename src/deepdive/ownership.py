@@ -22,6 +22,8 @@ from deepdive.datafiles import compile_patterns, load_data, require
 from deepdive.sentences import Sentence
 
 _I = re.compile(r"(?<![\w'’])(?:i|i'm|i’m|i've|i’ve|i'd|i’d|i'll|i’ll)(?![\w'’])", re.I)
+_BY_ME = re.compile(r"(?<![\w'’])(?:by\s+me|by\s+myself\s+and)(?![\w'’])", re.I)
+_DOING = re.compile(r"(?!think|hop|guess|wonder|worr|look|try)\w+ing$", re.I)
 _MY = re.compile(r"(?<![\w'’])(?:my|mine|myself|me)(?![\w'’])", re.I)
 _WE = re.compile(
     r"(?<![\w'’])(?:we|we're|we’re|we've|we’ve|we'd|we’d|we'll|our|ours|ourselves|(?-i:us))(?![\w'’])",
@@ -86,10 +88,10 @@ class OwnershipReader:
                 continue
             if first == "was" and word not in self.agentive_after_was:
                 continue
-            if m.group().lower() in ("i'm", "i’m"):
-                continue
+            if m.group().lower() in ("i'm", "i’m") and not _DOING.match(first):
+                continue  # "I'm worried" claims nothing; "I'm training a model" does
             count += 1
-        return count
+        return count + len(_BY_ME.findall(text))  # "trained by me"
 
     def _credits(self, text: str) -> bool:
         if self.credit.search(text):

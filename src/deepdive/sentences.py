@@ -125,6 +125,7 @@ class Splitter:
         self.determiners = set(require(name, cfg, "determiners", str).lower().split())
         self.head_nouns = set(require(name, cfg, "head_nouns", str).lower().split())
         self.head_modifiers = set(require(name, cfg, "head_modifiers", str).lower().split())
+        self.subject_joiners = set(require(name, cfg, "subject_joiners", str).lower().split())
         self.never_after = set(require(name, cfg, "never_after", str).lower().split())
         self.finite_verbs = set(require(name, cfg, "finite_verbs", str).lower().split())
         self.relatives = set(require(name, cfg, "relatives", str).lower().split())
@@ -246,7 +247,8 @@ class Splitter:
         """How good a sentence start token ``i`` makes (0 = none, 1 = weak, 2+ = strong)."""
         word = text[tokens[i][0] : tokens[i][1]].lower().strip(",;:")
         prev = text[tokens[i - 1][0] : tokens[i - 1][1]]
-        if prev.lower().strip(",;:") in self.never_after and not prev.endswith((",", ";", ":")):
+        blockers = self.subject_joiners if word in self.subjects else self.never_after
+        if prev.lower().strip(",;:") in blockers and not prev.endswith((",", ";", ":")):
             return 0
         if word == "to" and any(
             text[tokens[k][0] : tokens[k][1]].lower() == "from" for k in range(max(0, i - 5), i)
@@ -272,6 +274,8 @@ class Splitter:
             score = 2
         elif word in self.subjects and verb_like:
             score = 3  # "I considered", "we tried": the surest clause start
+        elif word in self.subjects:
+            score = 2  # "we", "they": a subject pronoun starts a clause
         elif word in self.weak:
             score = 1
         if prev.endswith((",", ";", ":", "—", "-")):
