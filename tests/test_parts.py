@@ -51,6 +51,12 @@ def labels(text: str) -> list[str]:
         ("I would have built the exploration bucket on day one.", "reflection"),
         ("Inspectors used to pick homes from tips and a sudden-drop rule.", "problem"),
         ("Inspectors can visit only about 300 homes a month.", "problem"),
+        ("Cold start remains a real problem for new shops.", "reflection"),
+        (
+            "My project was a computer vision model for detecting potholes from dashcam footage "
+            "for the city's road maintenance department.",
+            "problem",
+        ),
         ("The on-call team rated about two thirds of the alerts as useful.", "evaluation"),
         ("In a survey after launch, associates said they saved time.", "evaluation"),
         ("Patients book appointments and then don't come, which wasted doctor time.", "problem"),
@@ -119,3 +125,16 @@ def test_a_weak_sentence_is_not_outvoted_by_its_neighbours() -> None:
 def test_catching_known_incidents_is_evaluation_evidence() -> None:
     sentence = split_sentences("On the incident windows it caught most of the known outages.")[0]
     assert part_classifier().raw_scores(sentence, [])["evaluation"] >= 1.6
+
+
+def test_problem_context_in_a_clause_of_a_modelling_sentence_is_enough_to_not_be_missing() -> None:
+    text = (
+        "So I built a recommendation system using two-tower embeddings for a grocery app where "
+        "people kept abandoning carts. Data came from three years of orders."
+    )
+    sentences = split_sentences(text)
+    finder = figure_finder()
+    figures = [finder.find(s.text, s.start, i) for i, s in enumerate(sentences)]
+    labelled = part_classifier().classify(sentences, figures)
+    assert labelled[0].label == "modeling"
+    assert part_classifier().weakly_present(labelled, "problem")

@@ -87,6 +87,10 @@ class PartClassifier:
         self.present_threshold: float = require(name, th, "present", float)
         self.absent_below: float = require(name, th, "absent_below", float)
         self.model_vote: float = require(name, th, "model_vote", float)
+        ratios = require(name, th, "absent_ratio", dict)
+        self.absent_ratio: dict[str, float] = {
+            part: require(name, ratios, part, float) for part in PARTS
+        }
         self.secondary_ratio: float = require(name, th, "secondary_ratio", float)
         self.strong: float = require(name, th, "strong", float)
         denial = load_data("checks.yaml")
@@ -249,7 +253,7 @@ class PartClassifier:
         return any(
             (
                 sp.scores[part] >= self.absent_below
-                and sp.scores[part] >= self.secondary_ratio * max(sp.scores.values())
+                and sp.scores[part] >= self.absent_ratio[part] * max(sp.scores.values())
             )
             or (sp.model is not None and sp.model[part] >= self.model_vote)
             for sp in labelled
