@@ -52,6 +52,11 @@ def labels(text: str) -> list[str]:
         ("Inspectors used to pick homes from tips and a sudden-drop rule.", "problem"),
         ("Inspectors can visit only about 300 homes a month.", "problem"),
         ("Cold start remains a real problem for new shops.", "reflection"),
+        ("Good customers were being declined abroad by the fixed rules.", "problem"),
+        ("For a fifth of queries the keyword engine returned nothing useful.", "problem"),
+        ("In rural clinics the wait for a grading is several weeks.", "problem"),
+        ("Screening requires specialists to grade every photograph.", "problem"),
+        ("I recorded about 600 welds and labelled each one as good or defective.", "data"),
         (
             "My project was a computer vision model for detecting potholes from dashcam footage "
             "for the city's road maintenance department.",
