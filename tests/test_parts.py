@@ -53,6 +53,16 @@ def labels(text: str) -> list[str]:
         ("Inspectors can visit only about 300 homes a month.", "problem"),
         ("Cold start remains a real problem for new shops.", "reflection"),
         ("Good customers were being declined abroad by the fixed rules.", "problem"),
+        (
+            "A wrong guess meant melted stock written off or customers leaving without buying.",
+            "problem",
+        ),
+        ("The recruiting team needed to shortlist candidates much faster.", "problem"),
+        (
+            "I did a dry run for three weeks where the model scored every ticket but agents did "
+            "not see it.",
+            "evaluation",
+        ),
         ("For a fifth of queries the keyword engine returned nothing useful.", "problem"),
         ("In rural clinics the wait for a grading is several weeks.", "problem"),
         ("Screening requires specialists to grade every photograph.", "problem"),
