@@ -58,6 +58,10 @@ def labels(text: str) -> list[str]:
             "problem",
         ),
         ("The recruiting team needed to shortlist candidates much faster.", "problem"),
+        ("If you show ads that people won't click you're wasting the slot.", "problem"),
+        ("Outlining every gland takes a pathologist around an hour.", "problem"),
+        ("The sensor calibration is still the weakest link in the system.", "reflection"),
+        ("It is blind to failures that don't heat the oil.", "reflection"),
         (
             "I did a dry run for three weeks where the model scored every ticket but agents did "
             "not see it.",
