@@ -2,12 +2,46 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+import yaml
 
 from deepdive.figures import figure_finder
 from deepdive.lexical_model import lexical_model
-from deepdive.parts import part_classifier
+from deepdive.parts import SentenceParts, part_classifier
 from deepdive.sentences import split_sentences
+
+SENTENCES = yaml.safe_load(
+    (Path(__file__).parent / "data" / "part_sentences.yaml").read_text(encoding="utf-8")
+)
+
+
+def labelled(text: str) -> list[SentenceParts]:
+    sentences = split_sentences(text)
+    finder = figure_finder()
+    figures = [finder.find(s.text, s.start, i) for i, s in enumerate(sentences)]
+    return part_classifier().classify(sentences, figures)
+
+
+@pytest.mark.parametrize(
+    ("part", "sentence"),
+    [(p, s) for p, items in SENTENCES["carries"].items() for s in items],
+)
+def test_sentence_carries_part(part: str, sentence: str) -> None:
+    parts = labelled(sentence)
+    if part == "hook":
+        assert any(sp.result_figure for sp in parts)
+    else:
+        assert part_classifier().sentences_for(parts, part), [sp.label for sp in parts]
+
+
+@pytest.mark.parametrize(
+    ("part", "sentence"),
+    [(p, s) for p, items in SENTENCES["does_not_carry"].items() for s in items],
+)
+def test_sentence_does_not_make_part_present(part: str, sentence: str) -> None:
+    assert not part_classifier().is_present(labelled(sentence), part)
 
 
 def labels(text: str) -> list[str]:

@@ -42,6 +42,13 @@ class SentenceParts:
     model: dict[str, float] | None = None
 
 
+_UNSEEN = re.compile(
+    r"\b(?:test|validation|validated|held[- ]out|hold[- ]?out|unseen|cross[- ]validat\w*|"
+    r"out[- ]of[- ]time|a/b|online|production|live|later|next|following)\b",
+    re.I,
+)
+
+
 def _near_metric(text: str, figure: Figure, offset: int) -> bool:
     """True when a metric is named within a few words of the figure ("MAE of 8%")."""
     s, e = figure.start - offset, figure.end - offset
@@ -99,6 +106,9 @@ class PartClassifier:
         )
         self.vague = compile_patterns(
             "checks.yaml", denial, require("checks.yaml", denial, "vague_results", list)
+        )
+        self.training_only = compile_patterns(
+            "checks.yaml", denial, require("checks.yaml", denial, "training_only", list)
         )
 
     def heading_part(self, text: str) -> str | None:
@@ -193,8 +203,9 @@ class PartClassifier:
                             shared[part] += self.w["neighbour_share"] * raw[j][part]
                 for part in PARTS[1:]:
                     scores[part] += min(shared[part], self.w["neighbour_cap"])
-            if self._unmeasured_praise(s.text, figures[i]):
-                # "friends who tried it liked it" under a Results heading measures nothing
+            if self._unmeasured_praise(s.text, figures[i]) or self._training_only(s.text):
+                # "friends who tried it liked it" or "the training loss converged" under a
+                # Results heading measure nothing about unseen data
                 scores["evaluation"] = min(scores["evaluation"], self.absent_below - 0.1)
             final.append(scores)
         out: list[SentenceParts] = []
@@ -217,6 +228,10 @@ class PartClassifier:
             return False
         v = vocab()
         return not (v.find("metrics", text) or v.find("validation", text))
+
+    def _training_only(self, text: str) -> bool:
+        """A metric about the training data only, with no held-out or live check in the sentence."""
+        return bool(self.training_only.search(text)) and not _UNSEEN.search(text)
 
     def sentences_for(self, labelled: list[SentenceParts], part: str) -> list[int]:
         """Sentences carrying ``part``: labelled with it, or scoring high for it as well."""
