@@ -59,7 +59,8 @@ def test_settings() -> None:
         ("model", "the model was small", True),
         ("model", "the remodelled kitchen", False),  # word-bounded on both sides
         ("beat", "heartbeat", False),
-        ("\\x27d\\s+do\\s+it\\s+differently", "I'd do it differently", True),  # after "I"
+        ("\\w+\\x27d\\s+do\\s+it\\s+differently", "I'd do it differently", True),
+        ("\\x27d\\s+do", "I'd do it", False),  # a match starts at a word start
         ("data\\s+from\\s+", "the data from their system", True),  # a trailing space is fine
         ("data\\s+from", "the data fromage", False),
     ],

@@ -81,12 +81,11 @@ def compile_patterns(name: str, node: Any, patterns: list[Any]) -> re.Pattern[st
         except re.error as exc:
             raise fail(name, node, f"bad pattern {p!r}: {exc}") from None
         parts.append(f"(?:{p})")
-    # Word-bounded only where the match starts or ends with a word character, so a fragment
-    # such as "'d do it differently" can follow "I" and one ending in "from\s+" can be
-    # followed by the next word.
-    left = r"(?:(?<![\w-])|(?=[^\w\s]))"
-    right = r"(?:(?<=\w)(?!\w)|(?<!\w))"
-    return re.compile(left + "(?:" + "|".join(parts) + ")" + right, re.IGNORECASE)
+    # Word-bounded: a match starts at a word start and never ends inside a word, though a
+    # fragment ending in a space ("data\s+from\s+") may run up to the next word. A
+    # contraction is matched from its word ("\w+'d do it differently").
+    right = r"(?!(?<=\w)\w)"
+    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + ")" + right, re.IGNORECASE)
 
 
 def keys(node: dict[str, Any]) -> list[str]:

@@ -14,7 +14,7 @@ import json
 import math
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
@@ -54,14 +54,26 @@ def features(text: str) -> list[str]:
 class LexicalModel:
     bias: dict[str, float]
     weights: dict[str, dict[str, float]]
+    # feature -> its weight for every part, so one lookup serves all six parts
+    _rows: dict[str, tuple[float, ...]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        names = {f for part in PARTS for f in self.weights[part]}
+        rows = {f: tuple(self.weights[p].get(f, 0.0) for p in PARTS) for f in names}
+        object.__setattr__(self, "_rows", rows)
 
     def probabilities(self, text: str) -> dict[str, float]:
         """P(sentence carries part) for each part."""
         feats = list(dict.fromkeys(features(text)))  # ordered: sums are reproducible
+        totals = [0.0] * len(PARTS)
+        for f in feats:
+            row = self._rows.get(f)
+            if row is not None:
+                for k, w in enumerate(row):
+                    totals[k] += w
         out: dict[str, float] = {}
-        for part in PARTS:
-            w = self.weights[part]
-            z = self.bias[part] + sum(w.get(f, 0.0) for f in feats)
+        for k, part in enumerate(PARTS):
+            z = self.bias[part] + totals[k]
             out[part] = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
         return out
 
