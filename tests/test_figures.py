@@ -47,6 +47,10 @@ def figures(text: str) -> list[tuple[str, str, bool]]:
         ),
         ("It is now used by over three hundred law firms.", [("three hundred", "count", True)]),
         (
+            "um so it cut the number of missed deliveries by like a third",
+            [("by like a third", "relative", True)],
+        ),
+        (
             "It warned of 9 of 12 breakdowns a day ahead.",
             [("9 of 12", "relative", True)],
         ),

@@ -54,6 +54,7 @@ _RATE_AFTER = re.compile(
     r"(?:rate|ratio|precision|recall|accuracy|conversion|throughput|revenue|catch)\b",
     re.I,
 )
+_FILLERS = re.compile(r"(?<![\w'])(?:um+|uh+|erm|like|you\s+know)(?![\w'])", re.I)
 _PER_UNIT = re.compile(r"\s*(?:per|a|each|every)\s", re.I)
 _REDUCTION = re.compile(
     r"\b(?:reduc|cut|sav|slash|halv|lower|trim|eliminat|prevent|recover|avoid)\w*", re.I
@@ -156,6 +157,8 @@ class FigureFinder:
     def find(self, sentence_text: str, offset: int, index: int) -> list[Figure]:
         """Figures in one sentence whose text starts at ``offset`` in the answer."""
         masked = _MASK.sub(lambda m: " " * len(m.group()), sentence_text)
+        # spoken fillers inside a figure ("by like a third", "from um 8% to 5%")
+        masked = _FILLERS.sub(lambda m: " " * len(m.group()), masked)
         lowered = masked.lower()
         taken: list[tuple[int, int]] = []
         found: list[tuple[int, int, str]] = []
