@@ -48,10 +48,13 @@ def analyze(text: str, transcript: Transcript | None = None) -> Analysis:
     lead_words = cfg.lead_seconds / seconds_per_word
     words_before = 0
     leads = False
+    first_body = next((i for i, s in enumerate(sentences) if not s.heading), -1)
     for i, s in enumerate(sentences):
         for f in figures_by_sentence[i]:
             offset = words_before + len(text[s.start : f.start].split())
-            if f.result and offset <= lead_words:
+            # the opening sentence states the result, even when it runs a little long
+            limit = lead_words * (cfg.opening_stretch if i == first_body else 1.0)
+            if f.result and offset <= limit:
                 leads = True
         words_before += word_counts[i]
 

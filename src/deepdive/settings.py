@@ -12,6 +12,7 @@ from deepdive.datafiles import fail, load_data, require
 class Settings:
     words_per_minute: float
     lead_seconds: float
+    opening_stretch: float
     target_seconds: tuple[float, float]
     max_words: int
     max_chars: int
@@ -31,6 +32,7 @@ def settings() -> Settings:
     return Settings(
         words_per_minute=wpm,
         lead_seconds=require(name, cfg, "lead_seconds", float),
+        opening_stretch=require(name, cfg, "opening_stretch", float),
         target_seconds=(float(target[0]), float(target[1])),
         max_words=require(name, cfg, "max_words", int),
         max_chars=require(name, cfg, "max_chars", int),
