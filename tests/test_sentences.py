@@ -141,3 +141,15 @@ def test_a_subject_pronoun_after_a_stranded_preposition_starts_a_clause() -> Non
     )
     starts = [" ".join(s.text.split()[:2]) for s in split_sentences(text)]
     assert "we cut" in starts
+
+
+def test_long_written_sentences_are_not_chunked_like_a_transcript() -> None:
+    text = (
+        "I built the model that predicts which home-care patients are likely to be admitted to "
+        "hospital in the next two weeks, and in its first year it helped our nurses cut avoidable "
+        "admissions among flagged patients by about 18%. Our home-care nurses visit around 6,000 "
+        "elderly patients, and they had no systematic way to decide who needed an extra visit; "
+        "they went by instinct and by who had called most recently, so quiet patients who were "
+        "getting worse were often missed."
+    )
+    assert len(split_sentences(text)) == 2

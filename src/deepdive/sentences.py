@@ -120,6 +120,7 @@ class Splitter:
         self.max_words = require(name, cfg, "max_words", int)
         self.min_words = require(name, cfg, "min_words", int)
         self.run_on_words = require(name, cfg, "run_on_words", int)
+        self.unpunctuated_words = require(name, cfg, "unpunctuated_words", int)
         self.subjects = set(require(name, cfg, "subjects", str).lower().split())
         self.verbs = set(require(name, cfg, "verbs", str).lower().split())
         self.determiners = set(require(name, cfg, "determiners", str).lower().split())
@@ -140,7 +141,13 @@ class Splitter:
             words = len(text[start:end].split())
             # A block with few full stops is a transcript: cut long chunks at discourse
             # markers. Punctuated prose only gets cut when a "sentence" is absurdly long.
-            limit = self.max_words if words / len(spans) > self.run_on_words else 3 * self.max_words
+            unpunctuated = (
+                len(spans) == 1
+                and words > self.unpunctuated_words
+                and not text[start:end].rstrip().endswith((".", "!", "?"))
+            )
+            run_on = unpunctuated or words / len(spans) > self.run_on_words
+            limit = self.max_words if run_on else 3 * self.max_words
             for s, e in spans:
                 out.extend(self._fallback(text, s, e, limit))
         return out
