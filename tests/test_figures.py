@@ -51,6 +51,10 @@ def figures(text: str) -> list[tuple[str, str, bool]]:
             [("by like a third", "relative", True)],
         ),
         (
+            "It flagged all three of the ones that had caused user complaints.",
+            [("flagged all three of the ones", "count", True)],
+        ),
+        (
             "It warned of 9 of 12 breakdowns a day ahead.",
             [("9 of 12", "relative", True)],
         ),
@@ -77,6 +81,7 @@ def test_result_figures(text: str, expected: list[tuple[str, str, bool]]) -> Non
         "It took three months and a team of 12 engineers.",
         "Most beats are normal (around 90%), about 100k labelled beats in all.",
         "I shuffled all beats before splitting 80/20.",
+        "At a warehouse automation startup our picking arm failed on about one in seven grasps.",
     ],
 )
 def test_setup_figures_are_not_results(text: str) -> None:
