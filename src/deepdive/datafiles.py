@@ -15,6 +15,8 @@ from typing import Any
 
 import yaml
 
+from deepdive.first_chars import lookahead
+
 
 class DataFileError(Exception):
     """A data file is malformed; the message names the file and the line."""
@@ -80,7 +82,7 @@ def compile_patterns(name: str, node: Any, patterns: list[Any]) -> re.Pattern[st
             re.compile(p)
         except re.error as exc:
             raise fail(name, node, f"bad pattern {p!r}: {exc}") from None
-        parts.append(f"(?:{p})")
+        parts.append(lookahead(f"(?:{p})"))
     # Word-bounded: a match starts at a word start and never ends inside a word, though a
     # fragment ending in a space ("data\s+from\s+") may run up to the next word. A
     # contraction is matched from its word ("\w+'d do it differently").

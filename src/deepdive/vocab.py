@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from deepdive.datafiles import DataFileError, fail, load_data, require
+from deepdive.first_chars import lookahead
 
 KINDS = ("models", "metrics", "validation", "data_issues", "data_sources")
 
@@ -34,10 +35,13 @@ class Vocab:
         name = "vocab.yaml"
         data = load_data(name)
         self._matchers: dict[str, tuple[re.Pattern[str], list[str]]] = {}
+        # one entry's pattern each, to name a match of the combined pattern
+        self._entries: dict[str, list[tuple[re.Pattern[str], str]]] = {}
         for kind in KINDS:
             entries = require(name, data, kind, list)
             groups: list[str] = []
             names: list[str] = []
+            singles: list[tuple[re.Pattern[str], str]] = []
             for entry in entries:
                 display = require(name, entry, "name", str)
                 patterns = require(name, entry, "patterns", list)
@@ -52,12 +56,16 @@ class Vocab:
                     if compiled.groups:
                         raise fail(name, entry, f"pattern {p!r} must not capture; use (?:...)")
                     alts.append(p)
-                groups.append("(" + "|".join(alts) + ")")
+                groups.append(lookahead("(?:" + "|".join(alts) + ")"))
                 names.append(display)
+                singles.append((re.compile(groups[-1] + r"(?![\w])", re.I), display))
             if not groups:
                 raise DataFileError(f"{name}: '{kind}' has no entries")
+            # Without a capture group per entry the search runs about a third faster; the
+            # entry is found afterwards, only for the (few) matches.
             pattern = re.compile(r"(?<![\w-])(?:" + "|".join(groups) + r")(?![\w])", re.I)
             self._matchers[kind] = (pattern, names)
+            self._entries[kind] = singles
 
     def find(self, kind: str, text: str) -> list[Mention]:
         """All mentions of ``kind`` in ``text``, in order of appearance (cached)."""
@@ -65,11 +73,12 @@ class Vocab:
 
     @lru_cache(maxsize=8192)  # noqa: B019 - one Vocab lives for the whole process
     def _find(self, kind: str, text: str) -> tuple[Mention, ...]:
-        pattern, names = self._matchers[kind]
+        pattern, _ = self._matchers[kind]
         out: list[Mention] = []
         for m in pattern.finditer(text):
-            idx = (m.lastindex or 1) - 1
-            out.append(Mention(kind, names[idx], m.start(), m.end(), m.group()))
+            # the alternation took the first entry that matches here, as this loop does
+            display = next(d for p, d in self._entries[kind] if p.match(text, m.start()))
+            out.append(Mention(kind, display, m.start(), m.end(), m.group()))
         return tuple(out)
 
     def names(self, kind: str, text: str) -> list[str]:
