@@ -22,7 +22,11 @@ class DataFileError(Exception):
     """A data file is malformed; the message names the file and the line."""
 
 
-class _LineLoader(yaml.SafeLoader):
+# libyaml's C parser when the wheel has it (several times faster at start-up), else pure Python
+_SafeLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _LineLoader(_SafeLoader):  # type: ignore[misc]
     """A safe loader whose mappings record their 1-based start line under ``__line__``."""
 
 
@@ -78,16 +82,21 @@ def compile_patterns(name: str, node: Any, patterns: list[Any]) -> re.Pattern[st
     for p in patterns:
         if not isinstance(p, str) or not p.strip():
             raise fail(name, node, f"pattern {p!r} must be a non-empty string")
-        try:
-            re.compile(p)
-        except re.error as exc:
-            raise fail(name, node, f"bad pattern {p!r}: {exc}") from None
         parts.append(lookahead(f"(?:{p})"))
     # Word-bounded: a match starts at a word start and never ends inside a word, though a
     # fragment ending in a space ("data\s+from\s+") may run up to the next word. A
     # contraction is matched from its word ("\w+'d do it differently").
     right = r"(?!(?<=\w)\w)"
-    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + ")" + right, re.IGNORECASE)
+    try:
+        return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + ")" + right, re.IGNORECASE)
+    except re.error:
+        pass
+    for p in patterns:  # only on failure: find the fragment to name
+        try:
+            re.compile(p)
+        except re.error as exc:
+            raise fail(name, node, f"bad pattern {p!r}: {exc}") from None
+    raise fail(name, node, "the patterns do not combine into one expression")
 
 
 def keys(node: dict[str, Any]) -> list[str]:
