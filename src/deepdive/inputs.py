@@ -227,6 +227,11 @@ def decode(data: bytes, max_bytes: int | None = None) -> str:
     return text
 
 
+# control characters other than \t \n \v \f \r, and letters from Latin alphabets
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f]")
+_LATIN = re.compile("[\x00-\x7f\u00c0-\u024f]")
+
+
 def validate(text: str) -> str:
     """Return ``text`` if it can be analysed, else raise :class:`InputError`."""
     limit = settings().max_chars
@@ -235,7 +240,7 @@ def validate(text: str) -> str:
         raise InputError(f"the answer is {size / 1000:.0f} KB; the limit is {limit // 1000} KB")
     if not text.strip():
         raise InputError("the answer is empty")
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f\v")
+    controls = len(_CONTROL.findall(text))
     if controls > max(2, len(text) // 50):
         raise InputError("the input looks like a binary file, not text")
     words = _WORD.findall(text)
@@ -249,7 +254,7 @@ def validate(text: str) -> str:
 
 def _language_problem(words: list[str]) -> str | None:
     letters = "".join(words)
-    latin = sum(1 for ch in letters if ch.isascii() or "\u00c0" <= ch <= "\u024f")
+    latin = len(_LATIN.findall(letters))
     if len(letters) >= 20 and latin / len(letters) < 0.5:
         return "the answer does not look like English; deepdive only reads English answers"
     message = "the answer does not look like English; deepdive only reads English answers"
