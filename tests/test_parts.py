@@ -45,10 +45,7 @@ def test_sentence_does_not_make_part_present(part: str, sentence: str) -> None:
 
 
 def labels(text: str) -> list[str]:
-    sentences = split_sentences(text)
-    finder = figure_finder()
-    figures = [finder.find(s.text, s.start, i) for i, s in enumerate(sentences)]
-    return [sp.label for sp in part_classifier().classify(sentences, figures)]
+    return [sp.label for sp in labelled(text)]
 
 
 @pytest.mark.parametrize(

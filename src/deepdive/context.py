@@ -2,24 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from functools import cache
 
-from deepdive.datafiles import compile_patterns, load_data, require
+from deepdive.datafiles import phrase_list
 from deepdive.figures import Figure
 from deepdive.ownership import OwnershipRead
 from deepdive.parts import SentenceParts
 from deepdive.sentences import Sentence
 from deepdive.speech import AudioRead
 from deepdive.vocab import Mention, vocab
-
-
-@cache
-def phrase_list(key: str) -> re.Pattern[str]:
-    """A phrase list from ``data/checks.yaml`` compiled into one pattern."""
-    cfg = load_data("checks.yaml")
-    return compile_patterns("checks.yaml", cfg, require("checks.yaml", cfg, key, list))
 
 
 @dataclass(frozen=True)

@@ -99,6 +99,14 @@ def compile_patterns(name: str, node: Any, patterns: list[Any]) -> re.Pattern[st
     raise fail(name, node, "the patterns do not combine into one expression")
 
 
+@cache
+def phrase_list(key: str) -> re.Pattern[str]:
+    """A phrase list from ``data/checks.yaml`` compiled into one pattern (shared by the checks
+    and the part classifier, compiled once)."""
+    cfg = load_data("checks.yaml")
+    return compile_patterns("checks.yaml", cfg, require("checks.yaml", cfg, key, list))
+
+
 def keys(node: dict[str, Any]) -> list[str]:
     """The real keys of a loaded mapping (without the line bookkeeping)."""
     return [k for k in node if k not in ("__line__", "__keylines__")]

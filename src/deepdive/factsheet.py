@@ -202,7 +202,7 @@ def _data_source(text: str) -> bool:
 
 
 def _data_difficulty(text: str) -> bool:
-    from deepdive.context import phrase_list
+    from deepdive.datafiles import phrase_list
 
     if re.search(
         r"\b(?:was|were)\s+(?:already\s+)?clean\b|no\s+(?:real\s+)?(?:problems|issues)", text, re.I

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from deepdive.datafiles import compile_patterns, keys, load_data, require
+from deepdive.datafiles import compile_patterns, keys, load_data, phrase_list, require
 from deepdive.delivery import delivery
 from deepdive.figures import Figure
 from deepdive.lexical_model import lexical_model
@@ -100,16 +100,9 @@ class PartClassifier:
         }
         self.secondary_ratio: float = require(name, th, "secondary_ratio", float)
         self.strong: float = require(name, th, "strong", float)
-        denial = load_data("checks.yaml")
-        self.denial = compile_patterns(
-            "checks.yaml", denial, require("checks.yaml", denial, "weakness_denials", list)
-        )
-        self.vague = compile_patterns(
-            "checks.yaml", denial, require("checks.yaml", denial, "vague_results", list)
-        )
-        self.training_only = compile_patterns(
-            "checks.yaml", denial, require("checks.yaml", denial, "training_only", list)
-        )
+        self.denial = phrase_list("weakness_denials")
+        self.vague = phrase_list("vague_results")
+        self.training_only = phrase_list("training_only")
 
     def heading_part(self, text: str) -> str | None:
         """The part a heading names ("## Data" -> data), if any."""

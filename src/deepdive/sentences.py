@@ -197,7 +197,7 @@ class Splitter:
             if length >= self.min_words and score >= 2:
                 # A better start a few words on wins ("to write | the answer I considered"
                 # becomes "to write the answer | I considered").
-                word = text[tokens[i][0] : tokens[i][1]].lower()
+                word = _word(text, tokens, i)
                 ahead = range(i + 1, min(i + self.min_words, len(tokens)))
                 better = [
                     j
@@ -231,7 +231,7 @@ class Splitter:
         """A determiner whose noun phrase (2-4 words) is followed by a finite verb starts a
         clause: "... reported them | the trust and safety team was drowning ..."."""
         for k in range(i + 2, min(i + 6, len(tokens))):
-            w = text[tokens[k][0] : tokens[k][1]].lower().strip(",;:")
+            w = _word(text, tokens, k)
             if w in self.relatives or w in self.subjects:
                 return False
             if w in self.finite_verbs:
@@ -243,7 +243,7 @@ class Splitter:
         a few words ("the first thing I did", "the hard part with the data is"), or a
         relative clause right after the noun ("the final version that shipped ...")."""
         for k in range(i + 2, min(i + 7, len(tokens))):
-            w = text[tokens[k][0] : tokens[k][1]].lower().strip(",;:")
+            w = _word(text, tokens, k)
             if w in self.relatives:
                 return k == i + 3
             if w in self.finite_verbs or w in self.subjects:
@@ -252,19 +252,17 @@ class Splitter:
 
     def _score(self, text: str, tokens: list[tuple[int, int]], i: int) -> int:
         """How good a sentence start token ``i`` makes (0 = none, 1 = weak, 2+ = strong)."""
-        word = text[tokens[i][0] : tokens[i][1]].lower().strip(",;:")
+        word = _word(text, tokens, i)
         prev = text[tokens[i - 1][0] : tokens[i - 1][1]]
         blockers = self.subject_joiners if word in self.subjects else self.never_after
         if prev.lower().strip(",;:") in blockers and not prev.endswith((",", ";", ":")):
             return 0
-        if word == "to" and any(
-            text[tokens[k][0] : tokens[k][1]].lower() == "from" for k in range(max(0, i - 5), i)
-        ):
+        if word == "to" and any(_word(text, tokens, k) == "from" for k in range(max(0, i - 5), i)):
             return 0  # never split "from twenty minutes | to under three"
         score = 0
         nxt = ""
         if i + 1 < len(tokens):
-            nxt = text[tokens[i + 1][0] : tokens[i + 1][1]].lower().strip(",;:")
+            nxt = _word(text, tokens, i + 1)
         # "we tried", "I'd", and an adverb before the verb ("I randomly split").
         verb_like = nxt in self.verbs or nxt.endswith(("ed", "'d", "’d", "ly"))
         if (
@@ -288,6 +286,11 @@ class Splitter:
         if prev.endswith((",", ";", ":", "—", "-")):
             score += 1
         return score
+
+
+def _word(text: str, tokens: list[tuple[int, int]], k: int) -> str:
+    """Token ``k`` lowercased, without trailing clause punctuation."""
+    return text[tokens[k][0] : tokens[k][1]].lower().strip(",;:")
 
 
 _SPLITTER: Splitter | None = None

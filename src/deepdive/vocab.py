@@ -34,13 +34,12 @@ class Vocab:
     def __init__(self) -> None:
         name = "vocab.yaml"
         data = load_data(name)
-        self._matchers: dict[str, tuple[re.Pattern[str], list[str]]] = {}
+        self._matchers: dict[str, re.Pattern[str]] = {}
         # one entry's pattern each, to name a match of the combined pattern
         self._entries: dict[str, list[tuple[re.Pattern[str], str]]] = {}
         for kind in KINDS:
             entries = require(name, data, kind, list)
             groups: list[str] = []
-            names: list[str] = []
             singles: list[tuple[re.Pattern[str], str]] = []
             for entry in entries:
                 display = require(name, entry, "name", str)
@@ -57,14 +56,13 @@ class Vocab:
                         raise fail(name, entry, f"pattern {p!r} must not capture; use (?:...)")
                     alts.append(p)
                 groups.append(lookahead("(?:" + "|".join(alts) + ")"))
-                names.append(display)
                 singles.append((re.compile(groups[-1] + r"(?![\w])", re.I), display))
             if not groups:
                 raise DataFileError(f"{name}: '{kind}' has no entries")
             # Without a capture group per entry the search runs about a third faster; the
             # entry is found afterwards, only for the (few) matches.
             pattern = re.compile(r"(?<![\w-])(?:" + "|".join(groups) + r")(?![\w])", re.I)
-            self._matchers[kind] = (pattern, names)
+            self._matchers[kind] = pattern
             self._entries[kind] = singles
 
     def find(self, kind: str, text: str) -> list[Mention]:
@@ -73,7 +71,7 @@ class Vocab:
 
     @lru_cache(maxsize=8192)  # noqa: B019 - one Vocab lives for the whole process
     def _find(self, kind: str, text: str) -> tuple[Mention, ...]:
-        pattern, _ = self._matchers[kind]
+        pattern = self._matchers[kind]
         out: list[Mention] = []
         for m in pattern.finditer(text):
             # the alternation took the first entry that matches here, as this loop does
