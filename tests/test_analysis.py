@@ -36,7 +36,8 @@ def check_schema(data: dict[str, object], text: str) -> None:
     sentences = data["sentences"]
     assert isinstance(sentences, list)
     for n, s in enumerate(sentences):
-        assert set(s) == {"i", "text", "start", "end", "part", "confidence"}
+        assert set(s) == {"i", "text", "start", "end", "part", "confidence", "speaker"}
+        assert s["speaker"] in ("candidate", "interviewer")
         assert s["i"] == n
         assert 0 <= s["start"] < s["end"] <= len(text)
         assert text[s["start"] : s["end"]] == s["text"]

@@ -31,7 +31,13 @@ def _corpus_text(name: str) -> str:
     return parse_corpus_file(CORPUS / f"{name}.txt", {c.ID for c in CHECKS}).text
 
 
+def _transcript() -> str:
+    return (Path(__file__).parent / "data" / "transcript_answer.txt").read_text(encoding="utf-8")
+
+
 CASES = {
+    "transcript_report.txt": lambda: render_text(analyze(_transcript()), width=100),
+    "transcript_report.md": lambda: render_markdown(analyze(_transcript())),
     "example_report.txt": lambda: render_text(analyze(_example()), width=100),
     "example_report.md": lambda: render_markdown(analyze(_example())),
     "example_analysis.json": lambda: analyze(_example()).to_json() + "\n",

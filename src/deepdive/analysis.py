@@ -27,6 +27,8 @@ class SentenceRecord:
     confidence: float
     t0: float | None = None  # seconds into the recording (spoken answers only)
     t1: float | None = None
+    # "interviewer" for a pasted transcript's other speakers: shown, never judged or counted
+    speaker: str = "candidate"
 
 
 @dataclass(frozen=True)
@@ -211,6 +213,7 @@ def _sentence_dict(s: SentenceRecord) -> dict[str, Any]:
         "end": s.end,
         "part": s.part,
         "confidence": s.confidence,
+        "speaker": s.speaker,
     }
     if s.t0 is not None:
         out["t0"] = s.t0

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from deepdive.analysis import (
     PARTS,
     Analysis,
@@ -16,13 +18,14 @@ from deepdive.context import Context
 from deepdive.entities import extract_entities
 from deepdive.figures import Figure, figure_finder
 from deepdive.followups import plan_followups
-from deepdive.inputs import validate
+from deepdive.inputs import InputError, validate
 from deepdive.ownership import read_ownership
 from deepdive.parts import part_classifier
 from deepdive.scores import compute_scores
 from deepdive.sentences import Sentence, split_sentences
 from deepdive.settings import settings
 from deepdive.speech import Transcript, read_delivery
+from deepdive.turns import read_dialogue
 
 
 def analyze(text: str, transcript: Transcript | None = None) -> Analysis:
@@ -33,7 +36,15 @@ def analyze(text: str, transcript: Transcript | None = None) -> Analysis:
     """
     validate(text)
     cfg = settings()
-    sentences = split_sentences(text)
+    dialogue = read_dialogue(text)
+    every = split_sentences(dialogue.text, dialogue.breaks())
+    judged = [dialogue.role_at(s.start) == "candidate" for s in every]
+    # only the candidate's words are read; an interviewer's lines come back as context
+    sentences = [s for s, j in zip(every, judged, strict=True) if j]
+    if not any(not s.heading and s.text.strip() for s in sentences):
+        raise InputError("only the interviewer's lines were found; paste the answer too")
+    original, text = text, dialogue.text
+    at = [k for k, j in enumerate(judged) if j]  # record index of each judged sentence
     finder = figure_finder()
     figures_by_sentence: list[list[Figure]] = [
         finder.find(s.text, s.start, i) if not s.heading else [] for i, s in enumerate(sentences)
@@ -61,7 +72,7 @@ def analyze(text: str, transcript: Transcript | None = None) -> Analysis:
     times: list[tuple[float, float] | None] = [None] * len(sentences)
     audio_read = None
     if transcript is not None:
-        times = _sentence_times(sentences, transcript)
+        times = times_of(sentences, transcript)
         audio_read = read_delivery(transcript)
         leads = any(
             f.result and (t := times[f.sentence]) is not None and t[0] <= cfg.lead_seconds
@@ -97,25 +108,38 @@ def analyze(text: str, transcript: Transcript | None = None) -> Analysis:
     followups = plan_followups(findings, entities)
     scores = compute_scores(ctx, findings, strengths, order)
 
-    records = tuple(
-        SentenceRecord(
-            i,
-            s.text,
-            s.start,
-            s.end,
-            sp.label,
-            sp.confidence,
-            *(times[i] or (None, None)),
-        )
-        for i, (s, sp) in enumerate(zip(sentences, labelled, strict=True))
+    own = dict(zip(at, labelled, strict=True))
+    whole: list[tuple[float, float] | None] = (
+        times_of(every, transcript) if transcript is not None else [None] * len(every)
     )
+    records: list[SentenceRecord] = []
+    for k, s in enumerate(every):
+        t0, t1 = whole[k] or (None, None)
+        records.append(
+            SentenceRecord(
+                i=k,
+                text=original[s.start : s.end],
+                start=s.start,
+                end=s.end,
+                part=own[k].label if k in own else "none",
+                confidence=own[k].confidence if k in own else 1.0,
+                t0=t0,
+                t1=t1,
+                speaker="candidate" if k in own else "interviewer",
+            )
+        )
+
+    def remap(indices: tuple[int, ...]) -> tuple[int, ...]:
+        return tuple(at[i] for i in indices)
+
+    findings = [replace(f, sentences=remap(f.sentences)) for f in findings]
     parts = tuple(
         (
             p,
             PartRecord(
                 present=present[p],
                 strength=strengths[p],
-                sentences=part_sentences[p] if present[p] else (),
+                sentences=remap(part_sentences[p]) if present[p] else (),
                 seconds=round(
                     float(sum(seconds_of(i) for i, sp in enumerate(labelled) if sp.label == p)), 1
                 ),
@@ -132,10 +156,10 @@ def analyze(text: str, transcript: Transcript | None = None) -> Analysis:
     return Analysis(
         words=words,
         spoken_seconds=round(spoken, 1),
-        sentences=records,
+        sentences=tuple(records),
         parts=parts,
         order=tuple(order),
-        figures=tuple(FigureRecord(f.text, f.sentence, f.kind, f.result) for f in figures),
+        figures=tuple(FigureRecord(f.text, at[f.sentence], f.kind, f.result) for f in figures),
         leads_with_result=leads,
         ownership=OwnershipRecord(ownership.verdict, ownership.i, ownership.we),
         scores=tuple(scores.items()),
@@ -145,9 +169,7 @@ def analyze(text: str, transcript: Transcript | None = None) -> Analysis:
     )
 
 
-def _sentence_times(
-    sentences: list[Sentence], transcript: Transcript
-) -> list[tuple[float, float] | None]:
+def times_of(sentences: list[Sentence], transcript: Transcript) -> list[tuple[float, float] | None]:
     """Start and end time of each sentence, from the words its span covers."""
     out: list[tuple[float, float] | None] = []
     for s in sentences:

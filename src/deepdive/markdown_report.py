@@ -32,7 +32,10 @@ def render_markdown(a: Analysis) -> str:
         )
         lines.append("")
     lines += ["## Answer", ""]
-    lines += [f"- **{s.part}** — {_escape(s.text)}" for s in a.sentences]
+    lines += [
+        f"- **{'interviewer' if s.speaker == 'interviewer' else s.part}** — {_escape(s.text)}"
+        for s in a.sentences
+    ]
     lines += ["", "## Findings", ""]
     if not a.findings:
         lines.append("No findings.")

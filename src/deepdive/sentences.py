@@ -82,11 +82,20 @@ def _lines(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def _blocks(text: str) -> list[tuple[int, int, bool]]:
-    """Group lines into blocks (start, end, is_heading): paragraphs, single bullets, headings."""
+def _blocks(text: str, breaks: frozenset[int] = frozenset()) -> list[tuple[int, int, bool]]:
+    """Group lines into blocks (start, end, is_heading): paragraphs, single bullets, headings.
+
+    A line holding one of the ``breaks`` offsets (a new speaker's turn) starts a new block.
+    """
     blocks: list[tuple[int, int, bool]] = []
     current: list[int] | None = None
+    previous_end = -1
     for start, end, kind in _lines(text):
+        if current and any(previous_end < b <= start for b in breaks):
+            blocks.append((current[0], current[1], False))
+            current = None
+        if kind != "blank":
+            previous_end = end
         if kind == "blank":
             if current:
                 blocks.append((current[0], current[1], False))
@@ -131,9 +140,9 @@ class Splitter:
         self.finite_verbs = set(require(name, cfg, "finite_verbs", str).lower().split())
         self.relatives = set(require(name, cfg, "relatives", str).lower().split())
 
-    def split(self, text: str) -> list[Sentence]:
+    def split(self, text: str, breaks: frozenset[int] = frozenset()) -> list[Sentence]:
         out: list[Sentence] = []
-        for start, end, heading in _blocks(text):
+        for start, end, heading in _blocks(text, breaks):
             if heading:
                 out.append(Sentence(text[start:end], start, end, heading=True))
                 continue
@@ -296,9 +305,10 @@ def _word(text: str, tokens: list[tuple[int, int]], k: int) -> str:
 _SPLITTER: Splitter | None = None
 
 
-def split_sentences(text: str) -> list[Sentence]:
-    """Split ``text`` into sentences (see the module docstring)."""
+def split_sentences(text: str, breaks: frozenset[int] = frozenset()) -> list[Sentence]:
+    """Split ``text`` into sentences (see the module docstring); no sentence runs across one
+    of the ``breaks`` offsets (where a new speaker starts)."""
     global _SPLITTER
     if _SPLITTER is None:
         _SPLITTER = Splitter()
-    return _SPLITTER.split(text)
+    return _SPLITTER.split(text, breaks)

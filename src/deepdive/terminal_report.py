@@ -18,6 +18,7 @@ PART_STYLE = {
     "evaluation": "bold yellow",
     "reflection": "bold red",
     "none": "dim",
+    "interviewer": "dim italic",
 }
 SCORE_LABELS = {
     "overall": "Overall",
@@ -98,8 +99,9 @@ def build_report(a: Analysis) -> Group:
         line = Text()
         if s.t0 is not None:
             line.append(f"{clock(s.t0)} ", style="dim")
-        line.append(f"[{s.part}] ", style=PART_STYLE[s.part])
-        line.append(" ".join(s.text.split()))
+        label = "interviewer" if s.speaker == "interviewer" else s.part
+        line.append(f"[{label}] ", style=PART_STYLE[label])
+        line.append(" ".join(s.text.split()), style="dim" if label == "interviewer" else "")
         items.append(line)
 
     items.append(Text("\nFindings", style="bold"))

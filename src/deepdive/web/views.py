@@ -38,7 +38,8 @@ def pieces(text: str, analysis: Analysis) -> list[Piece]:
     for s in analysis.sentences:
         if s.start > pos:
             out.append(Piece(text[pos : s.start], None, None, None))
-        out.append(Piece(text[s.start : s.end], s.part, s.i, s.confidence, s.t0))
+        part = "interviewer" if s.speaker == "interviewer" else s.part
+        out.append(Piece(text[s.start : s.end], part, s.i, s.confidence, s.t0))
         pos = s.end
     if pos < len(text):
         out.append(Piece(text[pos:], None, None, None))

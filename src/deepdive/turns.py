@@ -1,0 +1,184 @@
+"""Read a pasted transcript: who speaks where, and what is a marker rather than speech.
+
+Candidates paste interview transcripts and podcast snippets as they find them: speaker labels
+("Alexey:", "**Jane Doe:**", "Interviewer:", "Q:"/"A:") at the start of lines, timestamps
+("[11:48]") and stage directions ("[laughs]", "(inaudible)"). Only the candidate's turns are
+judged; the interviewer's lines are context, shown but not scored, counted or timed.
+
+:func:`read_dialogue` returns a :class:`Dialogue`: the text with labels and markers blanked
+out (same length, so every offset still points into the original) and the turns. A text with
+no speaker labels is one candidate turn. Labels count only when they look like a conversation:
+a role label ("Q:", "Interviewer:"), a name that recurs, or two names one of whom asks a
+question — so a write-up's "Task:" and "Result:" lines stay part of the answer. When only names
+are given, the person who says the most is the candidate.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+
+from deepdive.datafiles import load_data, require
+
+_LABEL = re.compile(
+    r"^[ \t>]*(?P<open>\*\*|__)?"
+    r"(?P<name>[A-Za-z][\w.'’()-]*(?:[ \t]+[A-Za-z][\w.'’()-]*){0,4})"
+    r"(?P<close>\*\*|__)?[ \t]*[:：](?P<close2>\*\*|__)?[ \t]*",
+    re.M,
+)
+_TIMESTAMP = r"\\?[\[(]\s*(?:\d{1,2}:)?\d{1,2}:\d{2}(?:\.\d+)?\s*\\?[\])]"
+_NEXT_LINE = re.compile(r"\n\s*")
+_LINE_TIME = re.compile(r"^[ \t]*(?:\d{1,2}:)?\d{1,2}:\d{2}[ \t]+(?=\S)", re.M)
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One speaker's stretch of the text: ``start``/``end`` cover the words after the label."""
+
+    start: int
+    end: int
+    speaker: str
+    role: str  # "candidate" or "interviewer"
+
+
+@dataclass(frozen=True)
+class Dialogue:
+    """The text with labels and markers blanked, and who speaks where."""
+
+    text: str
+    turns: tuple[Turn, ...]
+    labelled: bool
+
+    def role_at(self, offset: int) -> str:
+        """ "candidate" or "interviewer" for the character at ``offset``."""
+        for t in self.turns:
+            if t.start <= offset < t.end:
+                return t.role
+        return "candidate"
+
+    def breaks(self) -> frozenset[int]:
+        """Offsets where a new speaker starts: a sentence never runs across one."""
+        return frozenset(t.start for t in self.turns)
+
+
+class TurnReader:
+    """Speaker-label and marker rules from ``data/turns.yaml``."""
+
+    def __init__(self) -> None:
+        name = "turns.yaml"
+        cfg = load_data(name)
+
+        def words(key: str) -> frozenset[str]:
+            raw = require(name, cfg, key, str).lower().split()
+            return frozenset(w.replace("_", " ") for w in raw)
+
+        self.interviewer = words("interviewer_labels")
+        self.candidate = words("candidate_labels")
+        self.not_speakers = words("not_speakers")
+        self.max_name_words = require(name, cfg, "max_name_words", int)
+        markers = "|".join(re.escape(w).replace("_", r"\s+") for w in words("markers"))
+        self.marker = re.compile(
+            _TIMESTAMP + r"|\\?\[\s*(?:" + markers + r")?\s*\\?\]|\((?:" + markers + r")\)",
+            re.I,
+        )
+
+    def _role_label(self, name: str) -> str | None:
+        key = " ".join(name.lower().split())
+        if key in self.interviewer:
+            return "interviewer"
+        if key in self.candidate:
+            return "candidate"
+        return None
+
+    def _speaker_like(self, name: str) -> bool:
+        words = name.split()
+        if self._role_label(name):
+            return True
+        if len(words) > self.max_name_words:
+            return False
+        if any(w.lower().strip("().") in self.not_speakers for w in words):
+            return False
+        # a person's name: every word capitalised ("Alexey", "Peter McCloskey")
+        return all(w[0].isupper() for w in words) and not any(w.isupper() for w in words[1:])
+
+    def read(self, text: str) -> Dialogue:
+        blanked = list(text)
+
+        def blank(a: int, b: int) -> None:
+            for k in range(a, b):
+                if blanked[k] not in "\r\n":
+                    blanked[k] = " "
+
+        for m in self.marker.finditer(text):
+            blank(m.start(), m.end())
+        for m in _LINE_TIME.finditer(text):
+            blank(m.start(), m.end())
+        labels = [
+            m
+            for m in _LABEL.finditer("".join(blanked))
+            if self._speaker_like(m.group("name").strip())
+        ]
+        counts = Counter(" ".join(m.group("name").split()) for m in labels)
+        ends = [m.start() for m in labels[1:]] + [len(text)] * bool(labels)
+        asks = any(
+            "".join(blanked[m.end() : e]).rstrip().endswith("?")
+            for m, e in zip(labels, ends, strict=True)
+        )
+        conversation = (
+            any(self._role_label(n) for n in counts)
+            or any(c >= 2 for c in counts.values())
+            or (len(counts) >= 2 and asks)  # two people, and one of them asks a question
+        )
+        if not conversation:
+            return Dialogue("".join(blanked), (Turn(0, len(text), "", "candidate"),), False)
+        spans: list[tuple[int, int, str]] = []
+        if labels[0].start() > 0 and "".join(blanked[: labels[0].start()]).strip():
+            spans.append((0, labels[0].start(), ""))
+        for k, m in enumerate(labels):
+            end = labels[k + 1].start() if k + 1 < len(labels) else len(text)
+            spans.append((m.end(), end, " ".join(m.group("name").split())))
+            blank(m.start(), m.end())
+        out = "".join(blanked)
+        roles = self._roles(out, spans)
+        turns: list[Turn] = []
+        answered = any(roles[who] == "candidate" for _, _, who in spans if who)
+        for a, b, who in spans:
+            gap = _NEXT_LINE.search(out, a, b)
+            if roles[who] == "interviewer" and not answered and gap and out[gap.end() : b].strip():
+                # "Q: ..." then the answer with no label of its own: the question is the
+                # label's line, the rest is the candidate's
+                turns.append(Turn(a, gap.start(), who, "interviewer"))
+                turns.append(Turn(gap.end(), b, "", "candidate"))
+            else:
+                turns.append(Turn(a, b, who, roles[who]))
+        return Dialogue(out, tuple(turns), True)
+
+    def _roles(self, text: str, spans: list[tuple[int, int, str]]) -> dict[str, str]:
+        said: Counter[str] = Counter()
+        for a, b, who in spans:
+            said[who] += len(text[a:b].split())
+        roles = {who: self._role_label(who) or "" for who in said}
+        if "" in roles:
+            roles[""] = "candidate"  # words before the first label continue the answer
+        if any(r == "candidate" for who, r in roles.items() if who):
+            return {who: r or "interviewer" for who, r in roles.items()}
+        named = [who for who in said if who and not roles[who]]
+        if named:
+            # Names only: the person who says the most is the one telling the project story.
+            star = max(named, key=lambda w: (said[w], -named.index(w)))
+            for who in named:
+                roles[who] = "candidate" if who == star else "interviewer"
+        return {who: r or "candidate" for who, r in roles.items()}
+
+
+@cache
+def turn_reader() -> TurnReader:
+    """The shared, lazily compiled reader."""
+    return TurnReader()
+
+
+def read_dialogue(text: str) -> Dialogue:
+    """Find speaker turns and markers in ``text`` (see the module docstring)."""
+    return turn_reader().read(text)

@@ -1,0 +1,129 @@
+"""Speaker turns and transcript markers in pasted transcripts (deepdive.turns)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from deepdive import analyze
+from deepdive.inputs import InputError
+from deepdive.turns import read_dialogue
+
+NAMED = """Maya: So what did you actually build there?
+
+Tom: The clinic kept losing appointments because patients forgot them. I built a model that
+predicted who would miss a visit from their booking history, and we texted those people.
+
+Maya: And did it work?
+
+Tom: No-shows dropped from 18% to 11% over the next quarter, measured against clinics that did
+not get the texts. In hindsight I would have asked the nurses earlier what a useful reminder was.
+"""
+
+
+def roles(text: str) -> list[tuple[str, str]]:
+    d = read_dialogue(text)
+    return [(d.text[t.start : t.end].split()[0], t.role) for t in d.turns]
+
+
+def test_named_speakers_the_one_who_says_most_is_the_candidate() -> None:
+    assert roles(NAMED) == [
+        ("So", "interviewer"),
+        ("The", "candidate"),
+        ("And", "interviewer"),
+        ("No-shows", "candidate"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "**Ana Lopez:** What was the data?\n\n**Raj Patel:** Call logs from two years, labelled by "
+        "the support team, which I cleaned.\n\n**Ana Lopez:** Ok.\n\n**Raj Patel:** Then I trained "
+        "a gradient boosted model on them.",
+        "Interviewer: What was the data?\nCandidate: Call logs from two years, labelled by the "
+        "support team, which I cleaned. Then I trained a gradient boosted model on them.",
+        "Q: What was the data?\nA: Call logs from two years, labelled by the support team, which I "
+        "cleaned. Then I trained a gradient boosted model on them.",
+    ],
+)
+def test_label_styles(text: str) -> None:
+    d = read_dialogue(text)
+    assert d.labelled
+    said = {
+        role: " ".join(d.text[t.start : t.end] for t in d.turns if t.role == role)
+        for role in ("candidate", "interviewer")
+    }
+    assert "What was the data" in said["interviewer"]
+    assert "Call logs" in said["candidate"]
+    assert "Call logs" not in said["interviewer"]
+
+
+def test_question_label_without_answer_label_ends_at_its_line() -> None:
+    d = read_dialogue("**Q: Why this model?**\n> Because it was the simplest that met the target.")
+    assert [t.role for t in d.turns] == ["interviewer", "candidate"]
+    assert "simplest" in d.text[d.turns[1].start : d.turns[1].end]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Situation: churn was rising.\nTask: predict it.\nAction: I built a model.\n"
+        "Result: churn fell 8%.",
+        "Data: two years of logs.\nModel: a random forest.\nData: also some surveys.",
+        "I built a model. Note: it was trained on one region only. Note: it has no monitoring.",
+    ],
+)
+def test_write_up_labels_are_not_speakers(text: str) -> None:
+    d = read_dialogue(text)
+    assert not d.labelled
+    assert [t.role for t in d.turns] == ["candidate"]
+
+
+def test_markers_are_blanked_offsets_kept() -> None:
+    text = "\\[12:08\\] We shipped it [laughs] and (inaudible) churn fell by 8% [crosstalk]."
+    d = read_dialogue(text)
+    assert len(d.text) == len(text)
+    for gone in ("12:08", "laughs", "inaudible", "crosstalk"):
+        assert gone not in d.text
+    assert "churn fell by 8%" in d.text
+    assert d.text.index("churn") == text.index("churn")
+
+
+def test_engine_judges_only_the_candidate() -> None:
+    analysis = analyze(NAMED)
+    spoken = {s.speaker for s in analysis.sentences}
+    assert spoken == {"candidate", "interviewer"}
+    for s in analysis.sentences:
+        assert NAMED[s.start : s.end] == s.text
+        if s.speaker == "interviewer":
+            assert s.part == "none"
+    interviewer_words = sum(
+        len(s.text.split()) for s in analysis.sentences if s.speaker == "interviewer"
+    )
+    assert analysis.words == len(NAMED.split()) - interviewer_words - 4  # labels are not words
+    for f in analysis.findings:
+        assert all(analysis.sentences[i].speaker == "candidate" for i in f.sentences)
+    for name, part in analysis.parts:
+        assert all(analysis.sentences[i].speaker == "candidate" for i in part.sentences), name
+
+
+def test_only_interviewer_lines_is_a_clear_error() -> None:
+    with pytest.raises(InputError, match="interviewer"):
+        analyze("Interviewer: Tell me about a project you worked on.\n")
+
+
+@given(st.text(max_size=400))
+def test_any_text_keeps_its_length_and_turns_cover_it(text: str) -> None:
+    d = read_dialogue(text)
+    assert len(d.text) == len(text)
+    assert all(0 <= t.start <= t.end <= len(text) for t in d.turns)
+    assert all(t.role in ("candidate", "interviewer") for t in d.turns)
+    for a, b in zip(text, d.text, strict=True):
+        assert b == a or b == " "
+
+
+def test_two_names_once_each_is_a_conversation_when_one_asks() -> None:
+    text = "Lena: What did the model predict?\n\nOmar: Which orders arrive late, from the route."
+    assert [t.role for t in read_dialogue(text).turns] == ["interviewer", "candidate"]
