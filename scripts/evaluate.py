@@ -1,10 +1,12 @@
 """Print how the analysis scores on the labelled corpora (``make eval``).
 
-Two yardsticks. The project's own corpus (``tests/corpus/answers``), dev and test splits: what
+Three yardsticks. The project's own corpus (``tests/corpus/answers``), dev and test splits: what
 the rules and the learned models were built on, so it is a regression test, not evidence of
 generalisation. The real corpus (``../shared/realdev``, or ``DEEPDIVE_REALDEV``): answers by
 people outside the project, scored leave-one-source-out — whatever is learned from that corpus
-is fitted on the other source groups only. It is skipped, with a note, when absent.
+is fitted on the other source groups only. It is skipped, with a note, when absent. And single
+sentences labelled blind (written ones, and our labels of the real corpus's sentences): how the
+sentence-level reading fares, part by part, one sentence at a time.
 
 Usage: python scripts/evaluate.py [--errors] [--real-errors] [--split dev|test|all] [--no-real]
 """
@@ -21,13 +23,19 @@ from deepdive.corpus import CorpusError, load_corpus
 from deepdive.evaluation import (
     evaluate,
     evaluate_real,
+    evaluate_sentences,
     format_real_report,
     format_real_summary,
     format_report,
+    format_sentence_report,
 )
 from deepdive.realcorpus import RealCorpusError, load_real
+from deepdive.sentence_labels import SentenceLabelError, load_real_sentences, load_written
 
-CORPUS = Path(__file__).resolve().parent.parent / "tests" / "corpus" / "answers"
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "tests" / "corpus" / "answers"
+WRITTEN = ROOT / "tests" / "corpus" / "concept_sentences"
+REAL_SENTENCE_LABELS = ROOT / "tests" / "realdev" / "sentence_labels.jsonl"
 
 
 def main() -> int:
@@ -50,6 +58,13 @@ def main() -> int:
     if args.errors:
         for line in reports["dev"].errors:
             print(line)
+    try:
+        written = load_written(WRITTEN)
+    except SentenceLabelError as exc:
+        print(f"sentence labels error: {exc}", file=sys.stderr)
+        return 1
+    print(format_sentence_report("blind-written sentences", evaluate_sentences(written)))
+    print()
     if args.no_real:
         return 0
     try:
@@ -62,6 +77,13 @@ def main() -> int:
     print(format_real_report(real_reports["all"]))
     print()
     print(format_real_summary(real_reports))
+    print()
+    try:
+        ours = load_real_sentences(REAL_SENTENCE_LABELS, real)
+    except SentenceLabelError as exc:
+        print(f"sentence labels error: {exc}", file=sys.stderr)
+        return 1
+    print(format_sentence_report("real sentences, our blind labels", evaluate_sentences(ours)))
     if args.real_errors:
         for line in real_reports["all"].errors:
             print(line)

@@ -13,7 +13,11 @@ from dataclasses import dataclass, field
 
 from deepdive.analysis import PARTS, Analysis
 from deepdive.corpus import LabelledAnswer
+from deepdive.figures import figure_finder
+from deepdive.parts import part_classifier
 from deepdive.realcorpus import RealAnswer
+from deepdive.sentence_labels import LabelledSentence
+from deepdive.sentences import Sentence
 
 METHOD_FINDINGS = (
     "vague_result",
@@ -301,4 +305,35 @@ def format_real_summary(reports: dict[str, SplitReport]) -> str:
             f"{r.finding_macro_f1(METHOD_FINDINGS):>7.3f}{r.ownership_accuracy:>7.3f}"
             f"{r.rated_spearman:>7.3f}"
         )
+    return "\n".join(lines)
+
+
+def engine_sentence_parts(text: str) -> set[str]:
+    """The parts the engine reads in one sentence taken on its own (no neighbours)."""
+    sentence = [Sentence(text, 0, len(text))]
+    classifier = part_classifier()
+    labelled = classifier.classify(sentence, [figure_finder().find(text, 0, 0)])
+    return {p for p in PARTS if classifier.is_present(labelled, p)}
+
+
+def evaluate_sentences(
+    sentences: Iterable[LabelledSentence], read: Callable[[str], set[str]] = engine_sentence_parts
+) -> dict[str, Counts]:
+    """Per part: how ``read`` tags each labelled sentence, against its label."""
+    counts = {p: Counts() for p in PARTS}
+    for s in sentences:
+        found = read(s.text)
+        for p in PARTS:
+            counts[p].add(p in s.tags, p in found)
+    return counts
+
+
+def format_sentence_report(name: str, counts: dict[str, Counts]) -> str:
+    total = sum(c.support for c in counts.values())
+    lines = [f"== sentence reading, {name}: {total} part tags =="]
+    lines.append(f"{'part':<24}{'P':>6}{'R':>6}{'F1':>6}{'n':>5}")
+    for p, c in counts.items():
+        lines.append(f"{p:<24}{c.precision:>6.2f}{c.recall:>6.2f}{c.f1:>6.2f}{c.support:>5}")
+    macro = sum(c.f1 for c in counts.values()) / len(counts)
+    lines.append(f"{'part macro-F1':<24}{macro:>18.3f}")
     return "\n".join(lines)
