@@ -9,6 +9,7 @@ from deepdive.figures import Figure
 from deepdive.ownership import OwnershipRead
 from deepdive.parts import SentenceParts
 from deepdive.sentences import Sentence
+from deepdive.shares import rare_shares
 from deepdive.speech import AudioRead
 from deepdive.vocab import Mention, vocab
 
@@ -53,6 +54,14 @@ class Context:
                 out.extend((i, m) for m in vocab().find(kind, s.text))
             self._mentions[kind] = out
         return self._mentions[kind]
+
+    def rare_shares(self) -> tuple[int, ...]:
+        """Sentences that state a rare class share ("1% of the examples were failures")."""
+        if "__rare_shares__" not in self._cache:
+            self._cache["__rare_shares__"] = tuple(
+                i for i, s in enumerate(self.sentences) if rare_shares(s.text)
+            )
+        return self._cache["__rare_shares__"]
 
     def label(self, i: int) -> str:
         return self.labels[i].label

@@ -16,6 +16,9 @@ class Delivery:
     hedges: re.Pattern[str]
     hedging_min_count: int
     hedging_per_100_words: float
+    text_fillers: re.Pattern[str]
+    fillers_per_100_words: float
+    text_filler_min: int
 
     def strip_fillers(self, text: str) -> str:
         """``text`` with fillers replaced by spaces (for cue matching, not for display)."""
@@ -23,6 +26,10 @@ class Delivery:
 
     def hedge_count(self, text: str) -> int:
         return len(self.hedges.findall(text))
+
+    def filler_count(self, text: str) -> int:
+        """Fillers in written-down speech: "um", "uh", "you know", "I mean", a comma'd "like"."""
+        return len(self.text_fillers.findall(text))
 
 
 @cache
@@ -41,4 +48,12 @@ def delivery() -> Delivery:
         hedges=compile_patterns(name, cfg, require(name, cfg, "hedges", list)),
         hedging_min_count=require(name, cfg, "hedging_min_count", int),
         hedging_per_100_words=require(name, cfg, "hedging_per_100_words", float),
+        text_fillers=compile_patterns(
+            name,
+            cfg,
+            [rf"{re.escape(w)}+" if len(w) > 1 else re.escape(w) for w in words]
+            + require(name, cfg, "text_fillers", list),
+        ),
+        fillers_per_100_words=require(name, cfg, "fillers_per_100_words", float),
+        text_filler_min=require(name, cfg, "text_filler_min", int),
     )

@@ -61,6 +61,7 @@ class OwnershipReader:
         self.scope = patterns("own_scope")
         self.team = patterns("team")
         self.overclaim = patterns("overclaim")
+        self.overclaim_lists = patterns("overclaim_lists")
         self.organisation = patterns("organisation")
         self.collective = patterns("collective")
         self.implicit_verbs = set(require(name, cfg, "implicit_i_verbs", str).lower().split())
@@ -71,8 +72,11 @@ class OwnershipReader:
         )
         self.not_names = set(require(name, cfg, "not_names", str).split())
         verbs = require(name, cfg, "name_credit_verbs", str).split()
+        # "Lena designed", "Raj and Mei labelled", "Lena, our automation engineer, designed",
+        # "Sam, on the data platform team, integrated"
         self.name_credit = re.compile(
-            r"\b([A-Z][a-z]{2,})(?:\s+and\s+[A-Z][a-z]{2,})?\s+(?:" + "|".join(verbs) + r")\b"
+            r"\b([A-Z][a-z]{2,})(?:\s+and\s+[A-Z][a-z]{2,})?(?:,\s+(?:[\w-]+\s+){1,6}?[\w-]+,)?"
+            r"\s+(?:" + "|".join(verbs) + r")\b"
         )
 
     def _agentive(self, text: str) -> int:
@@ -103,6 +107,7 @@ class OwnershipReader:
         credit: list[int] = []
         scope: list[int] = []
         over: list[int] = []
+        listed: list[int] = []
         minimising: list[int] = []
         team = False
         organisation = False
@@ -120,6 +125,8 @@ class OwnershipReader:
                 scope.append(idx)
             if self.overclaim.search(text) and not credits:
                 over.append(idx)
+            elif self.overclaim_lists.search(text) and not credits:
+                listed.append(idx)
             if self.minimising.search(text):
                 minimising.append(idx)
             if self.team.search(text):
@@ -129,6 +136,8 @@ class OwnershipReader:
             first = text.split(maxsplit=1)[0].lower() if text.split() else ""
             implicit += first in self.implicit_verbs
         team = team or we_count >= 3 or bool(credit)
+        if not credit:
+            over = sorted(over + listed)  # a long "I" list only overclaims when nobody is credited
         if agentive == 0 and we_count == 0 and implicit >= 2:
             agentive = implicit
         verdict = _verdict(

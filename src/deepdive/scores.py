@@ -14,9 +14,10 @@
 * **structure** — 10 per part present (60), +15 when the parts come in a sensible order
   (problem before modeling, reflection after modeling), +15 when the length fits the 2-3 minute
   target (+8 when shorter), +10 when a result leads; -20 for ``too_long``, -10 for
-  ``jumps_to_model``.
+  ``jumps_to_model``, -20 for ``filler_heavy`` and -10 for ``hedging`` (a story buried in
+  fillers or hedges is hard to follow, whatever parts it touches).
 * **overall** — 0.2 impact + 0.25 technical_depth + 0.2 decision_quality + 0.15 ownership +
-  0.2 structure, minus 3 per major finding.
+  0.2 structure, minus 3 per major finding, minus 8 for ``filler_heavy``.
 
 All scores are clamped to 0-100 and rounded to integers.
 """
@@ -97,6 +98,7 @@ def compute_scores(
         structure += 8
     structure += 10 * ctx.leads_with_result
     structure -= 20 * ("too_long" in ids) + 10 * ("jumps_to_model" in ids)
+    structure -= 20 * ("filler_heavy" in ids) + 10 * ("hedging" in ids)
 
     scores = {
         "technical_depth": _clamp(depth),
@@ -113,6 +115,7 @@ def compute_scores(
         + 0.15 * scores["ownership"]
         + 0.2 * scores["structure"]
         - 3 * majors
+        - 8 * ("filler_heavy" in ids)
     )
     scores["overall"] = _clamp(overall)
     return scores

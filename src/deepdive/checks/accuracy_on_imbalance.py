@@ -1,8 +1,10 @@
 """accuracy_on_imbalance — accuracy is the headline metric on a problem with rare positives.
 
 What it flags:
-    The answer reports accuracy, says (or shows) that the positive class is rare, and gives
-    no class-aware metric (precision, recall, F1, PR-AUC, false positives...).
+    The answer reports accuracy, says (or shows) that the positive class is rare — in words
+    ("fraud is rare") or as a share in any form ("1% of the examples were failures", "one in
+    two hundred orders", "37 out of 5,000 scans") — and gives no class-aware metric
+    (precision, recall, F1, PR-AUC, false positives...).
 Why interviewers care:
     With 1% positives a model that always says "no" is 99% accurate. Quoting accuracy there
     suggests the candidate did not notice, and is the first thing an interviewer will probe.
@@ -27,7 +29,7 @@ FIX = (
 
 
 def find(ctx: Context) -> tuple[int, ...] | None:
-    imbalance = ctx.matching("imbalance")
+    imbalance = sorted({*ctx.matching("imbalance"), *ctx.rare_shares()})
     if not imbalance or ctx.any("class_aware_metrics"):
         return None
     accuracy = [i for i, m in ctx.mentions("metrics") if m.name == "accuracy"]

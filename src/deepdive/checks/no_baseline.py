@@ -40,6 +40,7 @@ def find(ctx: Context) -> tuple[int, ...] | None:
         for i in ctx.matching("alternatives")
         if i not in denials and (i in named or len(families) >= 2)
     ]
-    if support or alternatives:
+    counted = [i for i in ctx.matching("explicit_alternatives") if i not in denials]
+    if support or alternatives or counted:
         return None
     return tuple(sorted(denials)) or ctx.part_sentences["modeling"][:1]

@@ -28,7 +28,8 @@ FIX = (
 
 
 def find(ctx: Context) -> tuple[int, ...] | None:
-    shipped = ctx.matching("shipped")
+    denied = set(ctx.matching("not_shipped"))
+    shipped = [i for i in ctx.matching("shipped") if i not in denied]
     if not shipped or ctx.any("online_check"):
         return None
     if any(f.result and f.kind == "money" for f in ctx.figures):

@@ -16,6 +16,7 @@ Stronger version:
 from __future__ import annotations
 
 from deepdive.context import Context
+from deepdive.datafiles import phrase_list
 
 ID = "no_weakness"
 PART = "reflection"
@@ -28,9 +29,22 @@ FIX = (
 
 
 def find(ctx: Context) -> tuple[int, ...] | None:
-    denials = ctx.matching("weakness_denials")
+    denials = ctx.matching("weakness_denials") or _answered_no(ctx)
     if denials:
         return denials
     if ctx.present["reflection"]:
         return None
     return ()
+
+
+def _answered_no(ctx: Context) -> tuple[int, ...]:
+    """ "Were there limitations? Not really." — a question about weaknesses answered with no."""
+    asked = set(ctx.matching("weakness_questions"))
+    reply = phrase_list("negative_replies")
+    return tuple(
+        i
+        for i in range(1, len(ctx.sentences))
+        if i - 1 in asked
+        and ctx.sentences[i - 1].text.rstrip().endswith("?")
+        and reply.match(ctx.sentences[i].text.lstrip(" \"'*-"))
+    )

@@ -1,0 +1,145 @@
+"""Class shares: find where an answer says how rare the positive class is.
+
+An interviewer hears "99% accuracy" differently once they know only 1% of the examples were
+positive. Candidates state that share in many ways — "1% of the examples were failures",
+"only about one in two hundred orders is fraud", "a positive rate of 2%", "37 out of 5,000
+scans", "positives are rare, around 0.5%" — so this reads the shape, not a phrase list: a
+small fraction (a percentage, "one in N", "N out of M") tied to a population of examples
+("of the transactions") or to a word that names the rare class ("positive", "fraud",
+"minority"). Anything at or below ``rare_share`` (``data/shares.yaml``) counts as rare.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from deepdive.datafiles import load_data, require
+
+_NUM = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
+_PERCENT = re.compile(r"(?<![\w.])(" + _NUM + r")\s?(?:%|percent\b|per\s?cent\b)", re.I)
+_OUT_OF = re.compile(
+    r"(?<![\w.])(" + _NUM + r")\s+(?:out\s+of|of\s+(?:the|our|all|about|roughly|some)?\s*)"
+    r"\s*(" + _NUM + r")\b",
+    re.I,
+)
+_RATIO = re.compile(r"(?<![\w.])1\s?(?::|to)\s?(" + _NUM + r")\b(?!\s*(?:am|pm|%))", re.I)
+_CHANGE = re.compile(
+    r"(?:\b(?:by|from|to|improv\w*|increas\w*|decreas\w*|reduc\w*|cut|drop\w*|rose|fell|gain\w*|"
+    r"lift\w*|boost\w*|accura\w*|precision|recall|f1|auc|score\w*)\W*(?:\w+\W+)?"
+    r"|\b(?:went|goes|go|is|was|were|are)\s+(?:up|down)\s+(?:\w+\s+)?|\b(?:up|down)\s+)$",
+    re.I,
+)
+_SMALL = {
+    "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "twenty": 20, "fifty": 50,
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Share:
+    """A stated fraction of the examples, with where it sits in the sentence."""
+
+    text: str
+    value: float  # 0..1
+    start: int
+    end: int
+
+
+class ShareReader:
+    """Share shapes configured by ``data/shares.yaml``."""
+
+    def __init__(self) -> None:
+        name = "shares.yaml"
+        cfg = load_data(name)
+        self.rare = require(name, cfg, "rare_share", float)
+        self.nouns = frozenset(require(name, cfg, "population_nouns", str).lower().split())
+        words = require(name, cfg, "share_words", str).lower().split()
+        self.share_words = frozenset(w.replace("_", " ") for w in words)
+        self.not_after = frozenset(require(name, cfg, "not_after", str).lower().split())
+        numbers = require(name, cfg, "number_words", dict)
+        self.numbers = {
+            k: float(require(name, numbers, k, int)) for k in numbers if not k.startswith("__")
+        }
+        spelled = "|".join(sorted(self.numbers, key=len, reverse=True))
+        small = "|".join(k for k in _SMALL if k != "a")
+        self.one_in = re.compile(
+            r"\b(" + small + r"|\d+)\s+(?:([a-z]+)\s+)?(?:in|out\s+of)\s+"
+            r"(?:(?:a|every|every\s+single)\s+)?"
+            r"(" + _NUM + r"|(?:(?:a|" + small + r")\s+)?(?:" + spelled + r"))\b"
+            r"(?!\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b)",
+            re.I,
+        )
+
+    def _spelled(self, text: str) -> float | None:
+        words = text.lower().replace(",", "").split()
+        if len(words) == 1 and re.fullmatch(r"\d+(?:\.\d+)?", words[0]):
+            return float(words[0])
+        total = 1.0
+        for w in words:
+            if w in self.numbers and w not in _SMALL:
+                total *= self.numbers[w]
+            elif w in _SMALL:
+                total *= _SMALL[w]
+            else:
+                return None
+        return total
+
+    def _about_examples(self, text: str, start: int, end: int) -> bool:
+        """A population noun or a rare-class word near the figure (same clause)."""
+        after = re.findall(r"[a-z]+", text[end : end + 60].lower())[:6]
+        before = re.findall(r"[a-z]+", text[max(0, start - 60) : start].lower())[-6:]
+        near = before + after
+        if any(w in self.nouns or w in self.share_words for w in after):
+            return True
+        joined = " ".join(near)
+        return any(w in near or (" " in w and w in joined) for w in self.share_words)
+
+    def find(self, text: str) -> list[Share]:
+        """Rare shares stated in ``text`` (one sentence)."""
+        out: list[Share] = []
+        for m in _PERCENT.finditer(text):
+            value = float(m.group(1).replace(",", "")) / 100
+            if _CHANGE.search(text[max(0, m.start() - 40) : m.start()]):
+                continue  # "cut by 1%", "accuracy of 99%": a change or a score, not a share
+            lead = re.findall(r"[a-z]+", text[max(0, m.start() - 30) : m.start()].lower())[-3:]
+            if any(w in self.not_after for w in lead):
+                continue  # "held out 10% of the rows": a split, not the class balance
+            if value <= self.rare and self._about_examples(text, m.start(), m.end()):
+                out.append(Share(m.group(), value, m.start(), m.end()))
+        for m in self.one_in.finditer(text):
+            noun = (m.group(2) or "").lower()
+            if noun and not ({noun, noun + "s"} & (self.nouns | self.share_words)):
+                continue  # "one model in ten minutes" counts nothing
+            if not noun and not self._about_examples(text, m.start(), m.end()):
+                continue
+            part, whole = self._spelled(m.group(1)), self._spelled(m.group(3))
+            if part and whole and part < whole and part / whole <= self.rare:
+                out.append(Share(m.group(), part / whole, m.start(), m.end()))
+        for m in _OUT_OF.finditer(text):
+            part, whole = (float(g.replace(",", "")) for g in m.groups())
+            rare = whole > 0 and part < whole and part / whole <= self.rare
+            if rare and self._about_examples(text, m.start(), m.end()):
+                out.append(Share(m.group(), part / whole, m.start(), m.end()))
+        for m in _RATIO.finditer(text):
+            n = float(m.group(1).replace(",", ""))
+            if (
+                n > 0
+                and 1 / (n + 1) <= self.rare
+                and self._about_examples(text, m.start(), m.end())
+            ):
+                out.append(Share(m.group(), 1 / (n + 1), m.start(), m.end()))
+        unique = {(s.start, s.end): s for s in out}  # the same words read by two shapes
+        return sorted(unique.values(), key=lambda s: s.start)
+
+
+@cache
+def share_reader() -> ShareReader:
+    """The shared, lazily compiled reader."""
+    return ShareReader()
+
+
+def rare_shares(text: str) -> list[Share]:
+    """Shares of the examples at or below the rare threshold stated in ``text``."""
+    return share_reader().find(text)

@@ -1,0 +1,54 @@
+"""Class shares: how rare the positive class is, in any of the ways people say it."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from deepdive.shares import rare_shares
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("1% of the examples were failures.", 0.01),
+        ("Only about one in two hundred orders is fraud.", 0.005),
+        ("It happened to about three borrowers out of every hundred.", 0.03),
+        ("We had a positive rate of 2%.", 0.02),
+        ("37 out of 5,000 scans showed a tumour.", 0.0074),
+        ("Positives are rare, around 0.5%.", 0.005),
+        ("Malicious windows make up about 0.3% of the dataset.", 0.003),
+        ("The ratio was 1:100 of positives to negatives.", 0.0099),
+        ("One in ten customers churned.", 0.1),
+    ],
+)
+def test_rare_shares_are_read(text: str, value: float) -> None:
+    [share] = rare_shares(text)
+    assert share.value == pytest.approx(value, abs=1e-4)
+    assert text[share.start : share.end] == share.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We cut churn by 1%.",
+        "Accuracy was 99%.",
+        "Revenue went up 3% in the pilot.",
+        "About 40% of the images were blurry.",
+        "We held out 10% of the rows for testing.",
+        "I labelled 5% of the tickets by hand.",
+        "We trained one model in ten minutes.",
+        "Two out of three users liked it.",
+        "The team of 5 out of 50 engineers.",
+    ],
+)
+def test_other_numbers_are_not_shares(text: str) -> None:
+    assert rare_shares(text) == []
+
+
+@given(st.text(max_size=300))
+def test_any_text_gives_shares_inside_it(text: str) -> None:
+    for share in rare_shares(text):
+        assert 0 < share.value <= 0.1
+        assert text[share.start : share.end] == share.text
