@@ -143,6 +143,7 @@ class FigureFinder:
             name, cfg, require(name, cfg, "comparison_patterns", list)
         )
         self.stakes = compile_patterns(name, cfg, require(name, cfg, "stakes_patterns", list))
+        self.not_result = compile_patterns(name, cfg, require(name, cfg, "not_result_before", list))
         self.share = re.compile(
             r"^\s*(?:" + "|".join(require(name, cfg, "share_patterns", list)) + r")", flags
         )
@@ -215,6 +216,8 @@ class FigureFinder:
             return False
 
     def _is_result(self, masked: str, s: int, e: int, kind: str, near_metric: bool) -> bool:
+        if self.not_result.search(" ".join(masked[:s].split()[-10:]) + " "):
+            return False  # a hypothetical, a target or an alert threshold, not an outcome
         after = masked[e : e + 60]
         describes_data = bool(self.data_after.match(after) or self.share.match(after))
         words_before = _MODEL_WORDS.sub(" ", " ".join(masked[:s].split()[-14:]))

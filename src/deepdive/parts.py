@@ -143,6 +143,8 @@ class PartClassifier:
             scores["data"] += self.w["data_source_mention"]
         if any(f.result for f in figures):
             scores["hook"] += self.w["result_figure"]
+            # an outcome stated with a number was measured somehow: evidence of evaluation too
+            scores["evaluation"] += self.w["result_as_measure"]
         if any(
             f.kind == "metric" or (f.result and _near_metric(text, f, sentence.start))
             for f in figures
