@@ -87,3 +87,34 @@ def test_a_my_part_label_is_ownership_without_a_verb() -> None:
 )
 def test_more_verdicts(text: str, expected: str) -> None:
     assert verdict(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claims"),
+    [
+        ("I built the feature pipeline.", True),
+        ("I also trained the ranking model.", True),
+        ("I kind of compared the rule with a boosted model.", True),
+        ("I've rewritten the labelling guide twice.", True),
+        ("I exported two thousand invoices from the archive.", True),
+        ("I'm training a smaller model now.", True),
+        ("I was responsible for the evaluation.", True),
+        ("I love the music industry.", False),
+        ("I joined the team two years ago.", False),
+        ("I spent more time in meetings than in code.", False),
+        ("I can't think of any limitations.", False),
+        ("I think the model was fine.", False),
+        ("I wanted to work on recommendations.", False),
+    ],
+)
+def test_an_i_claims_work_only_with_a_verb_of_doing_it(sentence: str, claims: bool) -> None:
+    assert (read_ownership(split_sentences(sentence)).agentive_i > 0) is claims
+
+
+def test_we_throughout_with_chat_about_oneself_is_still_underclaim() -> None:
+    text = (
+        "I love this kind of problem. We collected two years of tickets and we trained a "
+        "classifier on them. We deployed it and we cut handling time by a fifth. I joined "
+        "the team in 2021."
+    )
+    assert read_ownership(split_sentences(text)).verdict == "underclaim"

@@ -71,6 +71,9 @@ class OwnershipReader:
             require(name, cfg, "agentive_after_i_was", str).lower().split()
         )
         self.not_names = set(require(name, cfg, "not_names", str).split())
+        self.work_forms = _forms(require(name, cfg, "work_verbs", str).lower().split())
+        self.not_work_past = set(require(name, cfg, "not_work_past", str).lower().split())
+        self.between = set(require(name, cfg, "between_i_and_verb", str).lower().split())
         verbs = require(name, cfg, "name_credit_verbs", str).split()
         # "Lena designed", "Raj and Mei labelled", "Lena, our automation engineer, designed",
         # "Sam, on the data platform team, integrated"
@@ -90,12 +93,30 @@ class OwnershipReader:
             first = direct.group(1).lower() if direct else ""
             if first in self.non_agentive or word in ("think", "guess", "mean"):
                 continue
-            if first == "was" and word not in self.agentive_after_was:
+            if first == "was":
+                if word in self.agentive_after_was:
+                    count += 1
                 continue
             if m.group().lower() in ("i'm", "i’m") and not _DOING.match(first):
                 continue  # "I'm worried" claims nothing; "I'm training a model" does
-            count += 1
+            if self._does_work(text[m.end() :]):
+                count += 1
         return count + len(_BY_ME.findall(text))  # "trained by me"
+
+    def _does_work(self, after: str) -> bool:
+        """Whether the words after an "I" report doing a piece of the work: a work verb, or
+        another past tense that is not a feeling or a career step ("I built", "I also
+        trained", "I kind of compared", "I've rewritten", "I exported")."""
+        words = [w.strip(",;:.!?\"'()") for w in after.lower().split()[:6]]
+        words = [w for w in words if w not in self.between and not w.endswith("ly")]
+        if words[:1] in (["have"], ["had"], ["'ve"], ["’ve"]):
+            words = words[1:]
+        if not words:
+            return False
+        verb = words[0]
+        if verb in self.work_forms:
+            return True
+        return verb.endswith("ed") and verb not in self.not_work_past
 
     def _credits(self, text: str) -> bool:
         if self.credit.search(text):
@@ -176,6 +197,20 @@ def _verdict(
     if agentive == 0:
         return "unclear"
     return "calibrated"
+
+
+def _forms(words: list[str]) -> frozenset[str]:
+    """Every listed verb with its -s, -ed and -ing forms (irregular forms are listed as such)."""
+    out: set[str] = set()
+    for w in words:
+        out.add(w)
+        stem = w[:-1] if w.endswith("e") else w
+        out.update({w + "s", w + "es", stem + "ed", stem + "ing", w + "ed", w + "d"})
+        if w.endswith("y") and len(w) > 2 and w[-2] not in "aeiou":
+            out.update({w[:-1] + "ied", w[:-1] + "ies"})
+        if len(w) >= 3 and w[-1] not in "aeiouwxy" and w[-2] in "aeiou" and w[-3] not in "aeiou":
+            out.update({w + w[-1] + "ed", w + w[-1] + "ing"})  # ship -> shipped, shipping
+    return frozenset(out)
 
 
 @cache
