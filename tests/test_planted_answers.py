@@ -1,11 +1,13 @@
 """Whole answers with problems planted the way an ML interviewer would catch them.
 
-``tests/data/planted_answers.yaml`` was written blind by a helper session (before deepdive ran
-on it): strong answers with calibrated credit, accuracy quoted on a rare class in many
-wordings, leaks told in plain words, launches with no live check, denials of any weakness, and
+``tests/data/planted_answers.yaml`` and ``planted_answers_2.yaml`` were each written blind by a
+helper session (before deepdive ran on them): strong answers with calibrated credit, accuracy
+quoted on a rare class in many wordings, leaks told in plain words, launches with no live check, denials of any weakness, and
 filler-heavy rambles beside clear answers on the same project. Each case lists the findings
-that must fire, those that must stay silent, and the ownership verdict. It has since been
-used to find and fix general gaps, so it is a regression test now, not blind evidence.
+that must fire, those that must stay silent, and the ownership verdict. The first set was then
+used to find and fix general gaps (35 of 315 expectations wrong before, 4 after); the second,
+written afterwards, measured those fixes blind (31 of 329 wrong at the start of that work, 18
+when it arrived) before a few more were made. Both are regression tests now.
 
 Known misses are listed below; they must still be misses, so a fix shows up as a failure that
 asks for the entry to be removed.
@@ -23,23 +25,45 @@ import yaml
 from deepdive import analyze
 from deepdive.analysis import Analysis
 
-CASES = Path(__file__).parent / "data" / "planted_answers.yaml"
+DATA = Path(__file__).parent / "data"
+FILES = ("planted_answers.yaml", "planted_answers_2.yaml")
 # case id -> what still goes wrong there ("finding:<id>" or "ownership")
 KNOWN_MISSES = {
     "ramble-gym-churn": {"ownership"},
     "ramble-leaf-disease": {"finding:textbook_data", "finding:no_baseline", "finding:no_weakness"},
+    "strong-agri-leaf-disease": {"finding:no_weakness"},
+    "strong-sports-xg": {"finding:textbook_data"},
+    "acc-trap-telecom-site-failure": {"finding:accuracy_on_imbalance", "finding:no_baseline"},
+    "acc-trap-legal-privilege-bullets": {"finding:accuracy_on_imbalance", "finding:leakage_risk"},
+    "leak-trap-freight-transit-events": {"finding:leakage_risk"},
+    "leak-trap-music-mood-clips": {"finding:leakage_risk"},
+    "leak-trap-robot-threshold-on-test": {"finding:leakage_risk", "finding:no_baseline"},
+    "offline-trap-grain-yield-forecast": {"finding:no_online_check"},
+    "filler-trap-warehouse-obstacles": {"finding:no_weakness", "finding:vague_result"},
+    "filler-trap-rugby-injury": {
+        "finding:no_baseline",
+        "finding:no_weakness",
+        "finding:vague_result",
+    },
 }
 # a filler-heavy ramble must never score above the clear answer on the same project
 PAIRS = [
     ("ramble-gym-churn", "spoken-strong-gym-churn"),
     ("ramble-leaf-disease", "spoken-strong-leaf-disease"),
+    ("filler-trap-warehouse-obstacles", "clear-warehouse-obstacles"),
 ]
 
 
+@cache
 def cases() -> list[dict[str, Any]]:
-    data = yaml.safe_load(CASES.read_text(encoding="utf-8"))
-    assert isinstance(data, list)
-    return data
+    out: list[dict[str, Any]] = []
+    for name in FILES:
+        data = yaml.safe_load((DATA / name).read_text(encoding="utf-8"))
+        assert isinstance(data, list), name
+        out += data
+    ids = [c["id"] for c in out]
+    assert len(ids) == len(set(ids)), "case ids must be unique across the files"
+    return out
 
 
 @cache
