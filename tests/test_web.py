@@ -293,3 +293,12 @@ def test_a_drill_moves_between_two_server_processes(store_url: str) -> None:
         for s in servers:
             s.terminate()
             s.wait(timeout=10)
+
+
+def test_feedback_page_marks_the_interviewers_lines(client: TestClient) -> None:
+    text = (Path(__file__).parent / "data" / "transcript_answer.txt").read_text(encoding="utf-8")
+    status, location = submit(client, text)
+    assert status == 303
+    page = client.get(location).text
+    assert 'class="s part-interviewer"' in page and "[interviewer]" in page
+    assert "So what did you actually build there?" in page
