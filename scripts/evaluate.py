@@ -20,13 +20,12 @@ from pathlib import Path
 from deepdive import analyze
 from deepdive.checks import CHECKS
 from deepdive.corpus import CorpusError, load_corpus
-from deepdive.evaluation import (
-    evaluate,
+from deepdive.evaluation import evaluate, format_report
+from deepdive.real_evaluation import (
     evaluate_real,
     evaluate_sentences,
     format_real_report,
     format_real_summary,
-    format_report,
     format_sentence_report,
 )
 from deepdive.realcorpus import RealCorpusError, load_real

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from deepdive import analyze
-from deepdive.evaluation import METHOD_FINDINGS, evaluate_real
+from deepdive.evaluation import METHOD_FINDINGS
+from deepdive.real_evaluation import evaluate_real
 from deepdive.realcorpus import RealCorpusError, default_folder, groups, load_real
 
 ROOT = Path(__file__).resolve().parent.parent

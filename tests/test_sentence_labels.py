@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from deepdive.evaluation import engine_sentence_parts, evaluate_sentences
+from deepdive.real_evaluation import engine_sentence_parts, evaluate_sentences
 from deepdive.realcorpus import RealAnswer
 from deepdive.sentence_labels import (
     TAGS,

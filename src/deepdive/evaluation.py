@@ -13,11 +13,6 @@ from dataclasses import dataclass, field
 
 from deepdive.analysis import PARTS, Analysis
 from deepdive.corpus import LabelledAnswer
-from deepdive.figures import figure_finder
-from deepdive.parts import part_classifier
-from deepdive.realcorpus import RealAnswer
-from deepdive.sentence_labels import LabelledSentence
-from deepdive.sentences import Sentence
 
 METHOD_FINDINGS = (
     "vague_result",
@@ -177,36 +172,52 @@ def evaluate(
             if answer.quality == "strong":
                 report.strong += 1
                 report.loud += len(loud_findings(analysis, answer.findings, ids))
-        errs = []
-        for p in PARTS:
-            if gold_present[p] != analysis.part(p).present:
-                errs.append(
-                    f"part {p}: gold {gold_present[p]}, predicted {analysis.part(p).present}"
-                )
-        for k in ids:
-            if (k in answer.findings) != (k in predicted):
-                errs.append(f"finding {k}: gold {k in answer.findings}, predicted {k in predicted}")
-        if analysis.ownership.verdict != answer.ownership:
-            errs.append(
-                f"ownership: gold {answer.ownership}, predicted {analysis.ownership.verdict}"
-            )
+        errs = mismatches(gold_present, answer.findings, answer.ownership, analysis, ids)
         for e in errs:
             reports[answer.split].errors.append(f"{answer.id}: {e}")
     return reports
 
 
+def table(head: str, counts: dict[str, Counts], seen_only: bool = False) -> list[str]:
+    """Precision / recall / F1 / support rows, one per key (only those seen, if asked)."""
+    lines = [f"{head:<24}{'P':>6}{'R':>6}{'F1':>6}{'n':>5}"]
+    for k, c in counts.items():
+        if not seen_only or c.tp + c.fp + c.fn:
+            lines.append(f"{k:<24}{c.precision:>6.2f}{c.recall:>6.2f}{c.f1:>6.2f}{c.support:>5}")
+    return lines
+
+
+def mismatches(
+    present: dict[str, bool],
+    findings: Iterable[str],
+    ownership: str,
+    analysis: Analysis,
+    ids: Iterable[str],
+) -> list[str]:
+    """What the analysis got wrong against one answer's labels, one line each."""
+    predicted, gold = set(analysis.finding_ids()), set(findings)
+    out = [
+        f"part {p}: gold {present[p]}, predicted {analysis.part(p).present}"
+        for p in PARTS
+        if present[p] != analysis.part(p).present
+    ]
+    out += [
+        f"finding {k}: gold {k in gold}, predicted {k in predicted}"
+        for k in ids
+        if (k in gold) != (k in predicted)
+    ]
+    if analysis.ownership.verdict != ownership:
+        out.append(f"ownership: gold {ownership}, predicted {analysis.ownership.verdict}")
+    return out
+
+
 def format_report(report: SplitReport) -> str:
     lines = [f"== {report.name}: {report.answers} answers =="]
-    lines.append(f"{'part':<24}{'P':>6}{'R':>6}{'F1':>6}{'n':>5}")
-    for p, c in report.parts.items():
-        lines.append(f"{p:<24}{c.precision:>6.2f}{c.recall:>6.2f}{c.f1:>6.2f}{c.support:>5}")
+    lines += table("part", report.parts)
     lines.append(f"{'part macro-F1':<24}{report.part_macro_f1:>18.3f}")
     lines.append(f"{'sentence label accuracy':<24}{report.sentence_accuracy:>18.3f}")
     lines.append("")
-    lines.append(f"{'finding':<24}{'P':>6}{'R':>6}{'F1':>6}{'n':>5}")
-    for k, c in report.findings.items():
-        if c.tp + c.fp + c.fn:
-            lines.append(f"{k:<24}{c.precision:>6.2f}{c.recall:>6.2f}{c.f1:>6.2f}{c.support:>5}")
+    lines += table("finding", report.findings, seen_only=True)
     lines.append(f"{'finding macro-F1 (9)':<24}{report.finding_macro_f1(METHOD_FINDINGS):>18.3f}")
     lines.append(f"{'finding macro-F1 (all)':<24}{report.finding_macro_f1():>18.3f}")
     lines.append(f"{'ownership accuracy':<24}{report.ownership_accuracy:>18.3f}")
@@ -223,117 +234,3 @@ def loud_findings(analysis: Analysis, gold: Iterable[str], ids: Iterable[str]) -
         for f in analysis.findings
         if f.severity == "major" and f.id in wanted and f.id not in labelled
     ]
-
-
-def evaluate_real(
-    answers: list[RealAnswer],
-    analyzer_for: Callable[[list[RealAnswer]], Callable[[str], Analysis]],
-    strong_rating: float = 3.0,
-) -> dict[str, SplitReport]:
-    """Leave-one-source-out evaluation on the real corpus.
-
-    For each source group, ``analyzer_for(training answers)`` returns the analyser to use on
-    that group — fitted on the other groups only when anything is learned from this corpus.
-    Reports are keyed ``all``, by kind and by group; ``loud`` counts major method findings that
-    fire on strong answers (rating >= ``strong_rating``) without the label.
-    """
-    reports: dict[str, SplitReport] = {"all": SplitReport("real (leave-one-source-out)")}
-    for key in sorted({a.kind for a in answers} | {a.group for a in answers}):
-        reports[key] = SplitReport(key)
-    for r in reports.values():
-        r.findings = {k: Counts() for k in METHOD_FINDINGS}
-    for group in sorted({a.group for a in answers}):
-        analyse = analyzer_for([a for a in answers if a.group != group])
-        for answer in (a for a in answers if a.group == group):
-            analysis = analyse(answer.text)
-            predicted = set(analysis.finding_ids())
-            for report in (reports["all"], reports[answer.kind], reports[group]):
-                report.answers += 1
-                for p in PARTS:
-                    report.parts[p].add(answer.sections[p], analysis.part(p).present)
-                for k in METHOD_FINDINGS:
-                    report.findings[k].add(k in answer.mistakes, k in predicted)
-                report.ownership_right += analysis.ownership.verdict == answer.ownership
-                report.rated.append((float(analysis.score("overall")), answer.rating))
-                if answer.rating >= strong_rating:
-                    report.strong += 1
-                    report.loud += len(loud_findings(analysis, answer.mistakes, METHOD_FINDINGS))
-            errs = [
-                f"part {p}: gold {answer.sections[p]}, predicted {analysis.part(p).present}"
-                for p in PARTS
-                if answer.sections[p] != analysis.part(p).present
-            ]
-            errs += [
-                f"finding {k}: gold {k in answer.mistakes}, predicted {k in predicted}"
-                for k in METHOD_FINDINGS
-                if (k in answer.mistakes) != (k in predicted)
-            ]
-            if analysis.ownership.verdict != answer.ownership:
-                errs.append(
-                    f"ownership: gold {answer.ownership}, predicted {analysis.ownership.verdict}"
-                )
-            reports["all"].errors.extend(f"{answer.id}: {e}" for e in errs)
-    return reports
-
-
-def format_real_report(report: SplitReport) -> str:
-    """The real-corpus summary: parts, the nine method findings, ownership, Spearman, loud."""
-    lines = [f"== {report.name}: {report.answers} answers =="]
-    lines.append(f"{'part':<24}{'P':>6}{'R':>6}{'F1':>6}{'n':>5}")
-    for p, c in report.parts.items():
-        lines.append(f"{p:<24}{c.precision:>6.2f}{c.recall:>6.2f}{c.f1:>6.2f}{c.support:>5}")
-    lines.append(f"{'part macro-F1':<24}{report.part_macro_f1:>18.3f}")
-    lines.append(f"{'finding':<24}{'P':>6}{'R':>6}{'F1':>6}{'n':>5}")
-    for k, c in report.findings.items():
-        if c.tp + c.fp + c.fn:
-            lines.append(f"{k:<24}{c.precision:>6.2f}{c.recall:>6.2f}{c.f1:>6.2f}{c.support:>5}")
-    lines.append(f"{'finding macro-F1 (9)':<24}{report.finding_macro_f1(METHOD_FINDINGS):>18.3f}")
-    lines.append(f"{'ownership accuracy':<24}{report.ownership_accuracy:>18.3f}")
-    lines.append(f"{'Spearman(overall,rating)':<24}{report.rated_spearman:>18.3f}")
-    lines.append(f"{'loud on strong answers':<24}{report.loud:>14d} / {report.strong}")
-    return "\n".join(lines)
-
-
-def format_real_summary(reports: dict[str, SplitReport]) -> str:
-    """One line per kind and per group: part / finding macro-F1, ownership, Spearman."""
-    lines = [f"{'slice':<26}{'n':>4}{'part':>7}{'find':>7}{'own':>7}{'rho':>7}"]
-    for key, r in reports.items():
-        if key == "all":
-            continue
-        lines.append(
-            f"{key:<26}{r.answers:>4}{r.part_macro_f1:>7.3f}"
-            f"{r.finding_macro_f1(METHOD_FINDINGS):>7.3f}{r.ownership_accuracy:>7.3f}"
-            f"{r.rated_spearman:>7.3f}"
-        )
-    return "\n".join(lines)
-
-
-def engine_sentence_parts(text: str) -> set[str]:
-    """The parts the engine reads in one sentence taken on its own (no neighbours)."""
-    sentence = [Sentence(text, 0, len(text))]
-    classifier = part_classifier()
-    labelled = classifier.classify(sentence, [figure_finder().find(text, 0, 0)])
-    return {p for p in PARTS if classifier.is_present(labelled, p)}
-
-
-def evaluate_sentences(
-    sentences: Iterable[LabelledSentence], read: Callable[[str], set[str]] = engine_sentence_parts
-) -> dict[str, Counts]:
-    """Per part: how ``read`` tags each labelled sentence, against its label."""
-    counts = {p: Counts() for p in PARTS}
-    for s in sentences:
-        found = read(s.text)
-        for p in PARTS:
-            counts[p].add(p in s.tags, p in found)
-    return counts
-
-
-def format_sentence_report(name: str, counts: dict[str, Counts]) -> str:
-    total = sum(c.support for c in counts.values())
-    lines = [f"== sentence reading, {name}: {total} part tags =="]
-    lines.append(f"{'part':<24}{'P':>6}{'R':>6}{'F1':>6}{'n':>5}")
-    for p, c in counts.items():
-        lines.append(f"{p:<24}{c.precision:>6.2f}{c.recall:>6.2f}{c.f1:>6.2f}{c.support:>5}")
-    macro = sum(c.f1 for c in counts.values()) / len(counts)
-    lines.append(f"{'part macro-F1':<24}{macro:>18.3f}")
-    return "\n".join(lines)
