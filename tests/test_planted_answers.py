@@ -8,7 +8,7 @@ project. Each case lists the findings
 that must fire, those that must stay silent, and the ownership verdict. The first set was then
 used to find and fix general gaps (35 of 315 expectations wrong before, 4 after); the second,
 written afterwards, measured those fixes blind (31 of 329 wrong at the start of that work, 18
-when it arrived) before a few more were made. Both are regression tests now.
+when it arrived, 15 after a few more fixes). Both are regression tests now.
 
 Known misses are listed below; they must still be misses, so a fix shows up as a failure that
 asks for the entry to be removed.
@@ -38,7 +38,7 @@ KNOWN_MISSES = {
     "acc-trap-legal-privilege-bullets": {"finding:accuracy_on_imbalance", "finding:leakage_risk"},
     "leak-trap-freight-transit-events": {"finding:leakage_risk"},
     "leak-trap-music-mood-clips": {"finding:leakage_risk"},
-    "leak-trap-robot-threshold-on-test": {"finding:leakage_risk", "finding:no_baseline"},
+    "leak-trap-robot-threshold-on-test": {"finding:leakage_risk"},
     "offline-trap-grain-yield-forecast": {"finding:no_online_check"},
     "filler-trap-warehouse-obstacles": {"finding:no_weakness", "finding:vague_result"},
     "filler-trap-rugby-injury": {
