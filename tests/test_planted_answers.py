@@ -4,11 +4,11 @@
 helper session (before deepdive ran on them): strong answers with calibrated credit, accuracy
 quoted on a rare class in many wordings, leaks told in plain words, launches with no live
 check, denials of any weakness, and filler-heavy rambles beside clear answers on the same
-project. Each case lists the findings
-that must fire, those that must stay silent, and the ownership verdict. The first set was then
-used to find and fix general gaps (35 of 315 expectations wrong before, 4 after); the second,
-written afterwards, measured those fixes blind (31 of 329 wrong at the start of that work, 18
-when it arrived, 15 after a few more fixes). Both are regression tests now.
+project. Each case lists the findings that must fire, those that must stay silent, and the
+ownership verdict. The first set was then used to find and fix general gaps (35 of 315
+expectations wrong before, 4 after); the second, written afterwards, measured those fixes
+blind (31 of 329 wrong at the start of that work, 18 when it arrived, 15 after a few more
+fixes). Both are regression tests now.
 
 Known misses are listed below; they must still be misses, so a fix shows up as a failure that
 asks for the entry to be removed.
