@@ -127,3 +127,16 @@ def test_any_text_keeps_its_length_and_turns_cover_it(text: str) -> None:
 def test_two_names_once_each_is_a_conversation_when_one_asks() -> None:
     text = "Lena: What did the model predict?\n\nOmar: Which orders arrive late, from the route."
     assert [t.role for t in read_dialogue(text).turns] == ["interviewer", "candidate"]
+
+
+def test_the_drill_reads_the_candidates_model_not_the_interviewers() -> None:
+    from deepdive.drill import overview_entities
+
+    text = (
+        "Interviewer: Did you try XGBoost or a random forest for this?\n"
+        "Candidate: No, we kept a logistic regression, because the risk team had to read the "
+        "weights, and it cut manual reviews by a third."
+    )
+    entities = overview_entities(text)
+    assert "logistic" in entities.get("model", "").lower()
+    assert "xgboost" not in " ".join(entities.values()).lower()

@@ -18,6 +18,7 @@ from functools import cache
 from deepdive.datafiles import compile_patterns, keys, load_data, require
 from deepdive.figures import Figure, figure_finder
 from deepdive.sentences import Sentence, split_sentences
+from deepdive.turns import candidate_sentences
 from deepdive.vocab import vocab
 
 _WORD = re.compile(r"[a-z]+", re.I)
@@ -208,7 +209,7 @@ class ConsistencyReader:
         question: str = "",
         names: tuple[str, str] = ("overview", "reply"),
     ) -> list[Contradiction]:
-        ov_s = split_sentences(overview)
+        ov_s = candidate_sentences(overview)
         rp_s = split_sentences(reply)
         out: list[Contradiction] = []
         ov_q = self.quantities(ov_s)

@@ -25,7 +25,7 @@ from deepdive.followups import FAMILIES, Template, followup_bank
 from deepdive.parts import part_classifier
 from deepdive.reply_checks import CheckResult, run_reply_checks
 from deepdive.reply_context import ReplyContext
-from deepdive.sentences import split_sentences
+from deepdive.turns import candidate_sentences
 
 SCHEMA = "deepdive.drill/1"
 FAMILY_LABELS = {
@@ -59,7 +59,7 @@ class PlannedQuestion:
 
 def overview_entities(text: str) -> dict[str, str]:
     """The overview's own model, metric, data source, figures... (see ``entities.py``)."""
-    sentences = split_sentences(text)
+    sentences = candidate_sentences(text)
     finder = figure_finder()
     figures = [f for i, s in enumerate(sentences) for f in finder.find(s.text, s.start, i)]
     labels = part_classifier().classify(

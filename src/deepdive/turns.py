@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from deepdive.datafiles import load_data, require
+from deepdive.sentences import Sentence, split_sentences
 
 _LABEL = re.compile(
     r"^[ \t>]*(?P<open>\*\*|__)?"
@@ -182,3 +183,14 @@ def turn_reader() -> TurnReader:
 def read_dialogue(text: str) -> Dialogue:
     """Find speaker turns and markers in ``text`` (see the module docstring)."""
     return turn_reader().read(text)
+
+
+def candidate_sentences(text: str) -> list[Sentence]:
+    """The sentences the candidate says in ``text`` (all of it when there are no speaker labels),
+    with markers blanked and offsets into ``text``: what the drill and the retell compare."""
+    dialogue = read_dialogue(text)
+    return [
+        s
+        for s in split_sentences(dialogue.text, dialogue.breaks())
+        if dialogue.role_at(s.start) == "candidate"
+    ]
