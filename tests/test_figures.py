@@ -101,3 +101,21 @@ def test_offsets_are_absolute() -> None:
     text = "Intro. We cut costs by 40%."
     found = figure_finder().find(text[7:], 7, 1)
     assert [(text[f.start : f.end], f.sentence) for f in found] == [("40%", 1)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "result"),
+    [
+        ("Once it was live response time dropped by 60%.", True),
+        ("Now the p95 latency drops below 50 ms after the cache change.", True),
+        ("If it hits the target, it could save maybe $300k a year.", False),
+        ("The target we were given was a 10% cut in write-offs.", False),
+        ("We alert if precision drops below 0.8.", False),
+        ("Whenever error exceeded 30% for a region, someone got paged.", False),
+    ],
+)
+def test_hypotheticals_targets_and_alert_thresholds_are_not_results(
+    sentence: str, result: bool
+) -> None:
+    figures = figure_finder().find(sentence, 0, 0)
+    assert figures and figures[0].result is result

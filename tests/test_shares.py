@@ -21,6 +21,7 @@ from deepdive.shares import rare_shares
         ("Malicious windows make up about 0.3% of the dataset.", 0.003),
         ("The ratio was 1:100 of positives to negatives.", 0.0099),
         ("One in ten customers churned.", 0.1),
+        ("Close to 0.5% of transactions are fraud.", 0.005),
     ],
 )
 def test_rare_shares_are_read(text: str, value: float) -> None:
@@ -41,6 +42,12 @@ def test_rare_shares_are_read(text: str, value: float) -> None:
         "We trained one model in ten minutes.",
         "Two out of three users liked it.",
         "The team of 5 out of 50 engineers.",
+        "About 4% of the photos were blurry, so I excluded them.",
+        "3% of the rows had missing timestamps.",
+        "The model flags 3% of transactions for review.",
+        "Our market share was 6%.",
+        "We saw 9% more positive reviews.",
+        "We had 12 alerts in 2023.",
     ],
 )
 def test_other_numbers_are_not_shares(text: str) -> None:

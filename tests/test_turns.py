@@ -140,3 +140,65 @@ def test_the_drill_reads_the_candidates_model_not_the_interviewers() -> None:
     entities = overview_entities(text)
     assert "logistic" in entities.get("model", "").lower()
     assert "xgboost" not in " ".join(entities.values()).lower()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the interviewer talks more, but asks; the short, weak answers are the candidate's
+            "Dana Wu: Thanks for coming in. So tell me about a machine learning project you are "
+            "proud of, what was it and why did it matter?\n\nLeo Park: I made a model for churn. "
+            "It worked pretty well.\n\nDana Wu: How did you evaluate it, and what did you compare "
+            "it against in the end?\n\nLeo Park: We looked at accuracy, it was around 90%.",
+            ["interviewer", "candidate", "interviewer", "candidate"],
+        ),
+        (
+            "Interviewer 1: What did you build?\nMe (candidate): A churn model for a gym chain.\n"
+            "Interviewer (Sam): How did you check it?\nCandidate: A pilot against other clubs.",
+            ["interviewer", "candidate", "interviewer", "candidate"],
+        ),
+        (
+            "- **Interviewer:** What did you build?\n- **Candidate:** A churn model.\n"
+            "* Q: Why that model?\n1. A: Because it was simple.",
+            ["interviewer", "candidate", "interviewer", "candidate"],
+        ),
+        (
+            "[10:42 AM] Sarah Kim: What was the data?\n[10:43 AM] Tom Lee: Two years of check-ins,"
+            " labelled by cancellations.\n[10:44 AM] Sarah Kim: And the model?\n[10:44 AM] Tom "
+            "Lee: Gradient boosting, against the old rule.",
+            ["interviewer", "candidate", "interviewer", "candidate"],
+        ),
+    ],
+)
+def test_more_transcript_formats(text: str, expected: list[str]) -> None:
+    assert [t.role for t in read_dialogue(text).turns] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Headline: I cut chargeback losses by 30% with a fraud model.\nStakes: chargebacks cost "
+        "millions a year.\nApproach: gradient boosting.\nNumbers: recall went from 41% to 63%.\n"
+        "Open question: would per-country thresholds do better?",
+        "I led a chest X-ray triage project.\nPriya: the DICOM ingestion pipeline.\nMarco: the "
+        "labelling protocol.\nMe: I designed the model and the evaluation.",
+        "## Approach\n- **SMOTE Oversampling:** balanced the classes.\n- **Class Weights:** also "
+        "tried.\n- **Threshold Tuning:** picked on validation.",
+    ],
+)
+def test_write_up_field_lists_stay_the_candidates(text: str) -> None:
+    assert [t.role for t in read_dialogue(text).turns] == ["candidate"]
+
+
+def test_markers_alone_are_not_an_answer() -> None:
+    with pytest.raises(InputError, match="no words"):
+        analyze("[laughs]")
+
+
+def test_a_labelled_interviewer_question_answered_no_is_a_denial() -> None:
+    text = (
+        "Interviewer: Tell me about the project.\n\nCandidate: I built a churn model for a gym "
+        "chain that cut cancellations by 12% in a pilot against other clubs.\n\n"
+        "Interviewer: Any limitations?\n\nCandidate: Not really."
+    )
+    assert "no_weakness" in analyze(text).finding_ids()

@@ -29,6 +29,8 @@ class Context:
     words: int
     leads_with_result: bool
     audio: AudioRead | None = None
+    # the interviewer's line just before a candidate sentence, when a transcript has one
+    prompts: dict[int, str] = field(default_factory=dict)
     _cache: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False, repr=False)
     _mentions: dict[str, list[tuple[int, Mention]]] = field(
         default_factory=dict, compare=False, repr=False

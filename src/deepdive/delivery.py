@@ -51,7 +51,10 @@ def delivery() -> Delivery:
         text_fillers=compile_patterns(
             name,
             cfg,
-            [rf"{re.escape(w)}+" if len(w) > 1 else re.escape(w) for w in words]
+            [
+                rf"{re.escape(w)}+"
+                for w in require(name, cfg, "text_filler_words", str).lower().split()
+            ]
             + require(name, cfg, "text_fillers", list),
         ),
         fillers_per_100_words=require(name, cfg, "fillers_per_100_words", float),

@@ -42,7 +42,9 @@ def analyze(text: str, transcript: Transcript | None = None) -> Analysis:
     # only the candidate's words are read; an interviewer's lines come back as context
     sentences = [s for s, j in zip(every, judged, strict=True) if j]
     if not any(not s.heading and s.text.strip() for s in sentences):
-        raise InputError("only the interviewer's lines were found; paste the answer too")
+        if any(t.role == "interviewer" for t in dialogue.turns):
+            raise InputError("only the interviewer's lines were found; paste the answer too")
+        raise InputError("the answer has no words to analyse")
     original, text = text, dialogue.text
     at = [k for k, j in enumerate(judged) if j]  # record index of each judged sentence
     finder = figure_finder()
@@ -102,6 +104,7 @@ def analyze(text: str, transcript: Transcript | None = None) -> Analysis:
         words=words,
         leads_with_result=leads,
         audio=audio_read,
+        prompts={n: every[k - 1].text for n, k in enumerate(at) if k > 0 and not judged[k - 1]},
     )
     findings = run_checks(ctx)
     entities = extract_entities(sentences, figures, [sp.label for sp in labelled])

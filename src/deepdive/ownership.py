@@ -14,6 +14,7 @@ Saying "we" is not a fault by itself.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -29,6 +30,7 @@ _WE = re.compile(
     r"(?<![\w'’])(?:we|we're|we’re|we've|we’ve|we'd|we’d|we'll|our|ours|ourselves|(?-i:us))(?![\w'’])",
     re.I,
 )
+_ADVERB = re.compile(r"\w{3,}ly")  # "quickly", "manually" ("apply" is a work verb, kept)
 _NEXT_WORD = re.compile(r"\s+(?:\w+\s+)?([\w'’]+)")
 
 
@@ -74,12 +76,23 @@ class OwnershipReader:
         self.work_forms = _forms(require(name, cfg, "work_verbs", str).lower().split())
         self.not_work_past = set(require(name, cfg, "not_work_past", str).lower().split())
         self.between = set(require(name, cfg, "between_i_and_verb", str).lower().split())
+        self.leading = set(require(name, cfg, "leading_verbs", str).lower().split())
         verbs = require(name, cfg, "name_credit_verbs", str).split()
         # "Lena designed", "Raj and Mei labelled", "Lena, our automation engineer, designed",
-        # "Sam, on the data platform team, integrated"
+        # "Sam, on the data platform team, integrated". Verbs that also follow ordinary nouns
+        # ("Caching helped", "Precision was 0.7") count only after an appositive or a pair.
+        weak = require(name, cfg, "name_credit_weak_verbs", str).split()
+        appositive = (
+            r",\s+(?:(?:our|my|the|a|an)\s+(?:[\w-]+\s+){0,4}?[\w-]+"
+            r"|on\s+(?:the|our)\s+(?:[\w-]+\s+){0,3}team|who\s+[^,]{3,40}),"
+        )
         self.name_credit = re.compile(
-            r"\b([A-Z][a-z]{2,})(?:\s+and\s+[A-Z][a-z]{2,})?(?:,\s+(?:[\w-]+\s+){1,6}?[\w-]+,)?"
+            r"\b([A-Z][a-z]{2,})(?:\s+and\s+[A-Z][a-z]{2,})?(?:" + appositive + r")?"
             r"\s+(?:" + "|".join(verbs) + r")\b"
+        )
+        self.name_credit_weak = re.compile(
+            r"\b([A-Z][a-z]{2,})(?:\s+and\s+[A-Z][a-z]{2,}|" + appositive + r")"
+            r"\s+(?:" + "|".join(weak) + r")\b"
         )
 
     def _agentive(self, text: str) -> int:
@@ -97,23 +110,52 @@ class OwnershipReader:
                 if word in self.agentive_after_was:
                     count += 1
                 continue
-            if m.group().lower() in ("i'm", "i’m") and not _DOING.match(first):
-                continue  # "I'm worried" claims nothing; "I'm training a model" does
+            if m.group().lower() in ("i'm", "i’m"):
+                # "I'm worried" claims nothing; "I'm (currently) training a model" does
+                count += self._does_work(text[m.end() :], doing=True)
+                continue
             if self._does_work(text[m.end() :]):
                 count += 1
         return count + len(_BY_ME.findall(text))  # "trained by me"
 
-    def _does_work(self, after: str) -> bool:
+    def _does_work(self, after: str, doing: bool = False) -> bool:
         """Whether the words after an "I" report doing a piece of the work: a work verb, or
         another past tense that is not a feeling or a career step ("I built", "I also
-        trained", "I kind of compared", "I've rewritten", "I exported")."""
-        words = [w.strip(",;:.!?\"'()") for w in after.lower().split()[:6]]
-        words = [w for w in words if w not in self.between and not w.endswith("ly")]
-        if words[:1] in (["have"], ["had"], ["'ve"], ["’ve"]):
-            words = words[1:]
-        if not words:
+        trained", "I kind of compared", "I've been building", "I had to rebuild", "I,
+        together with Mei, built", "I joined in 2021 and built ..."). With ``doing``, only an
+        -ing form counts ("I'm currently retraining it")."""
+        clause = re.split(r"[.;!?]", after, maxsplit=1)[0]
+        if clause.lstrip().startswith(","):  # "I, together with Mei, built ..."
+            clause = clause.split(",", 2)[-1]
+        words = [w.strip(",:\"'()") for w in clause.lower().split()[:14]]
+        head = [
+            w
+            for w in words[:6]
+            if w not in self.between and not (_ADVERB.fullmatch(w) and w not in self.work_forms)
+        ]
+        if head[:1] in (["went"], ["go"], ["going"]) and head[1:2] in (["through"], ["over"]):
+            return True  # "I went through 500 misrouted tickets"
+        while len(head) > 1 and head[0] in self.leading and head[1] == "to":
+            head = head[2:]  # "had to rebuild", "decided to drop" -> the next verb
+        while head and head[0] in self.leading and head[0] not in self.work_forms:
+            head = head[1:]  # "I've been building", "I had rebuilt"
+        if head and self._is_work(head[0], words[words.index(head[0]) + 1 :], doing):
+            return True
+        # "I joined the team in 2021 and built the model": a work verb after "and"/"then"
+        return not doing and any(
+            a in ("and", "then") and self._is_work(b, [], False)
+            for a, b in itertools.pairwise(words)
+        )
+
+    def _is_work(self, verb: str, after: list[str], doing: bool) -> bool:
+        if doing and not verb.endswith("ing"):
             return False
-        verb = words[0]
+        if verb in ("used", "moved") and after[:1] == ["to"]:
+            return False  # "I used to work in finance", "I moved to Berlin"
+        if verb in ("spent", "spend", "spending"):
+            # "I spent three months cleaning the data" / "... on the labels", not "I spent
+            # more time in meetings"
+            return any(w.endswith("ing") or w == "on" for w in after[:6])
         if verb in self.work_forms:
             return True
         return verb.endswith("ed") and verb not in self.not_work_past
@@ -121,7 +163,8 @@ class OwnershipReader:
     def _credits(self, text: str) -> bool:
         if self.credit.search(text):
             return True
-        return any(m.group(1) not in self.not_names for m in self.name_credit.finditer(text))
+        found = [*self.name_credit.finditer(text), *self.name_credit_weak.finditer(text)]
+        return any(m.group(1) not in self.not_names for m in found)
 
     def read(self, sentences: list[Sentence]) -> OwnershipRead:
         i_count = we_count = agentive = 0

@@ -23,6 +23,7 @@ from functools import cache
 
 from deepdive.datafiles import compile_patterns, keys, load_data, phrase_list, require
 from deepdive.delivery import delivery
+from deepdive.denials import denies_weakness
 from deepdive.figures import Figure
 from deepdive.lexical_model import lexical_model
 from deepdive.sentences import Sentence
@@ -100,7 +101,6 @@ class PartClassifier:
         }
         self.secondary_ratio: float = require(name, th, "secondary_ratio", float)
         self.strong: float = require(name, th, "strong", float)
-        self.denial = phrase_list("weakness_denials")
         self.vague = phrase_list("vague_results")
         self.training_only = phrase_list("training_only")
 
@@ -158,7 +158,7 @@ class PartClassifier:
             for part, p in model_probs.items():
                 if part != "hook":
                     scores[part] += self.w["lexical_model"] * p
-        if self.denial.search(text):
+        if denies_weakness(text):
             scores["reflection"] = 0.0
         return scores
 

@@ -31,6 +31,8 @@ _CHANGE = re.compile(
     r"|\b(?:went|goes|go|is|was|were|are)\s+(?:up|down)\s+(?:\w+\s+)?|\b(?:up|down)\s+)$",
     re.I,
 )
+_COMPARATIVE = re.compile(r"\s*(?:more|fewer|less|higher|lower|better|worse)\b", re.I)
+_NOT_CHANGE = re.compile(r"\b(?:close|amounts?|came|comes|equal|up)\s+to\W*(?:\w+\W+)?$", re.I)
 _SMALL = {
     "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "twenty": 20, "fifty": 50,
@@ -86,50 +88,63 @@ class ShareReader:
                 return None
         return total
 
-    def _about_examples(self, text: str, start: int, end: int) -> bool:
-        """A population noun or a rare-class word near the figure (same clause)."""
-        after = re.findall(r"[a-z]+", text[end : end + 60].lower())[:6]
-        before = re.findall(r"[a-z]+", text[max(0, start - 60) : start].lower())[-6:]
-        near = before + after
-        if any(w in self.nouns or w in self.share_words for w in after):
-            return True
+    def _names_rare_class(self, text: str, start: int, end: int) -> bool:
+        """A word naming the rare class near the figure ("fraud", "positive", "failures")."""
+        near = re.findall(r"[a-z]+", text[max(0, start - 60) : start].lower())[-6:]
+        near += re.findall(r"[a-z]+", text[end : end + 60].lower())[:6]
         joined = " ".join(near)
         return any(w in near or (" " in w and w in joined) for w in self.share_words)
+
+    def _population_after(self, text: str, end: int) -> bool:
+        """A population of examples right after the figure ("... scans", "of the orders")."""
+        after = re.findall(r"[a-z]+", text[end : end + 40].lower())[:4]
+        return any(w in self.nouns for w in after)
 
     def find(self, text: str) -> list[Share]:
         """Rare shares stated in ``text`` (one sentence)."""
         out: list[Share] = []
         for m in _PERCENT.finditer(text):
             value = float(m.group(1).replace(",", "")) / 100
-            if _CHANGE.search(text[max(0, m.start() - 40) : m.start()]):
+            before = text[max(0, m.start() - 40) : m.start()]
+            if _CHANGE.search(before) and not _NOT_CHANGE.search(before):
                 continue  # "cut by 1%", "accuracy of 99%": a change or a score, not a share
             lead = re.findall(r"[a-z]+", text[max(0, m.start() - 30) : m.start()].lower())[-3:]
             if any(w in self.not_after for w in lead):
                 continue  # "held out 10% of the rows": a split, not the class balance
-            if value <= self.rare and self._about_examples(text, m.start(), m.end()):
+            # a share of the rare class, not of blurry photos or of missing timestamps
+            if value <= self.rare and self._names_rare_class(text, m.start(), m.end()):
                 out.append(Share(m.group(), value, m.start(), m.end()))
         for m in self.one_in.finditer(text):
             noun = (m.group(2) or "").lower()
             if noun and not ({noun, noun + "s"} & (self.nouns | self.share_words)):
                 continue  # "one model in ten minutes" counts nothing
-            if not noun and not self._about_examples(text, m.start(), m.end()):
+            if not noun and not (
+                self._names_rare_class(text, m.start(), m.end())
+                or self._population_after(text, m.end())
+            ):
                 continue
+            if re.fullmatch(r"(?:19|20)\d\d", m.group(3)):
+                continue  # "12 alerts in 2023" is a year
             part, whole = self._spelled(m.group(1)), self._spelled(m.group(3))
             if part and whole and part < whole and part / whole <= self.rare:
                 out.append(Share(m.group(), part / whole, m.start(), m.end()))
         for m in _OUT_OF.finditer(text):
             part, whole = (float(g.replace(",", "")) for g in m.groups())
             rare = whole > 0 and part < whole and part / whole <= self.rare
-            if rare and self._about_examples(text, m.start(), m.end()):
+            # "37 out of 5,000 scans" is a share; "4 of our 60 machines" needs the class named
+            said = "out" in m.group().lower() and self._population_after(text, m.end())
+            if rare and (said or self._names_rare_class(text, m.start(), m.end())):
                 out.append(Share(m.group(), part / whole, m.start(), m.end()))
         for m in _RATIO.finditer(text):
             n = float(m.group(1).replace(",", ""))
             if (
                 n > 0
                 and 1 / (n + 1) <= self.rare
-                and self._about_examples(text, m.start(), m.end())
+                and self._names_rare_class(text, m.start(), m.end())
             ):
                 out.append(Share(m.group(), 1 / (n + 1), m.start(), m.end()))
+        # "9% more positive reviews" compares; it is not a share
+        out = [s for s in out if not _COMPARATIVE.match(text[s.end :])]
         unique = {(s.start, s.end): s for s in out}  # the same words read by two shapes
         return sorted(unique.values(), key=lambda s: s.start)
 

@@ -24,8 +24,13 @@ from deepdive.datafiles import load_data, require
 from deepdive.sentences import Sentence, split_sentences
 
 _LABEL = re.compile(
-    r"^[ \t>]*(?P<open>\*\*|__)?"
-    r"(?P<name>[A-Za-z][\w.'’()-]*(?:[ \t]+[A-Za-z][\w.'’()-]*){0,4})"
+    r"^[ \t>]*(?P<bullet>(?:[-*•]|\d{1,2}[.)])[ \t]+)?"
+    r"(?:\[[^\]\n]{1,24}\][ \t]*)?"  # "[10:42 AM] Sarah Kim:"
+    r"(?P<open>\*\*|__)?"
+    r"(?P<name>[A-Za-z][\w.'’-]*(?:[ \t]+[A-Za-z][\w.'’-]*){0,4})"
+    # "Interviewer 1", "Interviewer (Sam)", "Interviewer - Sam"
+    r"(?P<qual>[ \t]+\d{1,2}|[ \t]*\([^)\n]{1,30}\)|[ \t]+[-–][ \t]+[A-Z][\w'’-]*"
+    r"(?:[ \t]+[A-Z][\w'’-]*)?)?"
     r"(?P<close>\*\*|__)?[ \t]*[:：](?P<close2>\*\*|__)?[ \t]*",
     re.M,
 )
@@ -86,11 +91,14 @@ class TurnReader:
         )
 
     def _role_label(self, name: str) -> str | None:
+        """The role a label names: "Interviewer", "Q", "Interviewer (Sam)", "Me (candidate)"."""
         key = " ".join(name.lower().split())
-        if key in self.interviewer:
-            return "interviewer"
-        if key in self.candidate:
-            return "candidate"
+        head, _, rest = key.partition("(")
+        for part in (key, head.strip(), rest.strip(" )"), re.sub(r"\s+\d+$", "", key)):
+            if part in self.interviewer:
+                return "interviewer"
+            if part in self.candidate:
+                return "candidate"
         return None
 
     def _speaker_like(self, name: str) -> bool:
@@ -119,18 +127,24 @@ class TurnReader:
         labels = [
             m
             for m in _LABEL.finditer("".join(blanked))
-            if self._speaker_like(m.group("name").strip())
+            if self._role_label(_label_of(m))
+            # a bulleted "- **Term:** ..." is a write-up's list, unless it names a role
+            or (not m.group("bullet") and self._speaker_like(m.group("name").strip()))
         ]
-        counts = Counter(" ".join(m.group("name").split()) for m in labels)
+        counts = Counter(_label_of(m) for m in labels)
         ends = [m.start() for m in labels[1:]] + [len(text)] * bool(labels)
-        asks = any(
+        asked = [
             "".join(blanked[m.end() : e]).rstrip().endswith("?")
             for m, e in zip(labels, ends, strict=True)
-        )
+        ]
         conversation = (
             any(self._role_label(n) for n in counts)
             or any(c >= 2 for c in counts.values())
-            or (len(counts) >= 2 and asks)  # two people, and one of them asks a question
+            # someone asks and someone else answers
+            or any(
+                asked[k] and _label_of(labels[k]) != _label_of(labels[k + 1])
+                for k in range(len(labels) - 1)
+            )
         )
         if not conversation:
             return Dialogue("".join(blanked), (Turn(0, len(text), "", "candidate"),), False)
@@ -139,7 +153,7 @@ class TurnReader:
             spans.append((0, labels[0].start(), ""))
         for k, m in enumerate(labels):
             end = labels[k + 1].start() if k + 1 < len(labels) else len(text)
-            spans.append((m.end(), end, " ".join(m.group("name").split())))
+            spans.append((m.end(), end, _label_of(m)))
             blank(m.start(), m.end())
         out = "".join(blanked)
         roles = self._roles(out, spans)
@@ -158,8 +172,12 @@ class TurnReader:
 
     def _roles(self, text: str, spans: list[tuple[int, int, str]]) -> dict[str, str]:
         said: Counter[str] = Counter()
+        turns: Counter[str] = Counter()
+        questions: Counter[str] = Counter()
         for a, b, who in spans:
             said[who] += len(text[a:b].split())
+            turns[who] += 1
+            questions[who] += text[a:b].rstrip().endswith("?")
         roles = {who: self._role_label(who) or "" for who in said}
         if "" in roles:
             roles[""] = "candidate"  # words before the first label continue the answer
@@ -167,11 +185,24 @@ class TurnReader:
             return {who: r or "interviewer" for who, r in roles.items()}
         named = [who for who in said if who and not roles[who]]
         if named:
-            # Names only: the person who says the most is the one telling the project story.
+            # Names only: the one telling the project story says the most, unless that
+            # person's turns are mostly questions.
             star = max(named, key=lambda w: (said[w], -named.index(w)))
+            answering = [w for w in named if questions[w] * 2 <= turns[w]]
+            if questions[star] * 2 > turns[star] and answering:
+                # the one who says most mostly asks: the candidate gave the (short) answers,
+                # unless they said next to nothing
+                other = max(answering, key=lambda w: said[w])
+                if said[other] * 3 >= said[star]:
+                    star = other
             for who in named:
                 roles[who] = "candidate" if who == star else "interviewer"
         return {who: r or "candidate" for who, r in roles.items()}
+
+
+def _label_of(m: re.Match[str]) -> str:
+    """A speaker label as written, spaces normalised ("Interviewer (Sam)")."""
+    return " ".join((m.group("name") + (m.group("qual") or "")).split())
 
 
 @cache

@@ -46,4 +46,5 @@ def find(ctx: Context) -> tuple[int, ...] | None:
     random_split = ctx.matching("random_split")
     if repeated and random_split:
         risky |= {repeated[0], random_split[0]}
+    risky -= set(ctx.matching("label_definitions"))  # "the 30 days after ... was the label"
     return tuple(sorted(risky)) or None

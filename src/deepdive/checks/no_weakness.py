@@ -16,7 +16,7 @@ Stronger version:
 from __future__ import annotations
 
 from deepdive.context import Context
-from deepdive.datafiles import phrase_list
+from deepdive.denials import answers_no, denies_weakness
 
 ID = "no_weakness"
 PART = "reflection"
@@ -29,7 +29,8 @@ FIX = (
 
 
 def find(ctx: Context) -> tuple[int, ...] | None:
-    denials = ctx.matching("weakness_denials") or _answered_no(ctx)
+    denials = tuple(i for i, s in enumerate(ctx.sentences) if denies_weakness(s.text))
+    denials = denials or _answered_no(ctx)
     if denials:
         return denials
     if ctx.present["reflection"]:
@@ -38,13 +39,11 @@ def find(ctx: Context) -> tuple[int, ...] | None:
 
 
 def _answered_no(ctx: Context) -> tuple[int, ...]:
-    """ "Were there limitations? Not really." — a question about weaknesses answered with no."""
-    asked = set(ctx.matching("weakness_questions"))
-    reply = phrase_list("negative_replies")
-    return tuple(
-        i
-        for i in range(1, len(ctx.sentences))
-        if i - 1 in asked
-        and ctx.sentences[i - 1].text.rstrip().endswith("?")
-        and reply.match(ctx.sentences[i].text.lstrip(" \"'*-"))
-    )
+    """A question about weaknesses — the candidate's own, or the interviewer's line just
+    before — answered with a bare no."""
+    out = []
+    for i, s in enumerate(ctx.sentences):
+        asked = ctx.prompts.get(i) or (ctx.sentences[i - 1].text if i else "")
+        if asked and answers_no(asked, s.text):
+            out.append(i)
+    return tuple(out)
