@@ -71,10 +71,13 @@ def analyze(text: str, transcript: Transcript | None = None) -> Analysis:
                 leads = True
         words_before += word_counts[i]
 
-    times: list[tuple[float, float] | None] = [None] * len(sentences)
+    # times of every sentence (the interviewer's too, for the record), read once
+    whole: list[tuple[float, float] | None] = (
+        times_of(every, transcript) if transcript is not None else [None] * len(every)
+    )
+    times = [whole[k] for k in at]
     audio_read = None
     if transcript is not None:
-        times = times_of(sentences, transcript)
         audio_read = read_delivery(transcript)
         leads = any(
             f.result and (t := times[f.sentence]) is not None and t[0] <= cfg.lead_seconds
@@ -112,9 +115,6 @@ def analyze(text: str, transcript: Transcript | None = None) -> Analysis:
     scores = compute_scores(ctx, findings, strengths, order)
 
     own = dict(zip(at, labelled, strict=True))
-    whole: list[tuple[float, float] | None] = (
-        times_of(every, transcript) if transcript is not None else [None] * len(every)
-    )
     records: list[SentenceRecord] = []
     for k, s in enumerate(every):
         t0, t1 = whole[k] or (None, None)

@@ -24,7 +24,6 @@ from deepdive.sentences import Sentence
 
 _I = re.compile(r"(?<![\w'’])(?:i|i'm|i’m|i've|i’ve|i'd|i’d|i'll|i’ll)(?![\w'’])", re.I)
 _BY_ME = re.compile(r"(?<![\w'’])(?:by\s+me|by\s+myself\s+and)(?![\w'’])", re.I)
-_DOING = re.compile(r"(?!think|hop|guess|wonder|worr|look|try)\w+ing$", re.I)
 _MY = re.compile(r"(?<![\w'’])(?:my|mine|myself|me)(?![\w'’])", re.I)
 _WE = re.compile(
     r"(?<![\w'’])(?:we|we're|we’re|we've|we’ve|we'd|we’d|we'll|our|ours|ourselves|(?-i:us))(?![\w'’])",
