@@ -30,6 +30,6 @@ FIX = (
 
 
 def find(ctx: Context) -> tuple[int, ...] | None:
-    if ctx.weakly_present["data"]:
+    if ctx.present["data"]:
         return None
     return ctx.part_sentences["data"]
