@@ -16,7 +16,7 @@ from tests.test_web import XSS, client, csrf  # noqa: F401  (fixture)
 
 def test_bank_filters_and_search(client: TestClient) -> None:  # noqa: F811
     page = client.get("/bank").text
-    assert "250 questions" in page and "Question bank" in page
+    assert "384 questions" in page and "Question bank" in page
     page = client.get("/bank", params={"round": "ml_depth", "difficulty": "3"}).text
     assert "Why does batch normalization" not in page  # difficulty 2
     page = client.get("/bank", params={"q": "batchnorm"}).text
@@ -31,7 +31,7 @@ def test_question_page_practice_shows_coverage_and_keeps_the_answer(
     page = client.get("/bank/depth-batchnorm").text
     r = client.post("/bank/depth-batchnorm/practice", data={"csrf": csrf(page), "text": ANSWER})
     assert r.status_code == 200
-    assert "Key points covered: 2 of 5" in r.text and "<blockquote>" in r.text
+    assert "Key points covered: 2 of 6" in r.text and "<blockquote>" in r.text
     assert "Batch norm standardises" in r.text
     r = client.post("/bank/depth-batchnorm/practice", data={"csrf": csrf(page), "text": "  "})
     assert "Cannot read this answer" in r.text

@@ -4,7 +4,9 @@ The shipped bank lives in ``data/bank/<round>.yaml``, one file per interview rou
 the deepdive project (``source: deepdive``, no company claimed). Each file has a ``round``, a
 ``defaults`` mapping of provenance fields and a ``questions`` list; every question has an
 ``id``, ``text``, ``topics``, ``difficulty`` (1-3), 3-6 ``key_points``, 2-4 ``follow_ups`` and,
-where it applies, the deep-dive ``parts`` it probes. Questions users add themselves are kept in
+where it applies, the deep-dive ``parts`` it probes. A question that was renamed or that absorbed
+a duplicate lists the old ids as ``aliases``; :func:`find` resolves them, so saved practice keeps
+pointing at the right question. Questions users add themselves are kept in
 their store (:mod:`deepdive.user_questions`) and merged in by :func:`combined`.
 """
 
@@ -60,6 +62,7 @@ class Question:
     asked_on: str | None = None
     reported_by: tuple[str, ...] = field(default=())
     same_as: str | None = None  # a user report of this shipped question
+    aliases: tuple[str, ...] = field(default=())  # earlier ids of a renamed or merged question
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -80,6 +83,7 @@ class Question:
             "asked_on": self.asked_on,
             "reported_by": list(self.reported_by),
             "same_as": self.same_as,
+            "aliases": list(self.aliases),
         }
 
     def file_record(self) -> dict[str, Any]:
@@ -126,6 +130,9 @@ def parse_round_file(text: str, name: str) -> list[Question]:
         unknown = [p for p in parts if p not in PARTS]
         if unknown:
             raise fail(name, node, f"unknown part {unknown[0]!r} (one of {', '.join(PARTS)})")
+        aliases = tuple(node.get("aliases") or ())
+        if not all(isinstance(a, str) and a.strip() for a in aliases):
+            raise fail(name, node, "'aliases' must be a list of question ids")
         source = merged["source"]
         company = merged["company"]
         if source == "deepdive" and company is not None:
@@ -145,6 +152,7 @@ def parse_round_file(text: str, name: str) -> list[Question]:
                 year=merged["year"],
                 verified=bool(merged["verified"]),
                 reported=int(merged["reported"]),
+                aliases=aliases,
             )
         )
     return out
@@ -160,9 +168,10 @@ def shipped() -> tuple[Question, ...]:
             questions += parse_round_file(ref.read_text(encoding="utf-8"), f"bank/{ref.name}")
     seen: set[str] = set()
     for q in questions:
-        if q.id in seen:
-            raise DataFileError(f"bank: question id {q.id!r} is used twice")
-        seen.add(q.id)
+        for ident in (q.id, *q.aliases):
+            if ident in seen:
+                raise DataFileError(f"bank: question id {ident!r} is used twice")
+            seen.add(ident)
     for round_name in ROUNDS:
         count = sum(q.round == round_name for q in questions)
         if count < MIN_PER_ROUND:
@@ -174,12 +183,14 @@ def combined(user: Iterable[Question] = ()) -> list[Question]:
     """The shipped bank with the user's questions; a user's report of a shipped question
     (``same_as``) raises that question's count instead of appearing twice."""
     by_id = {q.id: q for q in shipped()}
+    renamed = {alias: q.id for q in shipped() for alias in q.aliases}
     extra: list[Question] = []
     for q in user:
-        if q.same_as and q.same_as in by_id:
-            base = by_id[q.same_as]
+        target = renamed.get(q.same_as or "", q.same_as)
+        if target and target in by_id:
+            base = by_id[target]
             who = (q.company,) if q.company else ()
-            by_id[q.same_as] = replace(
+            by_id[target] = replace(
                 base, reported=base.reported + q.reported, reported_by=base.reported_by + who
             )
         else:
@@ -216,8 +227,11 @@ def select_questions(
 
 
 def find(questions: Sequence[Question], ident: str) -> Question:
-    """The question with id ``ident`` (KeyError when there is none)."""
+    """The question with id (or earlier id) ``ident`` (KeyError when there is none)."""
     for q in questions:
         if q.id == ident:
+            return q
+    for q in questions:
+        if ident in q.aliases:
             return q
     raise KeyError(ident)

@@ -68,7 +68,7 @@ def add_parser(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
         dest="bank_command",
         metavar="SUBCOMMAND",
         parser_class=parser_class,
-        help="list (default), search, show, random, practice, add, import, export or delete",
+        help="list (default), search, show, random, practice, add, import, export, lint or delete",
     )
     _filters(bsub.add_parser("list", help="list questions", description="List questions."))
     se = bsub.add_parser(
@@ -136,6 +136,17 @@ def add_parser(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
         "--format", choices=("yaml", "csv", "md"), default="yaml", help="file format (default yaml)"
     )
     ex.add_argument("--output", "-o", default="-", help="file to write (default stdout)")
+    li = bsub.add_parser(
+        "lint",
+        help="check the bank for duplicates, vague key points, misleading ids and gaps",
+        description="Check the shipped question bank (or, with --mine, your own questions) "
+        "the way an interviewer keeping it would: questions that ask the same thing, key "
+        "points too short to check an answer against, ids naming something the question "
+        "does not ask, rounds with too few questions or one difficulty missing, and required "
+        "topics with too few questions. Exits 1 when it finds a problem.",
+    )
+    li.add_argument("--mine", action="store_true", help="lint your own questions instead")
+    li.add_argument("--json", action="store_true", help="print the problems as JSON")
     de = bsub.add_parser(
         "delete",
         help="delete one of your questions",
@@ -268,6 +279,17 @@ def run(args: argparse.Namespace, store_factory: Callable[[], Any], stdin: IO[st
         else:
             sys.stdout.write(render_question(q, _width(args)))
         return 0
+    if command == "lint":
+        from deepdive.bank import shipped
+        from deepdive.bank_lint import lint, render
+
+        chosen = _mine(store_factory) if args.mine else list(shipped())
+        problems = lint(chosen, check_balance=not args.mine)
+        if args.json:
+            _dump({"questions": len(chosen), "problems": [p.to_dict() for p in problems]})
+        else:
+            sys.stdout.write(render(problems, len(chosen)))
+        return 1 if problems else 0
     if command == "practice":
         from deepdive.practice_cli import practise
 

@@ -1,10 +1,11 @@
 """Find questions: full-text search ranked by relevance, and "is this the same question?".
 
-Search is Okapi BM25 over each question's content terms (:mod:`deepdive.meaning`), with the
-question text counted twice and its topics and key points once, so a query for "batchnorm"
-finds "batch normalization" and a query matching the question itself outranks one that only
-touches a key point. The index is an inverted list, so only questions sharing a term with the
-query are scored.
+Search is BM25F over each question's content terms (:mod:`deepdive.meaning`), field by field
+(the question, its id, topics, key points and follow-ups, weighted in that order), so a query for
+"batchnorm" finds "batch normalization" and a query matching the question itself outranks one
+that only touches a key point. A question must hold most of the query's weight to match at all,
+so a query about something the bank does not cover returns nothing rather than noise. The index
+is an inverted list, so only questions sharing a term with the query are scored.
 
 Two questions are the same question when the weighted cosine similarity of their texts reaches
 ``thresholds.same_question`` in ``data/meaning.yaml``; the shipped bank must keep every pair
@@ -23,44 +24,108 @@ from deepdive.meaning import Weights, cosine, lexicon, terms, threshold
 
 K1 = 1.2
 B = 0.75
+# How much a term found in each field counts (BM25F): the question itself most, then what its
+# id (and earlier ids) and topics say it is about, then its key points, and the follow-ups least.
+FIELDS: tuple[tuple[str, float], ...] = (
+    ("text", 3.0),
+    ("id", 2.0),
+    ("topics", 1.5),
+    ("key_points", 1.0),
+    ("follow_ups", 0.5),
+)
+# A question is a match only when it holds at least this share of the query's weight (terms
+# weighted by rarity; a term the bank never uses weighs as much as the rarest one).
+MIN_COVERAGE = 0.5
+# How much of a query term a field holds, for that share: a word met only in a follow-up
+# ("Monte Carlo dropout?") is weaker evidence the question is about it than one in the text.
+COVERAGE_FIELDS: tuple[float, ...] = (1.0, 1.0, 1.0, 0.75, 0.5)
+
+
+def field_terms(q: Question) -> dict[str, list[str]]:
+    """What search reads of a question, field by field (terms from :mod:`deepdive.meaning`)."""
+    ident = " . ".join(i.split("-", 1)[-1].replace("-", " ") for i in (q.id, *q.aliases))
+    return {
+        "text": terms(q.text),
+        "id": terms(ident),
+        "topics": terms(" . ".join(q.topics)),
+        "key_points": terms(" . ".join(q.key_points)),
+        "follow_ups": terms(" . ".join(q.follow_ups)),
+    }
 
 
 def document_terms(q: Question) -> list[str]:
-    """What search reads of a question: its text twice, topics and key points once."""
-    text = terms(q.text)
-    extra = terms(" . ".join((*q.topics, *q.key_points)))
-    return text + text + extra
+    """Every term search reads of a question, all fields together."""
+    return [t for field in field_terms(q).values() for t in field]
+
+
+def query_terms(query: str) -> list[str]:
+    """The content terms of a query, without a framing opening ("tell me about a time ...")."""
+    return list(dict.fromkeys(lexicon().question_terms(query)))
 
 
 class SearchIndex:
-    """A BM25 index over a list of questions."""
+    """A BM25F index over a list of questions, with an honest "no match".
+
+    Each query term counts once per question, by the best field it appears in: its BM25
+    weight (rarity, count saturated, normalised by the field's length) times that field's
+    weight from ``FIELDS``. So a term repeated across key points cannot outweigh the question
+    that names it, and a question that matches every word of the query beats one that matches
+    one word many times. A question holding under ``MIN_COVERAGE`` of the query's weight is no
+    match at all.
+    """
 
     def __init__(self, questions: Sequence[Question]) -> None:
         self.questions = list(questions)
-        self._postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
-        self._lengths: list[int] = []
+        self._postings: dict[str, list[tuple[int, tuple[int, ...]]]] = defaultdict(list)
+        names = [name for name, _ in FIELDS]
+        self._lengths: list[tuple[int, ...]] = []
         for i, q in enumerate(self.questions):
-            counts = Counter(document_terms(q))
-            self._lengths.append(sum(counts.values()))
-            for term, tf in counts.items():
-                self._postings[term].append((i, tf))
+            fields = field_terms(q)
+            counts = [Counter(fields[name]) for name in names]
+            self._lengths.append(tuple(len(fields[name]) for name in names))
+            for term in set().union(*counts):
+                self._postings[term].append((i, tuple(c[term] for c in counts)))
         n = len(self.questions)
-        self._avg = (sum(self._lengths) / n) if n else 1.0
+        self._avg = tuple(
+            max(1.0, sum(lengths[k] for lengths in self._lengths) / n) if n else 1.0
+            for k in range(len(names))
+        )
         self._idf = {
             t: math.log(1 + (n - len(p) + 0.5) / (len(p) + 0.5)) for t, p in self._postings.items()
         }
+        self._unseen = math.log(1 + (n + 0.5) / 0.5)
 
     def search(self, query: str, limit: int | None = 20) -> list[tuple[Question, float]]:
-        """Questions matching ``query``, best first, with their scores (ties keep bank order)."""
+        """Questions matching ``query``, best first, with their scores (ties keep bank order);
+        an empty list when no question holds enough of the query."""
+        wanted = query_terms(query)
+        total = sum(self._idf.get(t, self._unseen) for t in wanted)
+        if not total:
+            return []
         scores: dict[int, float] = defaultdict(float)
-        for term in set(terms(query)):
+        held: dict[int, float] = defaultdict(float)
+        weights = [w for _, w in FIELDS]
+        top = max(weights)
+        for term in wanted:
             idf = self._idf.get(term)
             if idf is None:
                 continue
-            for i, tf in self._postings[term]:
-                norm = K1 * (1 - B + B * self._lengths[i] / self._avg)
-                scores[i] += idf * tf * (K1 + 1) / (tf + norm)
-        ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
+            for i, tfs in self._postings[term]:
+                best = share = 0.0
+                fields = zip(
+                    weights, COVERAGE_FIELDS, tfs, self._lengths[i], self._avg, strict=True
+                )
+                for w, part, c, length, avg in fields:
+                    if c:
+                        tf = c / (1 - B + B * length / avg)
+                        best = max(best, w / top * tf * (K1 + 1) / (tf + K1))
+                        share = max(share, part)
+                scores[i] += idf * best
+                held[i] += idf * share
+        ranked = sorted(
+            ((i, s) for i, s in scores.items() if held[i] / total >= MIN_COVERAGE),
+            key=lambda item: (-item[1], item[0]),
+        )
         if limit is not None:
             ranked = ranked[:limit]
         return [(self.questions[i], round(s, 3)) for i, s in ranked]

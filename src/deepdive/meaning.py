@@ -34,6 +34,8 @@ _SUFFIXES = (
 
 def stem(word: str) -> str:
     """A light, deterministic stem: "normalizing", "normalization", "normalized" → "normal"."""
+    if word.endswith(("former", "formers")):
+        return word.rstrip("s")  # a transformer is not a transform
     if word.endswith("ies") and len(word) > 4:
         word = word[:-3] + "y"
     for suffix in _SUFFIXES:
@@ -184,3 +186,26 @@ def covered_share(point: list[str], passage: set[str], weight: Weights) -> float
     if not total:
         return 0.0
     return sum(weight(t) for t in unique if t in passage) / total
+
+
+_TOKEN = re.compile(r"[a-z0-9]+")
+_JOINED = re.compile(r"[a-z0-9]+(?:[-/][a-z0-9]+)+")
+
+
+def id_word_in_text(word: str, text: str) -> bool:
+    """True when ``word`` (from an id) is said in ``text`` in one of the accepted ways."""
+    lex = lexicon()
+    lowered = text.lower()
+    if word in lex.stopwords or word.isdigit():
+        return True
+    tokens = _TOKEN.findall(lowered)
+    if stem(word) in {stem(t) for t in tokens}:
+        return True
+    if len(word) >= 3 and any(t.startswith(word) for t in tokens):
+        return True  # "impl" for "implement", "eval" for "evaluation"
+    if set(lex.terms(word)) <= set(lex.terms(text)):
+        return True
+    if any(j.replace("-", "").replace("/", "") == word for j in _JOINED.findall(lowered)):
+        return True
+    initials = "".join(t[0] for t in tokens)
+    return len(word) >= 2 and word in initials

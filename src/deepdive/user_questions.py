@@ -75,12 +75,16 @@ class Draft:
 def guess_round(text: str) -> str:
     """The round of the most similar shipped question (behavioral when nothing matches).
 
-    The project deep dive is only guessed when the question is about "your project": its
-    practice runs the whole deep-dive analysis, which suits no other question."""
+    The project deep dive is only guessed when the question is about "your project" (and then
+    whenever a deep-dive question is among the five nearest): its practice runs the whole
+    deep-dive analysis, which suits no other question."""
     about_project = re.search(r"\bprojects?\b", text, re.IGNORECASE) is not None
-    for q, _score in search_index(shipped()).search(text, limit=10):
-        if q.round != "project_deep_dive" or about_project:
-            return q.round
+    hits = [q.round for q, _score in search_index(shipped()).search(text, limit=10)]
+    if about_project and "project_deep_dive" in hits[:5]:
+        return "project_deep_dive"
+    for round_name in hits:
+        if round_name != "project_deep_dive":
+            return round_name
     return "behavioral"
 
 
