@@ -7,6 +7,7 @@ import json
 import os
 import shutil
 import sys
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -213,3 +214,64 @@ def test_interactive_add_and_typed_practice(tmp_path: Path, private_database: st
     finally:
         t.close()
     assert "Key points covered: 1 of 1" in screen
+
+
+def test_plan_matches_golden_and_practice_feeds_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    args = ("plan", "--round", "ml_depth", "--days", "3", "--per-day", "2", "--start", "2026-12-04")
+    code, out, _ = bank(capsys, monkeypatch, *args, "--width", "80")
+    assert code == 0
+    _golden("bank_plan.txt", out)
+    weak = tmp_path / "weak.txt"
+    weak.write_text(
+        "Dropout is a regularizer that helps neural networks generalize.", encoding="utf-8"
+    )
+    _, before, _ = bank(capsys, monkeypatch, *args, "--json")
+    bank(capsys, monkeypatch, "practice", "depth-dropout", "--answer", str(weak), "--no-save")
+    _, after, _ = bank(capsys, monkeypatch, *args, "--json")
+    assert after == before  # nothing saved
+    code, _, _ = bank(capsys, monkeypatch, "practice", "depth-dropout", "--answer", str(weak))
+    assert code == 0
+    later = (date.today() + timedelta(days=5)).isoformat()
+    code, out, _ = bank(
+        capsys,
+        monkeypatch,
+        "plan",
+        "--round",
+        "ml_depth",
+        "--days",
+        "3",
+        "--start",
+        later,
+        "--json",
+    )
+    first = json.loads(out)["items"][0]
+    assert first["question"] == "depth-dropout" and first["focus"]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--days", "0"), "--days must be between 1 and 90"),
+        (("--per-day", "50"), "--per-day must be between 1 and 20"),
+        (("--start", "tomorrow"), "--start must be a date"),
+    ],
+)
+def test_plan_refuses_bad_options(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    args: tuple[str, ...],
+    message: str,
+) -> None:
+    code, _, err = bank(capsys, monkeypatch, "plan", *args)
+    assert code == 2 and message in err
+
+
+def test_lint_reports_the_shipped_bank_clean(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code, out, _ = bank(capsys, monkeypatch, "lint")
+    assert code == 0 and out.endswith("questions, no problems\n")
+    code, out, _ = bank(capsys, monkeypatch, "lint", "--json")
+    assert code == 0 and json.loads(out)["problems"] == []

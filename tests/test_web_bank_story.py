@@ -20,7 +20,7 @@ def test_bank_filters_and_search(client: TestClient) -> None:  # noqa: F811
     page = client.get("/bank", params={"round": "ml_depth", "difficulty": "3"}).text
     assert "Why does batch normalization" not in page  # difficulty 2
     page = client.get("/bank", params={"q": "batchnorm"}).text
-    first = page.index('href="/bank/')
+    first = page.index('href="/bank/', page.index("<table"))
     assert page[first:].startswith('href="/bank/depth-batchnorm"')
     assert "No question matches" in client.get("/bank", params={"q": "zzzz"}).text
 
@@ -121,3 +121,27 @@ def test_bank_api_matches_the_cli_records(client: TestClient) -> None:  # noqa: 
     assert client.get("/api/bank/nope").status_code == 404
     assert client.get("/api/bank", params={"round": "cooking"}).status_code == 422
     assert "/api/bank/{ident}/practice" in client.get("/api/openapi.json").json()["paths"]
+
+
+def test_practice_is_saved_and_the_plan_brings_weak_questions_back(
+    client: TestClient,  # noqa: F811
+) -> None:
+    page = client.get("/bank").text
+    assert 'href="/bank/plan"' in page
+    plan = client.get("/bank/plan", params={"round": "ml_depth", "days": "2"}).text
+    assert "Practice plan" in plan and "(today)" in plan and "— new" in plan
+    question = client.get("/bank/depth-dropout").text
+    r = client.post(
+        "/bank/depth-dropout/practice",
+        data={"csrf": csrf(question), "text": "Dropout is a regularizer for neural networks."},
+    )
+    assert r.status_code == 200
+    api = client.get("/api/bank/plan", params={"round": "ml_depth", "days": 3}).json()
+    dropout = [i for i in api["items"] if i["question"] == "depth-dropout"]
+    assert dropout and dropout[0]["focus"] and "key points on" in dropout[0]["reason"]
+    r = client.post("/api/bank/depth-batchnorm/practice", json={"text": ANSWER, "save": False})
+    assert r.status_code == 200
+    api = client.get("/api/bank/plan", params={"days": 30}).json()
+    assert all(i["reason"] == "new" for i in api["items"] if i["question"] == "depth-batchnorm")
+    assert client.get("/api/bank/plan", params={"days": 0}).status_code == 422
+    assert client.get("/bank/plan", params={"days": "abc"}).status_code == 200

@@ -58,7 +58,8 @@ def add_parser(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
     """Declare ``deepdive bank`` and its subcommands on the top-level subparsers."""
     bank = sub.add_parser(
         "bank",
-        help="the question bank: list, search, show, random, practice, add, import, export",
+        help="the question bank: list, search, show, random, practice, plan, add, import, "
+        "export, lint",
         description="ML interview questions to practise on: project deep dive, ML depth and "
         "breadth, system design, coding concepts and behavioural, each with the key points a "
         "strong answer covers. Add the questions you were really asked. With no subcommand, "
@@ -98,7 +99,9 @@ def add_parser(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
     pr.add_argument("--answer", metavar="FILE", help="read the answer from FILE (- for stdin)")
     pr.add_argument("--seed", type=int, default=None, help="seed for the random pick")
     pr.add_argument(
-        "--no-save", action="store_true", help="do not save a deep-dive attempt to your history"
+        "--no-save",
+        action="store_true",
+        help="do not save this answer to your history (deep-dive attempts and practice results)",
     )
     _filters(pr)
     ad = bsub.add_parser(
@@ -136,6 +139,18 @@ def add_parser(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
         "--format", choices=("yaml", "csv", "md"), default="yaml", help="file format (default yaml)"
     )
     ex.add_argument("--output", "-o", default="-", help="file to write (default stdout)")
+    pl = bsub.add_parser(
+        "plan",
+        help="a practice plan by spaced repetition",
+        description="Plan which questions to practise on which day. Questions you answered "
+        "weakly (few key points covered in 'bank practice') come back sooner, strong answers "
+        "later; the rest of each day is filled with questions you have not practised, easiest "
+        "first. Filters choose the questions (e.g. --round ml_depth).",
+    )
+    pl.add_argument("--days", type=int, default=14, help="how many days to plan (default 14)")
+    pl.add_argument("--per-day", type=int, default=None, help="questions a day (default 3)")
+    pl.add_argument("--start", default=None, help="first day, YYYY-MM-DD (default today)")
+    _filters(pl)
     li = bsub.add_parser(
         "lint",
         help="check the bank for duplicates, vague key points, misleading ids and gaps",
@@ -293,7 +308,11 @@ def run(args: argparse.Namespace, store_factory: Callable[[], Any], stdin: IO[st
     if command == "practice":
         from deepdive.practice_cli import practise
 
-        return practise(args, _pick(args, store_factory), stdin)
+        return practise(args, _pick(args, store_factory), stdin, store_factory)
+    if command == "plan":
+        from deepdive.plan_cli import run_plan
+
+        return run_plan(args, _questions(args, store_factory), store_factory)
     from deepdive.question_admin import run_admin
 
     return run_admin(command, args, store_factory, stdin)

@@ -117,3 +117,15 @@ user_questions = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
 )
+
+bank_practice = Table(
+    "bank_practice",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("uid", String(36), nullable=False, unique=True),
+    Column("question_id", String(80), nullable=False, index=True),
+    Column("created_at", DateTime(timezone=True), nullable=False, index=True),
+    Column("covered", Integer, nullable=False),
+    Column("total", Integer, nullable=False),
+    Column("missed", Text, nullable=False),  # JSON list of the key points not covered
+)

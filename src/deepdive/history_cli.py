@@ -160,7 +160,8 @@ def cmd_import(store: Store, args: argparse.Namespace) -> int:
     sys.stdout.write(
         f"Imported {result.attempts_added} attempts ({result.attempts_skipped} already there), "
         f"{result.drills_added} drill sessions ({result.drills_skipped} already there), "
-        f"{result.sheets_added} fact sheets ({result.sheets_skipped} already there) and "
-        f"{result.questions_added} questions ({result.questions_skipped} already there).\n"
+        f"{result.sheets_added} fact sheets ({result.sheets_skipped} already there), "
+        f"{result.questions_added} questions ({result.questions_skipped} already there) and "
+        f"{result.practice_added} practice results ({result.practice_skipped} already there).\n"
     )
     return 0

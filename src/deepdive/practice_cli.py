@@ -11,7 +11,8 @@ import argparse
 import json
 import sys
 import textwrap
-from typing import IO
+from collections.abc import Callable
+from typing import IO, Any
 
 from deepdive.bank import Question
 from deepdive.bank_cli import BankFailure, _width, read_path
@@ -67,7 +68,12 @@ def render_coverage(question: Question, coverage: Coverage, width: int) -> str:
     return "\n".join(out) + "\n"
 
 
-def practise(args: argparse.Namespace, question: Question, stdin: IO[str]) -> int:
+def practise(
+    args: argparse.Namespace,
+    question: Question,
+    stdin: IO[str],
+    store_factory: Callable[[], Any] | None = None,
+) -> int:
     if not args.json:
         sys.stderr.write(f"Question ({question.id}):\n{question.text}\n\n")
     text = read_answer(args, stdin)
@@ -83,6 +89,14 @@ def practise(args: argparse.Namespace, question: Question, stdin: IO[str]) -> in
             "'deepdive bank add --key-point'"
         )
     coverage = check_coverage(question, text)
+    if store_factory is not None and not getattr(args, "no_save", False):
+        from deepdive.practice_log import record_practice
+        from deepdive.store import StoreError
+
+        try:
+            record_practice(store_factory(), question.id, coverage)
+        except StoreError as exc:  # the report still matters when the store is unavailable
+            sys.stderr.write(f"(not saved to your practice history: {exc})\n")
     if args.json:
         payload = {**coverage.to_dict(), "follow_ups": list(question.follow_ups)}
         sys.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")

@@ -55,6 +55,7 @@ REVISIONS = (
     "0004_recordings",
     "0005_jobs",
     "0006_user_questions",
+    "0007_bank_practice",
 )
 HEAD = REVISIONS[-1]
 

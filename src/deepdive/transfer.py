@@ -13,6 +13,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 from deepdive.analysis import Analysis
+from deepdive.practice_log import PracticeRecordError, insert_records, list_practice
+from deepdive.practice_log import validate_record as validate_practice
 from deepdive.store import Store
 from deepdive.user_questions import DraftError, export_records, import_records, validate_record
 
@@ -34,6 +36,8 @@ class ImportResult:
     sheets_skipped: int = 0
     questions_added: int = 0
     questions_skipped: int = 0
+    practice_added: int = 0
+    practice_skipped: int = 0
 
 
 def export_data(store: Store) -> dict[str, Any]:
@@ -73,6 +77,7 @@ def export_data(store: Store) -> dict[str, Any]:
         "drill_sessions": drills,
         "fact_sheets": sheets,
         "questions": export_records(store),
+        "bank_practice": [r.to_dict() for r in list_practice(store)],
     }
 
 
@@ -147,6 +152,14 @@ def parse_export(text: str) -> dict[str, Any]:
         try:
             validate_record(rec, f"question {n}")
         except DraftError as exc:
+            raise TransferError(str(exc)) from None
+    practice = data.get("bank_practice", [])
+    if not isinstance(practice, list):
+        raise TransferError("file: 'bank_practice' must be a list")
+    for n, rec in enumerate(practice, 1):
+        try:
+            validate_practice(rec, f"practice record {n}")
+        except PracticeRecordError as exc:
             raise TransferError(str(exc)) from None
     for n, rec in enumerate(drills, 1):
         where = f"drill session {n}"
@@ -227,4 +240,19 @@ def import_data(store: Store, data: dict[str, Any]) -> ImportResult:
             )
             s_added += 1
         q_added, q_skipped = import_records(conn, data.get("questions", []))
-    return ImportResult(added, skipped, d_added, d_skipped, s_added, s_skipped, q_added, q_skipped)
+        records = [
+            validate_practice(rec, "practice record") for rec in data.get("bank_practice", [])
+        ]
+        p_added, p_skipped = insert_records(conn, records)
+    return ImportResult(
+        added,
+        skipped,
+        d_added,
+        d_skipped,
+        s_added,
+        s_skipped,
+        q_added,
+        q_skipped,
+        p_added,
+        p_skipped,
+    )

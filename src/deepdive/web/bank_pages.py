@@ -1,6 +1,9 @@
-"""Question bank pages: filters and search, a question page with practice and coverage."""
+"""Question bank pages: filters and search, a question page with practice and coverage (saved
+to the practice history), and a spaced-repetition practice plan."""
 
 from __future__ import annotations
+
+from datetime import date
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
@@ -10,6 +13,8 @@ from deepdive.bank_search import search_index
 from deepdive.coverage import check_coverage
 from deepdive.engine import analyze
 from deepdive.inputs import InputError, validate
+from deepdive.plan import MAX_DAYS, PlannedItem, make_plan
+from deepdive.practice_log import list_practice, record_practice
 from deepdive.store import Store
 from deepdive.user_questions import list_user_questions
 from deepdive.web.app import MAX_TEXT, FriendlyError, html
@@ -62,6 +67,33 @@ async def bank_list(
     )
 
 
+@router.get("/bank/plan")
+async def bank_plan(
+    request: Request, days: str = "14", round: str = "", per_day: str = "3"
+) -> Response:
+    n_days = min(max(_int(days) or 14, 1), MAX_DAYS)
+    n_per_day = min(max(_int(per_day) or 3, 1), 20)
+    store = _store(request)
+    chosen = select_questions(_questions(store), round_name=round if round in ROUNDS else None)
+    today = date.today()
+    items = make_plan(chosen, list_practice(store), days=n_days, today=today, per_day=n_per_day)
+    days_list: list[tuple[date, list[PlannedItem]]] = []
+    for item in items:
+        if not days_list or days_list[-1][0] != item.day:
+            days_list.append((item.day, []))
+        days_list[-1][1].append(item)
+    return html(
+        request,
+        "bank_plan.html",
+        days=days_list,
+        n_days=n_days,
+        per_day=n_per_day,
+        round=round,
+        rounds=ROUND_TITLES,
+        today=today,
+    )
+
+
 def _question(request: Request, ident: str) -> Question:
     try:
         return find(_questions(_store(request)), ident)
@@ -103,6 +135,8 @@ async def bank_practice(request: Request, ident: str) -> Response:
     if error is None and not question.key_points:
         error = "This question has no key points to check against yet."
     coverage = check_coverage(question, text) if error is None else None
+    if coverage is not None:
+        record_practice(_store(request), question.id, coverage)
     return html(
         request,
         "bank_question.html",

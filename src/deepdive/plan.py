@@ -1,0 +1,167 @@
+"""``deepdive bank plan``: which questions to practise on which day, by spaced repetition.
+
+A question answered weakly (few key points covered) comes back soon, a strong answer later,
+and each further strong answer in a row pushes it further out; the intervals live in
+``data/plan.yaml``. Each day of the plan first takes the questions that are due — most
+overdue, then weakest, first — and fills the rest with questions not practised yet, easiest
+first and varying the topic. A question planned on one day is assumed practised then, so it
+can come back later in the same plan.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+
+from deepdive.bank import Question
+from deepdive.datafiles import fail, load_data, require
+from deepdive.practice_log import PracticeRecord
+
+FILE = "plan.yaml"
+MAX_DAYS = 90
+
+
+@dataclass(frozen=True)
+class PlanRules:
+    weak_below: float
+    strong_from: float
+    intervals: dict[str, int]
+    strong_growth: int
+    max_interval: int
+    per_day: int
+
+
+@cache
+def rules() -> PlanRules:
+    data = load_data(FILE)
+    spans = require(FILE, data, "intervals", dict)
+    intervals = {k: require(FILE, spans, k, int) for k in ("weak", "partial", "strong")}
+    if not all(v >= 1 for v in intervals.values()):
+        raise fail(FILE, spans, "intervals must be at least one day")
+    weak, strong = (
+        require(FILE, data, "weak_below", float),
+        require(FILE, data, "strong_from", float),
+    )
+    if not 0 < weak <= strong <= 1:
+        raise fail(FILE, data, "need 0 < weak_below <= strong_from <= 1")
+    return PlanRules(
+        weak_below=weak,
+        strong_from=strong,
+        intervals=intervals,
+        strong_growth=require(FILE, data, "strong_growth", int),
+        max_interval=require(FILE, data, "max_interval", int),
+        per_day=require(FILE, data, "per_day", int),
+    )
+
+
+@dataclass(frozen=True)
+class PlannedItem:
+    day: date
+    question: Question
+    reason: str  # "new", or what the last answer covered
+    focus: tuple[str, ...]  # the key points missed last time
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "day": self.day.isoformat(),
+            "question": self.question.id,
+            "text": self.question.text,
+            "round": self.question.round,
+            "reason": self.reason,
+            "focus": list(self.focus),
+        }
+
+
+@dataclass
+class _State:
+    last: date
+    share: float
+    streak: int  # strong answers in a row, most recent last
+    missed: tuple[str, ...]
+    covered: str
+    planned_only: bool = False  # never answered: only assumed practised on a planned day
+
+
+def interval_days(share: float, streak: int) -> int:
+    """Days until a question answered with ``share`` of its key points comes back."""
+    r = rules()
+    if share < r.weak_below:
+        return r.intervals["weak"]
+    if share < r.strong_from:
+        return r.intervals["partial"]
+    days = r.intervals["strong"] * r.strong_growth ** max(0, streak - 1)
+    return int(min(days, r.max_interval))
+
+
+def _states(questions: Sequence[Question], history: Sequence[PracticeRecord]) -> dict[str, _State]:
+    known = {q.id: q.id for q in questions}
+    known.update({a: q.id for q in questions for a in q.aliases})
+    states: dict[str, _State] = {}
+    for rec in sorted(history, key=lambda r: r.created_at):
+        qid = known.get(rec.question_id)
+        if qid is None:
+            continue
+        before = states.get(qid)
+        strong = rec.share >= rules().strong_from
+        streak = (before.streak + 1 if before else 1) if strong else 0
+        states[qid] = _State(
+            rec.created_at.date(), rec.share, streak, rec.missed, f"{rec.covered} of {rec.total}"
+        )
+    return states
+
+
+def make_plan(
+    questions: Sequence[Question],
+    history: Sequence[PracticeRecord],
+    *,
+    days: int,
+    today: date,
+    per_day: int | None = None,
+) -> list[PlannedItem]:
+    """The plan for ``days`` days from ``today`` over ``questions`` (already filtered)."""
+    if not 1 <= days <= MAX_DAYS:
+        raise ValueError(f"days must be between 1 and {MAX_DAYS}")
+    per_day = rules().per_day if per_day is None else per_day
+    if per_day < 1:
+        raise ValueError("per day must be at least 1")
+    with_points = [q for q in questions if q.key_points]
+    states = _states(with_points, history)
+    fresh = sorted(
+        (q for q in with_points if q.id not in states),
+        key=lambda q: (q.difficulty or 2, with_points.index(q)),
+    )
+    by_id = {q.id: q for q in with_points}
+    plan: list[PlannedItem] = []
+    for offset in range(days):
+        day = today + timedelta(days=offset)
+        due = [
+            (
+                s.last + timedelta(days=interval_days(s.share, s.streak)),
+                s.planned_only,
+                s.share,
+                qid,
+            )
+            for qid, s in states.items()
+        ]
+        picked = [qid for when, _, _, qid in sorted(due) if when <= day][:per_day]
+        for qid in picked:
+            s = states[qid]
+            if s.planned_only:
+                reason = f"back to check it stuck (first planned {s.last.isoformat()})"
+            else:
+                reason = f"covered {s.covered} key points on {s.last.isoformat()}"
+            plan.append(PlannedItem(day, by_id[qid], reason, s.missed))
+            s.last = day
+        topics_today = {t for qid in picked for t in by_id[qid].topics[:1]}
+        while len(picked) < per_day and fresh:
+            pick = next(
+                (q for q in fresh if q.topics[:1] and q.topics[0] not in topics_today), fresh[0]
+            )
+            fresh.remove(pick)
+            picked.append(pick.id)
+            topics_today.update(pick.topics[:1])
+            plan.append(PlannedItem(day, pick, "new", ()))
+            states[pick.id] = _State(day, rules().weak_below, 0, (), "", planned_only=True)
+    return plan

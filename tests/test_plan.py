@@ -1,0 +1,66 @@
+"""Spaced repetition: weak answers come back sooner, strong ones later, new ones fill the day."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+
+from deepdive.bank import find, select_questions, shipped
+from deepdive.plan import interval_days, make_plan
+from deepdive.practice_log import PracticeRecord
+
+TODAY = date(2026, 12, 4)
+
+
+def _rec(
+    qid: str, covered: int, total: int, day: date, missed: tuple[str, ...] = ()
+) -> PracticeRecord:
+    when = datetime(day.year, day.month, day.day, 12, tzinfo=UTC)
+    return PracticeRecord(f"{qid}-{day}", qid, when, covered, total, missed)
+
+
+def test_intervals_grow_with_the_share_covered_and_the_streak() -> None:
+    assert interval_days(0.2, 0) < interval_days(0.6, 0) < interval_days(1.0, 1)
+    assert interval_days(1.0, 1) < interval_days(1.0, 2) < interval_days(1.0, 3)
+    assert interval_days(1.0, 30) <= 60
+
+
+def test_a_weak_answer_comes_back_before_a_strong_one() -> None:
+    bank = select_questions(shipped(), round_name="ml_depth")
+    history = [
+        _rec("depth-dropout", 1, 4, date(2026, 12, 2), ("too much dropout underfits",)),
+        _rec("depth-batchnorm", 6, 6, date(2026, 12, 2)),
+    ]
+    plan = make_plan(bank, history, days=14, today=TODAY, per_day=2)
+
+    def first(qid: str) -> date:
+        return min(i.day for i in plan if i.question.id == qid)
+
+    assert first("depth-dropout") == TODAY  # overdue: weak answer two days ago
+    assert first("depth-batchnorm") > first("depth-dropout")
+    dropout = next(i for i in plan if i.question.id == "depth-dropout")
+    assert dropout.focus == ("too much dropout underfits",) and "1 of 4" in dropout.reason
+
+
+def test_new_questions_fill_each_day_and_vary_the_topic() -> None:
+    bank = select_questions(shipped(), round_name="ml_breadth")
+    plan = make_plan(bank, [], days=3, today=TODAY, per_day=3)
+    assert [i.day for i in plan].count(TODAY) == 3
+    assert all(i.reason == "new" for i in plan)
+    today = [i.question for i in plan if i.day == TODAY]
+    assert len({q.topics[0] for q in today}) == 3
+    assert [q.difficulty for q in today] == [1, 1, 1]
+
+
+def test_old_ids_in_history_still_count_and_unknown_ones_are_ignored() -> None:
+    bank = list(shipped())
+    history = [_rec("beh-on-call", 0, 5, date(2026, 12, 3)), _rec("gone-question", 0, 3, TODAY)]
+    plan = make_plan(bank, history, days=1, today=TODAY, per_day=1)
+    assert [i.question.id for i in plan] == [find(bank, "beh-on-call").id]
+
+
+@pytest.mark.parametrize(("days", "per_day"), [(0, 3), (91, 3), (5, 0)])
+def test_bad_sizes_are_refused(days: int, per_day: int) -> None:
+    with pytest.raises(ValueError):
+        make_plan(list(shipped()), [], days=days, today=TODAY, per_day=per_day)
