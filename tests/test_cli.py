@@ -118,3 +118,53 @@ def test_version(cli_env: dict[str, str]) -> None:
     r = run(["--version"], cli_env)
     assert r.returncode == 0
     assert r.stdout.decode().startswith("deepdive ")
+
+
+def test_too_big_a_file_says_its_real_size(tmp_path: Path, cli_env: dict[str, str]) -> None:
+    f = tmp_path / "big.txt"
+    f.write_bytes(b"a" * 10_000_000)
+    r = run(["analyze", str(f)], cli_env)
+    assert r.returncode != 0
+    assert b"is 10.0 MB; the limit is 100 KB" in r.stderr and b"Traceback" not in r.stderr
+    r = run(["analyze", "-"], cli_env, b"word " * 30_000)
+    assert r.returncode != 0 and b"over 100 KB" in r.stderr
+
+
+def test_a_corrupt_database_prints_the_report_and_exits_1(
+    tmp_path: Path, cli_env: dict[str, str]
+) -> None:
+    db = tmp_path / "corrupt.db"
+    db.write_bytes(b"not a database " * 500)
+    r = run(["--db", f"sqlite:///{db}", "analyze", "-", "--json"], cli_env, ANSWER.encode())
+    assert r.returncode == 1
+    assert json.loads(r.stdout)["schema"] == "deepdive.analysis/1"  # the report is not lost
+    err = r.stderr.decode()
+    assert err.count("\n") == 1 and "file is not a database" in err and "sqlalche.me" not in err
+
+
+def test_an_empty_database_file_is_noted(tmp_path: Path, cli_env: dict[str, str]) -> None:
+    db = tmp_path / "empty.db"
+    db.write_bytes(b"")
+    r = run(["--db", f"sqlite:///{db}", "analyze", "-", "--json"], cli_env, ANSWER.encode())
+    assert r.returncode == 0 and b"was an empty file" in r.stderr
+
+
+def test_serve_on_a_busy_port_says_so(cli_env: dict[str, str]) -> None:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        sock.listen()
+        port = sock.getsockname()[1]
+        r = run(["serve", "--port", str(port)], cli_env)
+    assert r.returncode == 1
+    assert b"already in use" in r.stderr and b"is running" not in r.stdout
+
+
+def test_nul_characters_get_one_rule_everywhere(cli_env: dict[str, str]) -> None:
+    from deepdive.inputs import InputError, validate
+
+    with pytest.raises(InputError, match="NUL"):
+        validate("I built a model\x00 that people liked a lot.")
+    r = run(["analyze", "-"], cli_env, b"I built a model\x00 that people liked a lot.")
+    assert r.returncode != 0 and b"binary" in r.stderr

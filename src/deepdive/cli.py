@@ -260,12 +260,20 @@ def build_parser() -> argparse.ArgumentParser:
     sv = sub.add_parser(
         "serve",
         help="run the web app (practise, feedback, drill, history) in your browser",
-        description="Start the local web app. It binds 127.0.0.1 unless --host says otherwise; "
-        "on any other address it requires an access token.",
+        description="Start the local web app. It binds 127.0.0.1 unless --host says otherwise "
+        "(and then answers only to loopback host names); on any other address it requires an "
+        "access token. Analyses run in a thread pool, so pages stay responsive while answers are "
+        "read; --workers N runs N processes over the same database for more people at once. "
+        "Exits 1 when the port is in use or the database cannot be opened.",
     )
     sv.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     sv.add_argument("--port", type=int, default=8000, help="port (default 8000)")
-    sv.add_argument("--workers", type=int, default=1, help="worker processes (default 1)")
+    sv.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="worker processes sharing the database (default 1; about one per core)",
+    )
     sv.add_argument(
         "--token",
         default=None,
@@ -311,7 +319,13 @@ def _add_list_options(p: argparse.ArgumentParser) -> None:
 def _store(args: argparse.Namespace) -> Store:
     from deepdive.store import Store
 
-    return Store(args.db)
+    store = Store(args.db)
+    if store.was_empty_file and not getattr(args, "_warned_empty", False):
+        args._warned_empty = True
+        sys.stderr.write(
+            f"deepdive: note: {store.safe_url()} was an empty file; starting a new history in it\n"
+        )
+    return store
 
 
 def _save_attempt(args: argparse.Namespace, text: str, analysis: Analysis) -> AttemptRow | None:
@@ -330,6 +344,7 @@ def _save_attempt(args: argparse.Namespace, text: str, analysis: Analysis) -> At
         )
     except StoreError as exc:
         sys.stderr.write(f"deepdive: not saved to history: {exc}\n")
+        args.save_failed = True
         return None
 
 
@@ -350,21 +365,34 @@ def _retelling_section(args: argparse.Namespace, text: str) -> str | None:
 
 
 def _read(path: str) -> bytes:
+    from deepdive.inputs import InputError
     from deepdive.settings import settings
 
     limit = settings().max_chars
     if path == "-":
-        return sys.stdin.buffer.read(limit + 1)
+        data = sys.stdin.buffer.read(limit + 1)
+        if len(data) > limit:
+            raise InputError(
+                f"the answer is over {limit // 1000} KB; the limit is {limit // 1000} KB"
+            )
+        return data
     p = Path(path)
     if p.is_dir():
         raise UsageError(f"{path} is a directory, not a file")
     try:
+        size = p.stat().st_size
+        if size > limit:
+            raise InputError(f"{path} is {_size(size)}; the limit is {limit // 1000} KB")
         with p.open("rb") as fh:
             return fh.read(limit + 1)
     except FileNotFoundError:
         raise UsageError(f"no such file: {path}") from None
     except OSError as exc:
         raise UsageError(f"cannot read {path}: {exc.strerror}") from None
+
+
+def _size(n: int) -> str:
+    return f"{n / 1_000_000:.1f} MB" if n >= 1_000_000 else f"{n / 1000:.0f} KB"
 
 
 def _console(width: int | None):  # type: ignore[no-untyped-def]
@@ -396,7 +424,8 @@ def _analyze(data: bytes, args: argparse.Namespace) -> int:
             console.print("\n" + retelling, end="")
         if saved is not None:
             console.print(f"\nSaved as attempt {saved.id} (deepdive history show {saved.id}).")
-    return 0
+    # the report is printed either way; the status says the save asked for did not happen
+    return 1 if getattr(args, "save_failed", False) else 0
 
 
 def _drill_options(args: argparse.Namespace) -> dict[str, object]:

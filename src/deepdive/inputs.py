@@ -229,17 +229,30 @@ def decode(data: bytes, max_bytes: int | None = None) -> str:
 
 # control characters other than \t \n \v \f \r, and letters from Latin alphabets
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _LATIN = re.compile("[\x00-\x7f\u00c0-\u024f]")
 
 
+def utf8_size(text: str) -> int:
+    """Bytes ``text`` takes in UTF-8 (never fails, even on a lone surrogate)."""
+    return len(text.encode("utf-8", "surrogatepass"))
+
+
 def validate(text: str) -> str:
-    """Return ``text`` if it can be analysed, else raise :class:`InputError`."""
+    """Return ``text`` if it can be analysed, else raise :class:`InputError`.
+
+    The same rule holds for every way in (files, stdin, the web form and the API): no NUL
+    characters, no lone surrogates, within the size limit, some English words."""
     limit = settings().max_chars
-    size = len(text.encode("utf-8", "surrogatepass"))
+    size = utf8_size(text)
     if size > limit:
         raise InputError(f"the answer is {size / 1000:.0f} KB; the limit is {limit // 1000} KB")
     if not text.strip():
         raise InputError("the answer is empty")
+    if "\x00" in text:
+        raise InputError("the input looks like a binary file, not text (it holds NUL characters)")
+    if _SURROGATE.search(text):
+        raise InputError("the text holds an invalid character (a lone UTF-16 surrogate)")
     controls = len(_CONTROL.findall(text))
     if controls > max(2, len(text) // 50):
         raise InputError("the input looks like a binary file, not text")

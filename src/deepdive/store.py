@@ -58,6 +58,7 @@ REVISIONS = (
     "0007_bank_practice",
 )
 HEAD = REVISIONS[-1]
+MAX_ID = 2**63 - 1  # row ids are 64-bit signed integers
 
 
 class StoreError(Exception):
@@ -142,11 +143,14 @@ class Store:
     def __init__(self, url: str | None = None) -> None:
         self.url = database_url(url)
         self.is_sqlite = self.url.startswith("sqlite")
+        self.was_empty_file = False  # an existing 0-byte SQLite file, about to become a store
         try:
             if self.is_sqlite:
                 path = self.url.split("///", 1)[-1]
                 if path and path != ":memory:":
                     Path(path).parent.mkdir(parents=True, exist_ok=True)
+                    file = Path(path)
+                    self.was_empty_file = file.is_file() and file.stat().st_size == 0
                 self.engine: Engine = create_engine(self.url, connect_args={"timeout": 30})
                 event.listen(self.engine, "connect", _sqlite_pragmas)
             else:
@@ -196,7 +200,9 @@ class Store:
                 # Another process may be creating the schema right now: wait and re-check.
                 time.sleep(0.2 * (attempt + 1))
             except SQLAlchemyError as exc:
-                raise StoreError(f"cannot open database {self.safe_url()}: {exc}") from None
+                raise StoreError(
+                    f"cannot open database {self.safe_url()}: {_reason(exc)}"
+                ) from None
         with self._connect() as conn:
             if _read_revision(conn) == HEAD:
                 self._ready = True
@@ -292,6 +298,8 @@ class Store:
     def get_attempt(self, ident: int | str) -> tuple[AttemptRow, str, Analysis]:
         """One attempt by id or uid, with its text and analysis (KeyError when absent)."""
         self.open()
+        if isinstance(ident, int) and not 0 < ident <= MAX_ID:
+            raise KeyError(ident)  # no row can have it (and the database would overflow)
         column = attempts.c.uid if isinstance(ident, str) else attempts.c.id
         with self._connect() as conn:
             r = conn.execute(select(attempts).where(column == ident)).first()
@@ -329,6 +337,8 @@ class Store:
             return int(conn.execute(select(func.count()).select_from(attempts)).scalar_one())
 
     def delete_attempt(self, ident: int) -> bool:
+        if not 0 < ident <= MAX_ID:
+            return False
         with self._write() as conn:
             uid = conn.execute(select(attempts.c.uid).where(attempts.c.id == ident)).scalar()
             if uid is None:
@@ -570,6 +580,12 @@ class Store:
     def has_tables(self) -> bool:
         with self._connect() as conn:
             return inspect(conn).has_table("attempts")
+
+
+def _reason(exc: SQLAlchemyError) -> str:
+    """The driver's own message, without SQLAlchemy's wrapper and link line."""
+    orig = getattr(exc, "orig", None)
+    return str(orig) if orig is not None else str(exc).split("\n", 1)[0]
 
 
 def _read_revision(conn: Connection) -> str | None:

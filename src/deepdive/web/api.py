@@ -11,41 +11,44 @@ from pydantic import BaseModel, Field
 from deepdive.drill import DrillSession, overview_entities, plan_drill
 from deepdive.drill_cli import parse_families
 from deepdive.engine import analyze
-from deepdive.inputs import InputError
+from deepdive.inputs import InputError, utf8_size
 from deepdive.store import DEFAULT_QUESTION, Store
 from deepdive.web.app import MAX_TEXT, FriendlyError
+from deepdive.web.fields import CleanText, Name, Question, RowId
 
 router = APIRouter(prefix="/api", tags=["api"])
 
 
 class AnalyzeRequest(BaseModel):
-    text: str = Field(description="The answer to analyse (UTF-8, at most 100 KB).")
-    project: str | None = Field(
-        None, max_length=200, description="Group retellings of one project."
-    )
-    question: str | None = Field(
-        None, description="The question answered (default: the deep dive)."
+    text: CleanText = Field(description="The answer to analyse (UTF-8, at most 100 KB).")
+    project: Name | None = Field(None, description="Group retellings of one project.")
+    question: Question | None = Field(
+        None, description="The question answered (default: the deep dive; at most 1,000 chars)."
     )
     save: bool = Field(True, description="Save the attempt to the history.")
 
 
 class PlanRequest(BaseModel):
-    text: str = Field(description="The overview answer.")
+    text: CleanText = Field(description="The overview answer.")
     seed: int | None = Field(None, description="Make the choice of questions reproducible.")
-    families: list[str] | None = Field(None, description="Families to ask, or 'probes'.")
-    max: int | None = Field(None, ge=1, description="Ask at most this many questions.")
+    families: list[Name] | None = Field(
+        None, max_length=20, description="Families to ask, or 'probes'."
+    )
+    max: int | None = Field(None, ge=1, le=50, description="Ask at most this many questions.")
 
 
 class DrillRequest(BaseModel):
-    attempt_id: int | None = Field(None, description="Drill on a saved attempt ...")
-    text: str | None = Field(None, description="... or on this overview (saved as an attempt).")
+    attempt_id: RowId | None = Field(None, description="Drill on a saved attempt ...")
+    text: CleanText | None = Field(
+        None, description="... or on this overview (saved as an attempt)."
+    )
     seed: int | None = None
-    families: list[str] | None = None
-    max: int | None = Field(None, ge=1)
+    families: list[Name] | None = Field(None, max_length=20)
+    max: int | None = Field(None, ge=1, le=50)
 
 
 class ReplyRequest(BaseModel):
-    reply: str = Field("", description="Your reply; empty or skip=true skips the question.")
+    reply: CleanText = Field("", description="Your reply; empty or skip=true skips the question.")
     skip: bool = False
 
 
@@ -55,7 +58,7 @@ def _store(request: Request) -> Store:
 
 
 def _check_size(text: str) -> None:
-    if len(text.encode("utf-8")) > MAX_TEXT:
+    if utf8_size(text) > MAX_TEXT:
         raise FriendlyError(413, f"the text is over the {MAX_TEXT // 1000} KB limit")
 
 
@@ -75,7 +78,7 @@ def _families(value: list[str] | None) -> list[str] | None:
 
 
 @router.post("/analyze", summary="Analyse an answer (schema deepdive.analysis/1)")
-async def api_analyze(body: AnalyzeRequest, request: Request) -> JSONResponse:
+def api_analyze(body: AnalyzeRequest, request: Request) -> JSONResponse:
     analysis = _analyze(body.text)
     headers = {}
     if body.save:
@@ -99,7 +102,7 @@ def api_attempts(
 
 
 @router.get("/attempts/{attempt_id}", summary="One saved attempt's analysis")
-def api_attempt(request: Request, attempt_id: int) -> dict[str, Any]:
+def api_attempt(request: Request, attempt_id: RowId) -> dict[str, Any]:
     try:
         _, _, analysis = _store(request).get_attempt(attempt_id)
     except KeyError:

@@ -6,6 +6,7 @@ session cookie (CSRF token, login), so any number of worker processes can serve 
 
 from __future__ import annotations
 
+import hashlib
 import os
 import secrets
 from collections.abc import Awaitable, Callable
@@ -20,6 +21,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.sessions import SessionMiddleware
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from deepdive.store import Store, StoreError
 from deepdive.web.security import BodyLimit, SecurityHeaders, csrf_token, token_ok
@@ -28,10 +30,16 @@ MAX_TEXT = 100_000
 MAX_UPLOAD = 25_000_000
 
 
+SESSION_HOURS = 12
+
+
 @dataclass(frozen=True)
 class WebConfig:
     db_url: str | None = None
     token: str | None = None  # required to use the app when set
+    # Host names the app answers to (None: any). Serving on loopback allows only loopback
+    # names, so a page on another site cannot reach the app by rebinding its own name.
+    allowed_hosts: tuple[str, ...] | None = None
 
 
 def _package_dir(name: str) -> str:
@@ -87,15 +95,22 @@ def create_app(config: WebConfig | None = None) -> FastAPI:
             )
         return RedirectResponse("/login", status_code=303)
 
+    # A session is signed with the stored secret and the token, so a new token (or none)
+    # voids every session cookie made under the old one.
+    bound = secret + (
+        "" if config.token is None else hashlib.sha256(config.token.encode()).hexdigest()
+    )
     app.add_middleware(
         SessionMiddleware,
-        secret_key=secret,
+        secret_key=bound,
         session_cookie="deepdive_session",
         same_site="strict",
         https_only=False,
-        max_age=14 * 24 * 3600,
+        max_age=SESSION_HOURS * 3600,
     )
     app.add_middleware(BodyLimit, max_body=MAX_UPLOAD)
+    if config.allowed_hosts is not None:
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(config.allowed_hosts))
     app.add_middleware(SecurityHeaders)
 
     @app.exception_handler(FriendlyError)
@@ -161,9 +176,12 @@ def error_response(request: Request, status: int, message: str) -> Response:
 
 def app_from_env() -> FastAPI:
     """Factory for uvicorn workers: configuration comes from the environment."""
+    hosts = os.environ.get("DEEPDIVE_ALLOWED_HOSTS")
     return create_app(
         WebConfig(
-            db_url=os.environ.get("DATABASE_URL"), token=os.environ.get("DEEPDIVE_TOKEN") or None
+            db_url=os.environ.get("DATABASE_URL"),
+            token=os.environ.get("DEEPDIVE_TOKEN") or None,
+            allowed_hosts=tuple(h for h in hosts.split(",") if h) if hosts else None,
         )
     )
 

@@ -3,6 +3,7 @@ progress kept in the store (any worker can report it), then show the feedback wi
 
 from __future__ import annotations
 
+import re
 import tempfile
 import threading
 import time
@@ -25,6 +26,30 @@ SUFFIXES = {
     "audio/mp4": ".m4a",
     "audio/flac": ".flac",
 }
+
+# The type a recording is served with, by its file suffix: audio types only, whatever the
+# uploader claimed.
+SERVED_TYPES = {
+    ".wav": "audio/wav",
+    ".mp3": "audio/mpeg",
+    ".m4a": "audio/mp4",
+    ".aac": "audio/aac",
+    ".ogg": "audio/ogg",
+    ".oga": "audio/ogg",
+    ".opus": "audio/ogg",
+    ".webm": "audio/webm",
+    ".flac": "audio/flac",
+}
+_RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
+
+
+def served_type(mime: str) -> str:
+    """An audio type to serve a stored recording with (never the uploader's HTML or script)."""
+    mime = mime.split(";")[0].strip().lower()
+    if mime in SERVED_TYPES.values():
+        return mime
+    suffix = SUFFIXES.get(mime)
+    return SERVED_TYPES.get(suffix or "", "application/octet-stream")
 
 
 def _transcribe_job(store: Store, job: str, path: Path, mime: str, project: str | None) -> None:
@@ -87,7 +112,7 @@ async def upload_audio(request: Request) -> Response:
     project = str(form.get("project") or "").strip()[:200] or None
     threading.Thread(
         target=_transcribe_job,
-        args=(store, job, path, mime or "application/octet-stream", project),
+        args=(store, job, path, SERVED_TYPES.get(suffix, "application/octet-stream"), project),
         daemon=True,
     ).start()
     return RedirectResponse(f"/jobs/{job}", status_code=303)
@@ -122,4 +147,18 @@ async def recording(request: Request, attempt_id: int) -> Response:
         mime, data = store.get_recording(row.uid)
     except KeyError:
         raise FriendlyError(404, "This attempt has no recording.") from None
-    return Response(data, media_type=mime, headers={"Cache-Control": "private, max-age=3600"})
+    headers = {"Cache-Control": "private, max-age=3600", "Accept-Ranges": "bytes"}
+    media = served_type(mime)
+    wanted = _RANGE.match(request.headers.get("range", "").strip())
+    if wanted and data and (wanted.group(1) or wanted.group(2)):
+        size = len(data)
+        if wanted.group(1):
+            start = int(wanted.group(1))
+            end = min(int(wanted.group(2)), size - 1) if wanted.group(2) else size - 1
+        else:  # the last N bytes
+            start, end = max(0, size - int(wanted.group(2))), size - 1
+        if start >= size or start > end:
+            return Response(status_code=416, headers={"Content-Range": f"bytes */{size}"})
+        headers["Content-Range"] = f"bytes {start}-{end}/{size}"
+        return Response(data[start : end + 1], status_code=206, media_type=media, headers=headers)
+    return Response(data, media_type=media, headers=headers)

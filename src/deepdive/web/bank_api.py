@@ -11,18 +11,19 @@ from pydantic import BaseModel, Field
 from deepdive.bank import ROUNDS, Question, combined, find, select_questions
 from deepdive.bank_search import search_index
 from deepdive.coverage import check_coverage
-from deepdive.inputs import InputError, validate
+from deepdive.inputs import InputError, utf8_size, validate
 from deepdive.plan import MAX_DAYS, make_plan
 from deepdive.practice_log import list_practice, record_practice
 from deepdive.store import Store
 from deepdive.user_questions import list_user_questions
 from deepdive.web.app import MAX_TEXT, FriendlyError
+from deepdive.web.fields import CleanText
 
 router = APIRouter(prefix="/api", tags=["bank"])
 
 
 class PracticeRequest(BaseModel):
-    text: str = Field(description="Your answer to the question (UTF-8, at most 100 KB).")
+    text: CleanText = Field(description="Your answer to the question (UTF-8, at most 100 KB).")
     save: bool = Field(
         default=True,
         description="Save the outcome to your practice history (used by the practice plan).",
@@ -35,7 +36,7 @@ def _store(request: Request) -> Store:
 
 
 @router.get("/bank", summary="List or search the question bank")
-async def api_bank(
+def api_bank(
     request: Request,
     q: str = "",
     round: str | None = None,
@@ -69,7 +70,7 @@ def _question(request: Request, ident: str) -> Question:
 
 
 @router.get("/bank/plan", summary="A spaced-repetition practice plan")
-async def api_bank_plan(
+def api_bank_plan(
     request: Request, days: int = 14, round: str | None = None, per_day: int = 3
 ) -> JSONResponse:
     if not 1 <= days <= MAX_DAYS or not 1 <= per_day <= 20:
@@ -83,16 +84,16 @@ async def api_bank_plan(
 
 
 @router.get("/bank/{ident}", summary="One question with key points and follow-ups")
-async def api_bank_question(request: Request, ident: str) -> JSONResponse:
+def api_bank_question(request: Request, ident: str) -> JSONResponse:
     return JSONResponse(_question(request, ident).to_dict())
 
 
 @router.post(
     "/bank/{ident}/practice", summary="Key-point coverage of an answer (deepdive.coverage/1)"
 )
-async def api_bank_practice(request: Request, ident: str, body: PracticeRequest) -> JSONResponse:
+def api_bank_practice(request: Request, ident: str, body: PracticeRequest) -> JSONResponse:
     question = _question(request, ident)
-    if len(body.text.encode("utf-8")) > MAX_TEXT:
+    if utf8_size(body.text) > MAX_TEXT:
         raise FriendlyError(413, f"the text is over the {MAX_TEXT // 1000} KB limit")
     try:
         text = validate(body.text)

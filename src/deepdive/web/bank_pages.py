@@ -4,15 +4,17 @@ to the practice history), and a spaced-repetition practice plan."""
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
+from starlette.concurrency import run_in_threadpool
 
 from deepdive.bank import ROUND_TITLES, ROUNDS, Question, combined, find, select_questions
 from deepdive.bank_search import search_index
 from deepdive.coverage import check_coverage
 from deepdive.engine import analyze
-from deepdive.inputs import InputError, validate
+from deepdive.inputs import InputError, utf8_size, validate
 from deepdive.plan import MAX_DAYS, PlannedItem, make_plan
 from deepdive.practice_log import list_practice, record_practice
 from deepdive.store import Store
@@ -33,7 +35,7 @@ def _int(value: str | None) -> int | None:
 
 
 @router.get("/bank")
-async def bank_list(
+def bank_list(
     request: Request,
     q: str = "",
     round: str = "",
@@ -68,9 +70,7 @@ async def bank_list(
 
 
 @router.get("/bank/plan")
-async def bank_plan(
-    request: Request, days: str = "14", round: str = "", per_day: str = "3"
-) -> Response:
+def bank_plan(request: Request, days: str = "14", round: str = "", per_day: str = "3") -> Response:
     n_days = min(max(_int(days) or 14, 1), MAX_DAYS)
     n_per_day = min(max(_int(per_day) or 3, 1), 20)
     store = _store(request)
@@ -102,7 +102,7 @@ def _question(request: Request, ident: str) -> Question:
 
 
 @router.get("/bank/{ident}")
-async def bank_question(request: Request, ident: str) -> Response:
+def bank_question(request: Request, ident: str) -> Response:
     question = _question(request, ident)
     return html(
         request,
@@ -118,10 +118,14 @@ async def bank_question(request: Request, ident: str) -> Response:
 @router.post("/bank/{ident}/practice")
 async def bank_practice(request: Request, ident: str) -> Response:
     form = await _form(request)
+    return await run_in_threadpool(_bank_practice, request, form, ident)
+
+
+def _bank_practice(request: Request, form: dict[str, Any], ident: str) -> Response:
     question = _question(request, ident)
     text = form.get("text", "")
     error = None
-    if len(text.encode("utf-8")) > MAX_TEXT:
+    if utf8_size(text) > MAX_TEXT:
         error = f"The answer is too long: the limit is {MAX_TEXT // 1000} KB."
     else:
         try:

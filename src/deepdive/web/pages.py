@@ -6,10 +6,11 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 from deepdive.drill import FAMILY_LABELS, DrillSession
 from deepdive.engine import analyze
-from deepdive.inputs import InputError
+from deepdive.inputs import InputError, utf8_size
 from deepdive.store import DEFAULT_QUESTION, Store
 from deepdive.terminal_report import clock
 from deepdive.web.app import MAX_TEXT, FriendlyError, html
@@ -39,7 +40,7 @@ def _see_other(url: str) -> RedirectResponse:
 
 
 @router.get("/")
-async def practise(request: Request) -> Response:
+def practise(request: Request) -> Response:
     return html(
         request, "practise.html", question=DEFAULT_QUESTION, text="", project="", error=None
     )
@@ -48,13 +49,15 @@ async def practise(request: Request) -> Response:
 @router.post("/practise")
 async def submit_answer(request: Request) -> Response:
     form = await _form(request)
+    return await run_in_threadpool(_submit_answer, request, form)
+
+
+def _submit_answer(request: Request, form: dict[str, Any]) -> Response:
     text = form.get("text", "")
     project = form.get("project", "").strip()[:200]
     error = None
-    if len(text.encode("utf-8")) > MAX_TEXT:
-        error = (
-            f"The answer is {len(text.encode()) // 1000} KB; the limit is {MAX_TEXT // 1000} KB."
-        )
+    if utf8_size(text) > MAX_TEXT:
+        error = f"The answer is {utf8_size(text) // 1000} KB; the limit is {MAX_TEXT // 1000} KB."
     else:
         try:
             analysis = analyze(text)
@@ -75,7 +78,7 @@ async def submit_answer(request: Request) -> Response:
 
 
 @router.get("/attempts/{attempt_id}")
-async def feedback(request: Request, attempt_id: int) -> Response:
+def feedback(request: Request, attempt_id: int) -> Response:
     try:
         row, text, analysis = _store(request).get_attempt(attempt_id)
     except KeyError:
@@ -96,7 +99,11 @@ async def feedback(request: Request, attempt_id: int) -> Response:
 
 @router.post("/attempts/{attempt_id}/drill")
 async def start_drill(request: Request, attempt_id: int) -> Response:
-    await _form(request)
+    _form_data = await _form(request)
+    return await run_in_threadpool(_start_drill, request, _form_data, attempt_id)
+
+
+def _start_drill(request: Request, _form_data: dict[str, Any], attempt_id: int) -> Response:
     store = _store(request)
     try:
         row, text, analysis = store.get_attempt(attempt_id)
@@ -119,7 +126,7 @@ def _load_drill(store: Store, uid: str) -> tuple[dict[str, Any], DrillSession]:
 
 
 @router.get("/drill/{uid}")
-async def drill_page(request: Request, uid: str) -> Response:
+def drill_page(request: Request, uid: str) -> Response:
     record, session = _load_drill(_store(request), uid)
     last = session.turns[-1] if session.turns else None
     return html(
@@ -140,12 +147,16 @@ async def drill_page(request: Request, uid: str) -> Response:
 @router.post("/drill/{uid}/reply")
 async def drill_reply(request: Request, uid: str) -> Response:
     form = await _form(request)
+    return await run_in_threadpool(_drill_reply, request, form, uid)
+
+
+def _drill_reply(request: Request, form: dict[str, Any], uid: str) -> Response:
     store = _store(request)
     _, session = _load_drill(store, uid)
     if session.done:
         return _see_other(f"/drill/{uid}")
     reply = form.get("reply", "")
-    if len(reply.encode("utf-8")) > MAX_TEXT:
+    if utf8_size(reply) > MAX_TEXT:
         raise FriendlyError(413, f"The reply is too long: the limit is {MAX_TEXT // 1000} KB.")
     if form.get("action") == "skip" or not reply.strip():
         session.skip()
@@ -158,7 +169,7 @@ async def drill_reply(request: Request, uid: str) -> Response:
 
 
 @router.get("/history")
-async def history(request: Request) -> Response:
+def history(request: Request) -> Response:
     from deepdive.svg_chart import line_chart
     from deepdive.trend import build_trend
 
@@ -172,7 +183,7 @@ async def history(request: Request) -> Response:
 
 
 @router.get("/compare")
-async def compare(request: Request, a: int | None = None, b: int | None = None) -> Response:
+def compare(request: Request, a: int | None = None, b: int | None = None) -> Response:
     if a is None or b is None:
         raise FriendlyError(400, "Pick two attempts to compare on the history page.")
     store = _store(request)
@@ -185,7 +196,7 @@ async def compare(request: Request, a: int | None = None, b: int | None = None) 
 
 
 @router.get("/login")
-async def login_page(request: Request) -> Response:
+def login_page(request: Request) -> Response:
     return html(request, "login.html", error=None)
 
 
@@ -198,8 +209,15 @@ async def login(request: Request) -> Response:
     return html(request, "login.html", error="That token is not right.")
 
 
+@router.post("/logout")
+async def logout(request: Request) -> Response:
+    await _form(request)
+    request.session.clear()
+    return _see_other("/login" if request.app.state.config.token else "/")
+
+
 @router.get("/api/docs")
-async def api_docs(request: Request) -> Response:
+def api_docs(request: Request) -> Response:
     """The API reference, rendered on the server from the OpenAPI document (no CDN)."""
     spec = request.app.openapi()
     return html(request, "api_docs.html", spec=spec)

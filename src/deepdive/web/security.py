@@ -83,6 +83,11 @@ class BodyLimit:
             await self.app(scope, limited, send)
         except BodyTooLarge:
             await _too_large(scope, send, self.max_body)
+        except BaseExceptionGroup as group:
+            # middleware built on task groups wraps the error; unwrap it
+            if group.subgroup(BodyTooLarge) is None:
+                raise
+            await _too_large(scope, send, self.max_body)
 
 
 class BodyTooLarge(Exception):

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import tempfile
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
+from starlette.concurrency import run_in_threadpool
 
 from deepdive.factsheet import PERSONAS, FactSheet, Field, nudges, spec
 from deepdive.story import (
@@ -60,7 +62,7 @@ def _groups(sheet: FactSheet) -> list[tuple[str, list[Field]]]:
 
 
 @router.get("/story")
-async def story_list(request: Request) -> Response:
+def story_list(request: Request) -> Response:
     sheets = _store(request).list_fact_sheets()
     return html(
         request, "story_list.html", sheets=sheets, personas=spec().personas, error=None, url=_url
@@ -70,6 +72,10 @@ async def story_list(request: Request) -> Response:
 @router.post("/story")
 async def story_create(request: Request) -> Response:
     form = await _form(request)
+    return await run_in_threadpool(_story_create, request, form)
+
+
+def _story_create(request: Request, form: dict[str, Any]) -> Response:
     name = " ".join(form.get("name", "").split())
     persona = form.get("persona", "team")
     error = None
@@ -100,7 +106,7 @@ async def story_create(request: Request) -> Response:
 
 
 @router.get("/story/{name}/edit")
-async def story_edit(request: Request, name: str, saved: int = 0) -> Response:
+def story_edit(request: Request, name: str, saved: int = 0) -> Response:
     sheet = _sheet(request, name)
     return html(
         request,
@@ -117,6 +123,10 @@ async def story_edit(request: Request, name: str, saved: int = 0) -> Response:
 @router.post("/story/{name}/edit")
 async def story_save(request: Request, name: str) -> Response:
     form = await _form(request)
+    return await run_in_threadpool(_story_save, request, form, name)
+
+
+def _story_save(request: Request, form: dict[str, Any], name: str) -> Response:
     sheet = _sheet(request, name)
     persona = form.get("persona", sheet.persona)
     if persona not in PERSONAS:
@@ -137,7 +147,7 @@ async def story_save(request: Request, name: str) -> Response:
 
 
 @router.get("/story/{name}")
-async def story_show(request: Request, name: str) -> Response:
+def story_show(request: Request, name: str) -> Response:
     sheet = _sheet(request, name)
     return html(
         request,
@@ -152,7 +162,7 @@ async def story_show(request: Request, name: str) -> Response:
 
 
 @router.get("/story/{name}/download/{fmt}")
-async def story_download(request: Request, name: str, fmt: str) -> Response:
+def story_download(request: Request, name: str, fmt: str) -> Response:
     if fmt not in DOWNLOADS:
         raise FriendlyError(404, "Downloads are md, html, json or apkg.")
     sheet = _sheet(request, name)
@@ -176,6 +186,10 @@ async def story_download(request: Request, name: str, fmt: str) -> Response:
 
 @router.post("/story/{name}/delete")
 async def story_delete(request: Request, name: str) -> Response:
-    await _form(request)
+    _form_data = await _form(request)
+    return await run_in_threadpool(_story_delete, request, _form_data, name)
+
+
+def _story_delete(request: Request, _form_data: dict[str, Any], name: str) -> Response:
     _store(request).delete_fact_sheet(name)
     return _see_other("/story")
