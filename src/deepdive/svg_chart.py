@@ -1,15 +1,15 @@
 """Small, dependency-free SVG line charts (used by ``history trend --svg`` and the web app).
 
-Every text is escaped; colours come with a legend so the chart also works without colour.
+Every text is escaped; colours come with a legend so the chart also works without colour, and
+parts keep their colours from :mod:`deepdive.palette` (hook is the same colour everywhere).
 """
 
 from __future__ import annotations
 
 from html import escape
 
+from deepdive.palette import series_colour
 from deepdive.trend import Series, Trend
-
-PALETTE = ("#4c6ef5", "#e8590c", "#2b8a3e", "#c2255c", "#5f3dc4", "#1098ad", "#e67700")
 
 
 def line_chart(title: str, series: tuple[Series, ...], width: int = 640, height: int = 240) -> str:
@@ -33,7 +33,7 @@ def line_chart(title: str, series: tuple[Series, ...], width: int = 640, height:
             f'text-anchor="end">{tick}</text>'
         )
     for n, s in enumerate(series):
-        colour = PALETTE[n % len(PALETTE)]
+        colour = series_colour(s.name, n)
         count = len(s.values)
         if count:
             step = plot_w / max(1, count - 1)
@@ -41,13 +41,13 @@ def line_chart(title: str, series: tuple[Series, ...], width: int = 640, height:
                 f"{left + i * step:.1f},{top + plot_h - v / 100 * plot_h:.1f}"
                 for i, v in enumerate(s.values)
             )
-            if count == 1:
-                x, y = left, top + plot_h - s.values[0] / 100 * plot_h
-                out.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="{colour}"/>')
-            else:
+            if count > 1:
                 out.append(
                     f'<polyline fill="none" stroke="{colour}" stroke-width="2" points="{points}"/>'
                 )
+            for i, v in enumerate(s.values):  # a marker on every point
+                x, y = left + i * step, top + plot_h - v / 100 * plot_h
+                out.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="{colour}"/>')
         ly = top + 14 * n
         out.append(
             f'<rect x="{left + plot_w + 12}" y="{ly}" width="10" height="10" fill="{colour}"/>'

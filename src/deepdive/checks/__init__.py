@@ -92,3 +92,32 @@ def run_checks(ctx: Context) -> list[Finding]:
             )
         )
     return findings
+
+
+def find_check(ident: str) -> Check:
+    """The registered check with id ``ident`` (KeyError when there is none)."""
+    for check in CHECKS:
+        if ident == check.ID:
+            return check
+    raise KeyError(ident)
+
+
+def check_title(check: Check) -> str:
+    """A human title from the first docstring line ("late_hook — the result comes late" ->
+    "The result comes late")."""
+    first = (getattr(check, "__doc__", None) or check.ID).strip().splitlines()[0]
+    text = first.split("—", 1)[-1].strip().rstrip(".")
+    return text[:1].upper() + text[1:]
+
+
+def check_sections(check: Check) -> list[tuple[str, str]]:
+    """The docstring's sections (What it flags, Why interviewers care, ...) as (heading, text)."""
+    lines = (getattr(check, "__doc__", None) or "").strip().splitlines()[1:]
+    sections: list[tuple[str, str]] = []
+    for line in lines:
+        if line and not line.startswith(" ") and line.rstrip().endswith(":"):
+            sections.append((line.rstrip().rstrip(":"), ""))
+        elif sections and line.strip():
+            head, body = sections[-1]
+            sections[-1] = (head, (body + " " + line.strip()).strip())
+    return sections

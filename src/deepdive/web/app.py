@@ -83,7 +83,7 @@ def create_app(config: WebConfig | None = None) -> FastAPI:
         if config.token is None:
             return await call_next(request)
         path = request.url.path
-        if path.startswith("/static/") or path in ("/login", "/favicon.ico"):
+        if path.startswith("/static/") or path in ("/login", "/favicon.ico", "/palette.css"):
             return await call_next(request)
         header = request.headers.get("authorization", "")
         bearer = header[7:] if header.lower().startswith("bearer ") else None

@@ -87,11 +87,11 @@ async def upload_audio(request: Request) -> Response:
     if not csrf_ok(request.session, form.get("csrf")):
         raise FriendlyError(403, "This form has expired. Reload the page and try again.")
     upload = form.get("audio")
-    if upload is None or isinstance(upload, str):
+    if upload is None or isinstance(upload, str) or not (upload.filename or upload.size):
         raise FriendlyError(400, "Choose a recording to upload, or record one.")
     data = await upload.read()
     if not data:
-        raise FriendlyError(400, "The recording is empty.")
+        raise FriendlyError(400, f"The file {upload.filename or ''} is empty: no sound to read.")
     if len(data) > MAX_UPLOAD:
         raise FriendlyError(
             413, f"The recording is too large: the limit is {MAX_UPLOAD // 1_000_000} MB."

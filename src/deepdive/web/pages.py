@@ -8,14 +8,16 @@ from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
+from deepdive.checks import CHECKS, check_title
 from deepdive.drill import FAMILY_LABELS, DrillSession
 from deepdive.engine import analyze
 from deepdive.inputs import InputError, utf8_size
+from deepdive.palette import PART_COLOURS
 from deepdive.store import DEFAULT_QUESTION, Store
 from deepdive.terminal_report import clock
 from deepdive.web.app import MAX_TEXT, FriendlyError, html
 from deepdive.web.security import csrf_ok, token_ok
-from deepdive.web.views import PART_COLOURS, pieces, score_cards, time_bar_svg, verdict_text
+from deepdive.web.views import pieces, score_cards, time_bar_svg, verdict_text
 
 router = APIRouter(include_in_schema=False)
 
@@ -94,6 +96,7 @@ def feedback(request: Request, attempt_id: int) -> Response:
         verdict=verdict_text(analysis),
         clock=clock,
         colours=PART_COLOURS,
+        titles={c.ID: check_title(c) for c in CHECKS},
     )
 
 
@@ -193,6 +196,45 @@ def compare(request: Request, a: int | None = None, b: int | None = None) -> Res
     except KeyError as exc:
         raise FriendlyError(404, f"There is no attempt {exc.args[0]}.") from None
     return html(request, "compare.html", left=left, right=right, cards=score_cards)
+
+
+@router.get("/checks")
+def checks_page(request: Request) -> Response:
+    from deepdive.checks import CHECKS, check_title
+
+    rows = [(c.ID, check_title(c), c.SEVERITY, c.PART) for c in CHECKS]
+    return html(request, "checks.html", rows=rows, check=None)
+
+
+@router.get("/checks/{ident}")
+def check_page(request: Request, ident: str) -> Response:
+    from deepdive.checks import check_sections, check_title, find_check
+
+    try:
+        check = find_check(ident)
+    except KeyError:
+        raise FriendlyError(404, f"There is no check {ident!r}.") from None
+    return html(
+        request,
+        "checks.html",
+        rows=None,
+        check=check,
+        title=check_title(check),
+        sections=check_sections(check),
+    )
+
+
+@router.get("/palette.css")
+def palette_stylesheet() -> Response:
+    """The part colours, from the one palette (deepdive/palette.py)."""
+    from deepdive.palette import palette_css
+
+    return Response(palette_css(), media_type="text/css", headers={"Cache-Control": "max-age=3600"})
+
+
+@router.get("/favicon.ico")
+def favicon() -> Response:
+    return RedirectResponse("/static/favicon.svg", status_code=301)
 
 
 @router.get("/login")

@@ -191,5 +191,7 @@ async def story_delete(request: Request, name: str) -> Response:
 
 
 def _story_delete(request: Request, _form_data: dict[str, Any], name: str) -> Response:
+    if _form_data.get("confirm") != "yes":
+        raise FriendlyError(400, "Tick the box to confirm: deleting a fact sheet cannot be undone.")
     _store(request).delete_fact_sheet(name)
     return _see_other("/story")

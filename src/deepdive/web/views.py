@@ -7,18 +7,9 @@ from dataclasses import dataclass
 from html import escape
 
 from deepdive.analysis import PARTS, Analysis
+from deepdive.palette import PART_COLOURS
 from deepdive.settings import settings
 from deepdive.terminal_report import SCORE_LABELS, VERDICT_TEXT
-
-PART_COLOURS = {
-    "hook": "#c2255c",
-    "problem": "#1c7ed6",
-    "data": "#0c8599",
-    "modeling": "#2b8a3e",
-    "evaluation": "#e67700",
-    "reflection": "#7048e8",
-    "none": "#adb5bd",
-}
 
 
 @dataclass(frozen=True)
