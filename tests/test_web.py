@@ -26,7 +26,12 @@ from deepdive.web.app import WebConfig, create_app
 OVERVIEW = (Path(__file__).parent / "drill" / "overview.txt").read_text(encoding="utf-8")
 XSS = (
     'I built <script>alert("x")</script> a model <img src=x onerror=alert(1)> '
-    "that cut fraud by 30%."
+    "that cut fraud by 30%. It scored card payments for the risk team, who reviewed the top "
+    "alerts each morning, and it replaced a set of hand-written rules."
+)
+WEAK = (
+    "We used XGBoost on the data and it worked really well. Everyone liked it. The team was "
+    "happy with the model and it went live after a few weeks of work on the features."
 )
 
 
@@ -72,11 +77,19 @@ def test_feedback_page_shows_everything(client: TestClient) -> None:
 
 
 def test_findings_show_evidence_and_fix(client: TestClient) -> None:
-    _, location = submit(
-        client, "We used XGBoost on the data and it worked really well. Everyone liked it."
-    )
+    _, location = submit(client, WEAK)
     page = client.get(location).text
     assert "vague_result" in page and "Fix:" in page and "<blockquote>" in page
+
+
+def test_a_one_word_answer_is_refused_and_kept(client: TestClient, store_url: str) -> None:
+    status, page = submit(client, "hello")
+    assert status == 200 and "Too short to practise on" in page and ">hello</textarea>" in page
+    assert Store(store_url).count_attempts() == 0
+    r = client.post("/api/analyze", json={"text": "hello there model"})
+    assert r.status_code == 422 and "not saved" in r.json()["error"]
+    r = client.post("/api/analyze", json={"text": "hello there model", "save": False})
+    assert r.status_code == 200
 
 
 def test_answer_is_escaped(client: TestClient) -> None:
@@ -205,7 +218,7 @@ def test_drill_pages(client: TestClient) -> None:
 
 def test_history_and_compare(client: TestClient) -> None:
     submit(client, OVERVIEW)
-    submit(client, "We used XGBoost and it worked well.")
+    submit(client, WEAK)
     page = client.get("/history").text
     assert page.count("<polyline") >= 2
     r = client.get("/compare?a=1&b=2")

@@ -259,10 +259,26 @@ def validate(text: str) -> str:
     words = _WORD.findall(text)
     if not words:
         raise InputError("the answer has no words to analyse")
+
     language = _language_problem(words)
     if language:
         raise InputError(language)
     return text
+
+
+def too_short_to_keep(text: str) -> str | None:
+    """Why an answer is too short to keep in the history as a deep-dive attempt, or None.
+
+    Any text with words can be analysed, but a history of one-word tries ("hello") helps
+    nobody: the web app and the API refuse to save answers under ``min_words`` words."""
+    count = len(_WORD.findall(text))
+    least = settings().min_words
+    if count >= least:
+        return None
+    return (
+        f"the answer has {count} word{'s' if count != 1 else ''}; write at least {least} "
+        "(a deep-dive overview runs 2-3 minutes, about 300-450 words)"
+    )
 
 
 def _language_problem(words: list[str]) -> str | None:

@@ -14,6 +14,7 @@ class Settings:
     lead_seconds: float
     opening_stretch: float
     target_seconds: tuple[float, float]
+    min_words: int
     max_words: int
     max_chars: int
 
@@ -34,6 +35,7 @@ def settings() -> Settings:
         lead_seconds=require(name, cfg, "lead_seconds", float),
         opening_stretch=require(name, cfg, "opening_stretch", float),
         target_seconds=(float(target[0]), float(target[1])),
+        min_words=require(name, cfg, "min_words", int),
         max_words=require(name, cfg, "max_words", int),
         max_chars=require(name, cfg, "max_chars", int),
     )

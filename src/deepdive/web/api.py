@@ -11,7 +11,7 @@ from pydantic import BaseModel, Field
 from deepdive.drill import DrillSession, overview_entities, plan_drill
 from deepdive.drill_cli import parse_families
 from deepdive.engine import analyze
-from deepdive.inputs import InputError, utf8_size
+from deepdive.inputs import InputError, too_short_to_keep, utf8_size
 from deepdive.store import DEFAULT_QUESTION, Store
 from deepdive.web.app import MAX_TEXT, FriendlyError
 from deepdive.web.fields import CleanText, Name, Question, RowId
@@ -82,6 +82,9 @@ def api_analyze(body: AnalyzeRequest, request: Request) -> JSONResponse:
     analysis = _analyze(body.text)
     headers = {}
     if body.save:
+        short = too_short_to_keep(body.text)
+        if short:
+            raise FriendlyError(422, f"not saved: {short} (send save=false to only analyse it)")
         row = _store(request).save_attempt(
             body.text,
             analysis,

@@ -14,7 +14,7 @@ from deepdive.bank import ROUND_TITLES, ROUNDS, Question, combined, find, select
 from deepdive.bank_search import search_index
 from deepdive.coverage import check_coverage
 from deepdive.engine import analyze
-from deepdive.inputs import InputError, utf8_size, validate
+from deepdive.inputs import InputError, too_short_to_keep, utf8_size, validate
 from deepdive.plan import MAX_DAYS, PlannedItem, make_plan
 from deepdive.practice_log import list_practice, record_practice
 from deepdive.store import Store
@@ -132,6 +132,10 @@ def _bank_practice(request: Request, form: dict[str, Any], ident: str) -> Respon
             text = validate(text)
         except InputError as exc:
             error = f"Cannot read this answer: {exc}."
+    if error is None and question.round == "project_deep_dive":
+        short = too_short_to_keep(text)
+        if short:
+            error = f"Too short to practise on: {short}."
     if error is None and question.round == "project_deep_dive":
         analysis = analyze(text)
         row = _store(request).save_attempt(text, analysis, question=question.text, source="web")

@@ -11,7 +11,7 @@ from starlette.concurrency import run_in_threadpool
 from deepdive.checks import CHECKS, check_title
 from deepdive.drill import FAMILY_LABELS, DrillSession
 from deepdive.engine import analyze
-from deepdive.inputs import InputError, utf8_size
+from deepdive.inputs import InputError, too_short_to_keep, utf8_size
 from deepdive.palette import PART_COLOURS
 from deepdive.store import DEFAULT_QUESTION, Store
 from deepdive.terminal_report import clock
@@ -63,6 +63,9 @@ def _submit_answer(request: Request, form: dict[str, Any]) -> Response:
     else:
         try:
             analysis = analyze(text)
+            short = too_short_to_keep(text)
+            if short:
+                error = f"Too short to practise on: {short}."
         except InputError as exc:
             error = f"Cannot analyse this answer: {exc}."
     if error:
