@@ -103,7 +103,10 @@ def test_session_turns_and_summary() -> None:
     assert not all(c.passed for c in turn.checks)
     summary = session.summary()
     assert summary["asked"] == 3 and summary["skipped"] == 1
-    assert len(summary["rehearse"]) == 2
+    # the failed check's direction, then the skipped question (never dropped)
+    assert len(summary["rehearse"]) == 3
+    assert summary["rehearse"][-1].startswith("Prepare an answer to: ")
+    assert session.turns[1].asked.question in summary["rehearse"][-1]
     with pytest.raises(IndexError):
         session.answer("one more")
 

@@ -53,3 +53,58 @@ def test_deleting_a_fact_sheet_needs_a_confirmation(client: TestClient) -> None:
         "/story/churn/delete", data={"csrf": csrf(shown), "confirm": "yes"}, follow_redirects=False
     )
     assert r.status_code == 303 and client.get("/story/churn").status_code == 404
+
+
+def test_history_filters_by_project_and_compare_shows_changes(client: TestClient) -> None:  # noqa: F811
+    from tests.test_web import OVERVIEW
+
+    submit(client, OVERVIEW, project="fraud")
+    submit(client, WEAK, project="churn")
+    submit(client, OVERVIEW, project="churn")
+    page = client.get("/history", params={"project": "churn"}).text
+    assert 'option value="churn" selected' in page and "on churn" in page
+    assert page.count('href="/attempts/') == 2
+    assert "<polyline" in page and page.count("<circle") >= 4  # markers on every point
+    r = client.get("/compare", params={"a": 2, "b": 3}).text
+    assert "What changed from 2 to 3" in r and 'class="up"' in r
+    assert "Fixed:" in r and "No quantified outcome anywhere in the answer" in r
+
+
+def test_an_attempt_can_be_deleted_after_confirming(client: TestClient) -> None:  # noqa: F811
+    _, location = submit(client, WEAK)
+    page = client.get(location).text
+    assert 'id="try-again"' in page and 'id="attempt-delete"' in page
+    attempt = location.rsplit("/", 1)[-1]
+    r = client.post(f"/attempts/{attempt}/delete", data={"csrf": csrf(page)})
+    assert r.status_code == 400
+    r = client.post(
+        f"/attempts/{attempt}/delete",
+        data={"csrf": csrf(page), "confirm": "yes"},
+        follow_redirects=False,
+    )
+    assert r.status_code == 303 and client.get(location).status_code == 404
+
+
+def test_try_again_keeps_the_project(client: TestClient) -> None:  # noqa: F811
+    assert 'value="fraud model"' in client.get("/", params={"project": "fraud model"}).text
+
+
+def test_the_drill_shows_the_reply_and_a_way_on(client: TestClient) -> None:  # noqa: F811
+    from tests.test_web import OVERVIEW
+
+    _, location = submit(client, OVERVIEW)
+    page = client.get(location).text
+    r = client.post(f"{location}/drill", data={"csrf": csrf(page)}, follow_redirects=False)
+    drill = r.headers["location"]
+    page = client.get(drill).text
+    client.post(
+        f"{drill}/reply",
+        data={"csrf": csrf(page), "reply": "Because it beat logistic regression by 7 points."},
+    )
+    page = client.get(drill).text
+    assert "Because it beat logistic regression by 7 points." in page
+    while 'id="skip"' in page:
+        client.post(f"{drill}/reply", data={"csrf": csrf(page), "action": "skip"})
+        page = client.get(drill).text
+    assert 'id="drill-next"' in page and 'id="drill-again"' in page
+    assert "Prepare an answer to:" in page

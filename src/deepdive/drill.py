@@ -213,10 +213,8 @@ class DrillSession:
                     failures[c.id] = failures.get(c.id, 0) + 1
                     directions[c.id] = c.direction
         rehearse = [directions[k] for k in sorted(failures, key=lambda k: (-failures[k], k))][:2]
-        skipped = [t for t in self.turns if t.skipped]
-        while len(rehearse) < 2 and skipped:
-            t = skipped.pop(0)
-            rehearse.append(f"Prepare an answer to: {t.asked.question}")
+        # every skipped question comes back: it is the one the candidate had no answer for
+        rehearse += [f"Prepare an answer to: {t.asked.question}" for t in self.turns if t.skipped]
         if not rehearse:
             rehearse = ["Keep answers to three sentences: claim, evidence, limitation."]
         return {

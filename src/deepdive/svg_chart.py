@@ -12,7 +12,15 @@ from deepdive.palette import series_colour
 from deepdive.trend import Series, Trend
 
 
-def line_chart(title: str, series: tuple[Series, ...], width: int = 640, height: int = 240) -> str:
+def line_chart(
+    title: str,
+    series: tuple[Series, ...],
+    width: int = 640,
+    height: int = 240,
+    x_labels: tuple[str, str] | None = None,
+) -> str:
+    """A line per series on a 0-100 scale, a marker on every point and a legend; ``x_labels``
+    names the first and last points (e.g. their dates) under the axis."""
     left, right, top, bottom = 40, 150, 30, 30
     plot_w, plot_h = width - left - right, height - top - bottom
     out = [
@@ -55,6 +63,16 @@ def line_chart(title: str, series: tuple[Series, ...], width: int = 640, height:
         out.append(
             f'<text x="{left + plot_w + 26}" y="{ly + 9}" font-family="sans-serif" '
             f'font-size="11">{escape(s.label)} ({s.last:.0f})</text>'
+        )
+    if x_labels:
+        base = top + plot_h + 16
+        out.append(
+            f'<text x="{left}" y="{base}" font-family="sans-serif" font-size="10">'
+            f"{escape(x_labels[0])}</text>"
+        )
+        out.append(
+            f'<text x="{left + plot_w}" y="{base}" font-family="sans-serif" font-size="10" '
+            f'text-anchor="end">{escape(x_labels[1])}</text>'
         )
     out.append("</svg>")
     return "\n".join(out)

@@ -42,9 +42,14 @@ def _see_other(url: str) -> RedirectResponse:
 
 
 @router.get("/")
-def practise(request: Request) -> Response:
+def practise(request: Request, project: str = "") -> Response:
     return html(
-        request, "practise.html", question=DEFAULT_QUESTION, text="", project="", error=None
+        request,
+        "practise.html",
+        question=DEFAULT_QUESTION,
+        text="",
+        project=project.strip()[:200],
+        error=None,
     )
 
 
@@ -175,17 +180,43 @@ def _drill_reply(request: Request, form: dict[str, Any], uid: str) -> Response:
 
 
 @router.get("/history")
-def history(request: Request) -> Response:
+def history(request: Request, project: str = "") -> Response:
     from deepdive.svg_chart import line_chart
     from deepdive.trend import build_trend
 
     store = _store(request)
-    rows = store.list_attempts(limit=200)
-    trend = build_trend(store.trend())
+    projects = sorted({r.project for r in store.list_attempts(limit=1000) if r.project})
+    chosen = project if project in projects else None
+    rows = store.list_attempts(project=chosen, limit=200)
+    trend = build_trend(store.trend(project=chosen))
     charts = []
     if trend.attempts:
-        charts = [line_chart("Scores", trend.scores), line_chart("Part strength", trend.parts)]
-    return html(request, "history.html", rows=rows, charts=charts, attempts=trend.attempts)
+        ends = None
+        if trend.start and trend.end:
+            ends = (trend.start.strftime("%d %b"), trend.end.strftime("%d %b"))
+        charts = [
+            line_chart("Scores", trend.scores, x_labels=ends),
+            line_chart("Part strength", trend.parts, x_labels=ends),
+        ]
+    return html(
+        request,
+        "history.html",
+        rows=rows,
+        charts=charts,
+        attempts=trend.attempts,
+        projects=projects,
+        project=chosen or "",
+    )
+
+
+@router.post("/attempts/{attempt_id}/delete")
+async def delete_attempt(request: Request, attempt_id: int) -> Response:
+    form = await _form(request)
+    if form.get("confirm") != "yes":
+        raise FriendlyError(400, "Tick the box to confirm: deleting an attempt cannot be undone.")
+    if not await run_in_threadpool(_store(request).delete_attempt, attempt_id):
+        raise FriendlyError(404, f"There is no attempt {attempt_id}.")
+    return _see_other("/history")
 
 
 @router.get("/compare")
@@ -198,7 +229,26 @@ def compare(request: Request, a: int | None = None, b: int | None = None) -> Res
         right = store.get_attempt(b)
     except KeyError as exc:
         raise FriendlyError(404, f"There is no attempt {exc.args[0]}.") from None
-    return html(request, "compare.html", left=left, right=right, cards=score_cards)
+    before = {key: value for key, _, value in score_cards(left[2])}
+    changes = [
+        (label, before[key], value, value - before[key])
+        for key, label, value in score_cards(right[2])
+    ]
+    found_before = {f.id for f in left[2].findings}
+    found_after = {f.id for f in right[2].findings}
+    titles = {c.ID: check_title(c) for c in CHECKS}
+    return html(
+        request,
+        "compare.html",
+        left=left,
+        right=right,
+        cards=score_cards,
+        changes=changes,
+        fixed=[titles.get(i, i) for i in sorted(found_before - found_after)],
+        new=[titles.get(i, i) for i in sorted(found_after - found_before)],
+        kept=[titles.get(i, i) for i in sorted(found_before & found_after)],
+        titles=titles,
+    )
 
 
 @router.get("/checks")
