@@ -89,7 +89,11 @@ def test_two_drill_turns(page: object) -> None:
 
 
 def test_history_chart_after_three_attempts(page: object, server: str) -> None:
-    for text in (OVERVIEW, "We used XGBoost and it worked well.", OVERVIEW):
+    weak = (
+        "We used XGBoost on the data and it worked really well. Everyone liked it. The team was "
+        "happy with the model and it went live after a few weeks of work on the features."
+    )
+    for text in (OVERVIEW, weak, OVERVIEW):
         page.goto(server)  # type: ignore[attr-defined]
         _practise(page, text)
     page.goto(f"{server}/history")  # type: ignore[attr-defined]
@@ -102,7 +106,9 @@ def test_xss_answers_stay_inert(page: object) -> None:
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))  # type: ignore[attr-defined]
     evil = (
         'I built <script>window.__pwned = 1; alert("x")</script> a model '
-        '<img src=x onerror="window.__pwned = 2; alert(1)"> that cut fraud by 30%.'
+        '<img src=x onerror="window.__pwned = 2; alert(1)"> that cut fraud by 30%. It scored '
+        "card payments for the risk team, who reviewed the top alerts each morning, and it "
+        "replaced a set of hand-written rules."
     )
     _practise(page, evil)
     page.wait_for_timeout(500)  # type: ignore[attr-defined]
@@ -150,7 +156,7 @@ def test_bank_filter_search_and_practice(page: object, server: str) -> None:
     page.fill("#answer", BATCHNORM_ANSWER)  # type: ignore[attr-defined]
     page.click("#submit")  # type: ignore[attr-defined]
     page.wait_for_selector("#coverage")  # type: ignore[attr-defined]
-    assert "Key points covered: 2 of 5" in page.inner_text("#coverage")  # type: ignore[attr-defined]
+    assert "Key points covered: 2 of 6" in page.inner_text("#coverage")  # type: ignore[attr-defined]
     assert page.locator("#coverage blockquote").count() >= 2  # type: ignore[attr-defined]
 
 
@@ -217,3 +223,25 @@ def test_record_in_the_browser_then_play_from_a_sentence(speaking_page: object) 
     target.click()
     page.wait_for_timeout(300)  # type: ignore[attr-defined]
     assert page.evaluate("document.getElementById('player').currentTime") >= t0 - 0.1  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_pages_fit_the_screen_and_parts_show_their_colours(
+    page: object, server: str, width: int
+) -> None:
+    page.set_viewport_size({"width": width, "height": 900})  # type: ignore[attr-defined]
+    _practise(page, OVERVIEW)
+    feedback = page.url  # type: ignore[attr-defined]
+    colours = page.evaluate(  # type: ignore[attr-defined]
+        "Array.from(document.querySelectorAll('mark.s[data-part]'))"
+        ".map(m => getComputedStyle(m).borderBottomColor)"
+    )
+    assert len(set(colours)) >= 3, colours  # each part its own colour, not one black line
+    page.goto(server)  # type: ignore[attr-defined]
+    _practise(page, OVERVIEW)
+    for path in (feedback, "/history", "/bank", "/compare?a=1&b=2", "/bank/plan", "/checks"):
+        page.goto(path if path.startswith("http") else server + path)  # type: ignore[attr-defined]
+        overflow = page.evaluate(  # type: ignore[attr-defined]
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0, f"{path} overflows by {overflow}px at {width}px"

@@ -108,3 +108,32 @@ def test_the_drill_shows_the_reply_and_a_way_on(client: TestClient) -> None:  # 
         page = client.get(drill).text
     assert 'id="drill-next"' in page and 'id="drill-again"' in page
     assert "Prepare an answer to:" in page
+
+
+def test_the_bank_pages_through_every_question(client: TestClient) -> None:  # noqa: F811
+    page = client.get("/bank").text
+    assert "page 1 of 4" in page and 'id="next-page"' in page
+    last = client.get("/bank", params={"page": "4"}).text
+    assert "showing 301–384" in last and 'id="prev-page"' in last
+    medium = client.get("/bank", params={"difficulty": "2", "page": "2"}).text
+    assert "page 2 of" in medium and "difficulty=2&amp;page=1" in medium  # filters kept
+
+
+def test_add_your_own_question_in_the_web_app(client: TestClient) -> None:  # noqa: F811
+    form = client.get("/bank/add").text
+    r = client.post(
+        "/bank/add",
+        data={
+            "csrf": csrf(form),
+            "text": "How would you shard a 50 GB embedding table across GPUs?",
+            "company": "Acme",
+            "asked": "2026-11",
+            "key_points": "- split rows by id hash across devices\n- all-to-all exchange per batch",
+        },
+        follow_redirects=False,
+    )
+    assert r.status_code == 303 and "added=added" in r.headers["location"]
+    page = client.get(r.headers["location"]).text
+    assert "Added to your questions." in page and "split rows by id hash" in page
+    r = client.post("/bank/add", data={"csrf": csrf(form), "text": "x", "asked": "2026-13"})
+    assert r.status_code == 200 and 'id="form-error"' in r.text and "2026-13" in r.text

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 from typing import Any
+from urllib.parse import quote
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
@@ -18,7 +19,7 @@ from deepdive.inputs import InputError, too_short_to_keep, utf8_size, validate
 from deepdive.plan import MAX_DAYS, PlannedItem, make_plan
 from deepdive.practice_log import list_practice, record_practice
 from deepdive.store import Store
-from deepdive.user_questions import list_user_questions
+from deepdive.user_questions import Draft, DraftError, add_drafts, list_user_questions
 from deepdive.web.app import MAX_TEXT, FriendlyError, html
 from deepdive.web.pages import _form, _see_other, _store
 
@@ -41,6 +42,7 @@ def bank_list(
     round: str = "",
     topic: str = "",
     difficulty: str = "",
+    page: str = "1",
 ) -> Response:
     questions = _questions(_store(request))
     topics = sorted({t for question in questions for t in question.topics})
@@ -51,15 +53,24 @@ def bank_list(
         difficulty=_int(difficulty),
     )
     query = q.strip()[:200]
+    pages = max(1, -(-len(chosen) // PAGE_SIZE))
+    number = min(max(_int(page) or 1, 1), pages)
     if query:
         rows = [question for question, _ in search_index(tuple(chosen)).search(query, PAGE_SIZE)]
+        pages = number = 1
     else:
-        rows = chosen[:PAGE_SIZE]
+        rows = chosen[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
+    keep = {"round": round, "topic": topic, "difficulty": difficulty}
+    link = "&".join(f"{k}={quote(v)}" for k, v in keep.items() if v)
     return html(
         request,
         "bank.html",
         rows=rows,
         total=len(chosen),
+        page=number,
+        pages=pages,
+        first=(number - 1) * PAGE_SIZE + 1,
+        link=link,
         q=query,
         round=round,
         topic=topic,
@@ -67,6 +78,46 @@ def bank_list(
         rounds=ROUND_TITLES,
         topics=topics,
     )
+
+
+@router.get("/bank/add")
+def bank_add_form(request: Request) -> Response:
+    return html(request, "bank_add.html", rounds=ROUND_TITLES, form={}, error=None)
+
+
+@router.post("/bank/add")
+async def bank_add(request: Request) -> Response:
+    form = await _form(request)
+    return await run_in_threadpool(_bank_add, request, form)
+
+
+def _lines(value: str) -> list[str]:
+    return [line.strip(" -*\t") for line in value.splitlines() if line.strip(" -*\t")]
+
+
+def _bank_add(request: Request, form: dict[str, Any]) -> Response:
+    difficulty = form.get("difficulty", "")
+    draft = Draft(
+        text=form.get("text", "")[:2000],
+        round=form.get("round") or None,
+        topics=[t.strip() for t in form.get("topics", "").split(",") if t.strip()][:8],
+        difficulty=int(difficulty) if difficulty.isdigit() else None,
+        company=form.get("company", "")[:200] or None,
+        asked_on=form.get("asked", "")[:10] or None,
+        key_points=_lines(form.get("key_points", ""))[:6],
+        follow_ups=_lines(form.get("follow_ups", ""))[:4],
+    )
+    try:
+        (outcome,) = add_drafts(_store(request), [draft])
+    except DraftError as exc:
+        return html(
+            request,
+            "bank_add.html",
+            rounds=ROUND_TITLES,
+            form=form,
+            error=f"{str(exc)[:1].upper()}{str(exc)[1:]}.",
+        )
+    return _see_other(f"/bank/{outcome.question_id}?added={quote(outcome.action)}")
 
 
 @router.get("/bank/plan")
@@ -102,7 +153,7 @@ def _question(request: Request, ident: str) -> Question:
 
 
 @router.get("/bank/{ident}")
-def bank_question(request: Request, ident: str) -> Response:
+def bank_question(request: Request, ident: str, added: str = "") -> Response:
     question = _question(request, ident)
     return html(
         request,
@@ -112,6 +163,7 @@ def bank_question(request: Request, ident: str) -> Response:
         text="",
         coverage=None,
         error=None,
+        added=added if added in ("added", "reported again") else "",
     )
 
 
