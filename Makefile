@@ -15,7 +15,16 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/deepdive serve
 
-test: $(STAMP) lint
+# Test-only npm tools (axe-core for the accessibility checks in the browser tests); skipped,
+# and those tests skip with a reason, where npm is not installed.
+NODE_STAMP := node_modules/.installed
+
+$(NODE_STAMP): package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+		npm ci --no-audit --no-fund --silent && touch $(NODE_STAMP); \
+	else echo "npm not found: the accessibility checks will be skipped"; fi
+
+test: $(STAMP) $(NODE_STAMP) lint
 	$(BIN)/pytest
 
 lint: $(STAMP)
@@ -30,4 +39,4 @@ bench: $(STAMP)
 	$(BIN)/python scripts/bench.py
 
 clean:
-	rm -rf $(VENV) build src/*.egg-info .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) build src/*.egg-info .pytest_cache .mypy_cache .ruff_cache .hypothesis node_modules

@@ -245,3 +245,46 @@ def test_pages_fit_the_screen_and_parts_show_their_colours(
             "document.documentElement.scrollWidth - document.documentElement.clientWidth"
         )
         assert overflow <= 0, f"{path} overflows by {overflow}px at {width}px"
+
+
+AXE = Path(__file__).resolve().parents[1] / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@pytest.mark.skipif(not AXE.exists(), reason="axe-core is not installed (make test runs npm ci)")
+@pytest.mark.parametrize("width", [1280, 390])
+def test_no_serious_accessibility_violations(server: str, width: int) -> None:
+    from playwright.sync_api import sync_playwright
+
+    source = AXE.read_text(encoding="utf-8")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        # axe is injected by the test, so the page's own script policy must let it run
+        context = browser.new_context(bypass_csp=True, viewport={"width": width, "height": 900})
+        pg = context.new_page()
+        pg.set_default_timeout(15000)
+        pg.goto(server)
+        _practise(pg, OVERVIEW)
+        feedback = pg.url
+        problems: list[str] = []
+        for path in (
+            "/",
+            feedback,
+            "/history",
+            "/bank",
+            "/bank/depth-dropout",
+            "/bank/plan",
+            "/bank/add",
+            "/story",
+            "/checks",
+            "/checks/late_hook",
+        ):
+            pg.goto(path if path.startswith("http") else server + path)
+            pg.evaluate(source)
+            found = pg.evaluate(
+                "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+                ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
+                ".map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))"
+            )
+            problems += [f"{path}: {v}" for v in found]
+        browser.close()
+    assert problems == []
