@@ -128,3 +128,24 @@ def test_recordings_are_served_as_audio_with_ranges(client: TestClient, store_ur
 )
 def test_served_type_is_always_audio_or_a_download(claimed: str, served: str) -> None:
     assert served_type(claimed) == served
+
+
+def test_openapi_declares_errors_limits_and_field_help(client: TestClient) -> None:  # noqa: F811
+    spec = client.get("/api/openapi.json").json()
+    analyze_op = spec["paths"]["/api/analyze"]["post"]
+    assert {"413", "422"} <= set(analyze_op["responses"])
+    assert {"404", "409", "422"} <= set(
+        spec["paths"]["/api/drill/{uid}/reply"]["post"]["responses"]
+    )
+    body = spec["components"]["schemas"]["AnalyzeRequest"]["properties"]
+    assert body["text"]["minLength"] == 1 and body["text"]["maxLength"] == 100_000
+    for name, schema in spec["components"]["schemas"].items():
+        if name.endswith("Request"):
+            for field, prop in schema["properties"].items():
+                assert len(prop.get("description", "")) > len(field) + 5, (name, field)
+
+
+def test_a_boolean_is_not_a_seed(client: TestClient) -> None:  # noqa: F811
+    r = client.post("/api/followups", json={"text": TEXT, "seed": True})
+    assert r.status_code == 422
+    assert client.post("/api/followups", json={"text": TEXT, "seed": 3}).status_code == 200

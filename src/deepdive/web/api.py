@@ -14,42 +14,82 @@ from deepdive.engine import analyze
 from deepdive.inputs import InputError, too_short_to_keep, utf8_size
 from deepdive.store import DEFAULT_QUESTION, Store
 from deepdive.web.app import MAX_TEXT, FriendlyError
-from deepdive.web.fields import CleanText, Name, Question, RowId
+from deepdive.web.fields import (
+    AnswerText,
+    CleanText,
+    Count,
+    Name,
+    PathId,
+    Question,
+    RowId,
+    Seed,
+    errors,
+)
 
-router = APIRouter(prefix="/api", tags=["api"])
+router = APIRouter(prefix="/api", tags=["api"], responses=errors(401, 413))
 
 
 class AnalyzeRequest(BaseModel):
-    text: CleanText = Field(description="The answer to analyse (UTF-8, at most 100 KB).")
-    project: Name | None = Field(None, description="Group retellings of one project.")
-    question: Question | None = Field(
-        None, description="The question answered (default: the deep dive; at most 1,000 chars)."
+    text: AnswerText = Field(
+        description="The answer to analyse: UTF-8 text, at least one word, at most 100 KB.",
+        examples=["I cut chargeback losses by about a third with a LightGBM model ..."],
     )
-    save: bool = Field(True, description="Save the attempt to the history.")
+    project: Name | None = Field(
+        None,
+        description="A project name, to group retellings of one project (at most 200 chars).",
+        examples=["fraud model"],
+    )
+    question: Question | None = Field(
+        None,
+        description="The question answered (default: the deep-dive question; at most 1,000 chars).",
+        examples=["Tell me about an ML project you worked on."],
+    )
+    save: bool = Field(
+        True,
+        description="Save the attempt to the history (answers under 30 words are not kept).",
+    )
 
 
 class PlanRequest(BaseModel):
-    text: CleanText = Field(description="The overview answer.")
-    seed: int | None = Field(None, description="Make the choice of questions reproducible.")
-    families: list[Name] | None = Field(
-        None, max_length=20, description="Families to ask, or 'probes'."
+    text: AnswerText = Field(
+        description="The overview answer the follow-ups are planned from.",
+        examples=["I cut chargeback losses by about a third with a LightGBM model ..."],
     )
-    max: int | None = Field(None, ge=1, le=50, description="Ask at most this many questions.")
+    seed: Seed | None = Field(
+        None, description="A whole number that makes the choice of questions repeatable."
+    )
+    families: list[Name] | None = Field(
+        None,
+        max_length=20,
+        description="Question families to ask (e.g. why_model, how_known), or 'probes'.",
+        examples=[["why_model", "how_known"]],
+    )
+    max: Count | None = Field(None, description="Ask at most this many questions (1-50).")
 
 
 class DrillRequest(BaseModel):
-    attempt_id: RowId | None = Field(None, description="Drill on a saved attempt ...")
-    text: CleanText | None = Field(
-        None, description="... or on this overview (saved as an attempt)."
+    attempt_id: RowId | None = Field(
+        None, description="Drill on this saved attempt (its id from /api/attempts) ..."
     )
-    seed: int | None = None
-    families: list[Name] | None = Field(None, max_length=20)
-    max: int | None = Field(None, ge=1, le=50)
+    text: AnswerText | None = Field(
+        None, description="... or on this overview, which is saved as a new attempt."
+    )
+    seed: Seed | None = Field(
+        None, description="A whole number that makes the choice of questions repeatable."
+    )
+    families: list[Name] | None = Field(
+        None, max_length=20, description="Question families to ask, or 'probes'."
+    )
+    max: Count | None = Field(None, description="Ask at most this many questions (1-50).")
 
 
 class ReplyRequest(BaseModel):
-    reply: CleanText = Field("", description="Your reply; empty or skip=true skips the question.")
-    skip: bool = False
+    reply: CleanText = Field(
+        "",
+        description="Your reply to the current question; empty (or skip=true) skips it.",
+        examples=["LightGBM, because it beat logistic regression by 7 points of precision."],
+    )
+    skip: bool = Field(False, description="Skip the current question without replying.")
 
 
 def _store(request: Request) -> Store:
@@ -77,7 +117,9 @@ def _families(value: list[str] | None) -> list[str] | None:
         raise FriendlyError(422, str(exc)) from None
 
 
-@router.post("/analyze", summary="Analyse an answer (schema deepdive.analysis/1)")
+@router.post(
+    "/analyze", summary="Analyse an answer (schema deepdive.analysis/1)", responses=errors(422)
+)
 def api_analyze(body: AnalyzeRequest, request: Request) -> JSONResponse:
     analysis = _analyze(body.text)
     headers = {}
@@ -104,8 +146,10 @@ def api_attempts(
     return [r.summary() for r in rows]
 
 
-@router.get("/attempts/{attempt_id}", summary="One saved attempt's analysis")
-def api_attempt(request: Request, attempt_id: RowId) -> dict[str, Any]:
+@router.get(
+    "/attempts/{attempt_id}", summary="One saved attempt's analysis", responses=errors(404, 422)
+)
+def api_attempt(request: Request, attempt_id: PathId) -> dict[str, Any]:
     try:
         _, _, analysis = _store(request).get_attempt(attempt_id)
     except KeyError:
@@ -113,7 +157,11 @@ def api_attempt(request: Request, attempt_id: RowId) -> dict[str, Any]:
     return analysis.to_dict()
 
 
-@router.post("/followups", summary="The follow-up questions planned for an answer")
+@router.post(
+    "/followups",
+    summary="The follow-up questions planned for an answer",
+    responses=errors(422),
+)
 def api_followups(body: PlanRequest) -> dict[str, Any]:
     analysis = _analyze(body.text)
     plan = plan_drill(
@@ -122,7 +170,7 @@ def api_followups(body: PlanRequest) -> dict[str, Any]:
     return {"schema": "deepdive.followups/1", "questions": [q.to_dict() for q in plan]}
 
 
-@router.post("/drill", summary="Start a drill session")
+@router.post("/drill", summary="Start a drill session", responses=errors(404, 422))
 def api_drill_start(body: DrillRequest, request: Request) -> dict[str, Any]:
     store = _store(request)
     if body.attempt_id is not None:
@@ -159,7 +207,11 @@ def _session(store: Store, uid: str) -> DrillSession:
     return DrillSession.restore(text, analysis, record["state"])
 
 
-@router.post("/drill/{uid}/reply", summary="Answer (or skip) the current drill question")
+@router.post(
+    "/drill/{uid}/reply",
+    summary="Answer (or skip) the current drill question",
+    responses=errors(404, 409, 422),
+)
 def api_drill_reply(uid: str, body: ReplyRequest, request: Request) -> dict[str, Any]:
     store = _store(request)
     session = _session(store, uid)
@@ -179,7 +231,9 @@ def api_drill_reply(uid: str, body: ReplyRequest, request: Request) -> dict[str,
     }
 
 
-@router.get("/drill/{uid}", summary="A drill session (schema deepdive.drill/1)")
+@router.get(
+    "/drill/{uid}", summary="A drill session (schema deepdive.drill/1)", responses=errors(404, 409)
+)
 def api_drill(uid: str, request: Request) -> dict[str, Any]:
     return _session(_store(request), uid).to_dict()
 

@@ -131,6 +131,9 @@ def create_app(config: WebConfig | None = None) -> FastAPI:
     async def invalid(request: Request, exc: RequestValidationError) -> Response:
         first = exc.errors()[0] if exc.errors() else {}
         where = ".".join(str(p) for p in first.get("loc", []) if p != "body")
+        short = first.get("type") in ("string_too_short", "too_short")
+        if short and first.get("ctx", {}).get("min_length") == 1:
+            return error_response(request, 422, f"Invalid request: {where} is empty")
         return error_response(
             request, 422, f"Invalid request: {where} {first.get('msg', '')}".strip()
         )

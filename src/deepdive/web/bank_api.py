@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Annotated
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
@@ -17,13 +18,16 @@ from deepdive.practice_log import list_practice, record_practice
 from deepdive.store import Store
 from deepdive.user_questions import list_user_questions
 from deepdive.web.app import MAX_TEXT, FriendlyError
-from deepdive.web.fields import CleanText
+from deepdive.web.fields import AnswerText, errors
 
-router = APIRouter(prefix="/api", tags=["bank"])
+router = APIRouter(prefix="/api", tags=["bank"], responses=errors(401, 413))
 
 
 class PracticeRequest(BaseModel):
-    text: CleanText = Field(description="Your answer to the question (UTF-8, at most 100 KB).")
+    text: AnswerText = Field(
+        description="Your answer to the question (UTF-8, at least one word, at most 100 KB).",
+        examples=["Batch norm standardises each layer's inputs with the mini-batch mean ..."],
+    )
     save: bool = Field(
         default=True,
         description="Save the outcome to your practice history (used by the practice plan).",
@@ -35,15 +39,21 @@ def _store(request: Request) -> Store:
     return store
 
 
-@router.get("/bank", summary="List or search the question bank")
+@router.get("/bank", summary="List or search the question bank", responses=errors(422))
 def api_bank(
     request: Request,
-    q: str = "",
-    round: str | None = None,
-    topic: str | None = None,
-    difficulty: int | None = None,
-    company: str | None = None,
-    limit: int = 50,
+    q: Annotated[
+        str, Query(max_length=200, description="Words to search for; empty lists in bank order.")
+    ] = "",
+    round: Annotated[str | None, Query(description="Only this round, e.g. ml_depth.")] = None,
+    topic: Annotated[str | None, Query(description="Only this topic, e.g. evaluation.")] = None,
+    difficulty: Annotated[
+        int | None, Query(ge=1, le=3, description="Only this level (1-3).")
+    ] = None,
+    company: Annotated[
+        str | None, Query(max_length=200, description="Only questions asked at this company.")
+    ] = None,
+    limit: Annotated[int, Query(ge=1, le=1000, description="At most this many questions.")] = 50,
 ) -> JSONResponse:
     if round is not None and round not in ROUNDS:
         raise FriendlyError(422, f"unknown round {round!r} (one of {', '.join(ROUNDS)})")
@@ -69,9 +79,12 @@ def _question(request: Request, ident: str) -> Question:
         raise FriendlyError(404, f"there is no question {ident!r}") from None
 
 
-@router.get("/bank/plan", summary="A spaced-repetition practice plan")
+@router.get("/bank/plan", summary="A spaced-repetition practice plan", responses=errors(422))
 def api_bank_plan(
-    request: Request, days: int = 14, round: str | None = None, per_day: int = 3
+    request: Request,
+    days: Annotated[int, Query(description="Days to plan (1-90).")] = 14,
+    round: Annotated[str | None, Query(description="Only this round, e.g. ml_depth.")] = None,
+    per_day: Annotated[int, Query(description="Questions a day (1-20).")] = 3,
 ) -> JSONResponse:
     if not 1 <= days <= MAX_DAYS or not 1 <= per_day <= 20:
         raise FriendlyError(422, f"days must be 1-{MAX_DAYS} and per_day 1-20")
@@ -83,13 +96,17 @@ def api_bank_plan(
     return JSONResponse({"days": days, "items": [i.to_dict() for i in items]})
 
 
-@router.get("/bank/{ident}", summary="One question with key points and follow-ups")
+@router.get(
+    "/bank/{ident}", summary="One question with key points and follow-ups", responses=errors(404)
+)
 def api_bank_question(request: Request, ident: str) -> JSONResponse:
     return JSONResponse(_question(request, ident).to_dict())
 
 
 @router.post(
-    "/bank/{ident}/practice", summary="Key-point coverage of an answer (deepdive.coverage/1)"
+    "/bank/{ident}/practice",
+    summary="Key-point coverage of an answer (deepdive.coverage/1)",
+    responses=errors(404, 422),
 )
 def api_bank_practice(request: Request, ident: str, body: PracticeRequest) -> JSONResponse:
     question = _question(request, ident)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Annotated
 
-from pydantic import AfterValidator, Field
+from pydantic import AfterValidator, BaseModel, Field, StrictInt
 
 MAX_QUESTION = 1_000
 MAX_NAME = 200
@@ -26,6 +26,29 @@ def _clean(value: str) -> str:
 
 
 CleanText = Annotated[str, AfterValidator(_clean), Field(max_length=MAX_TEXT_CHARS)]
-Question = Annotated[str, AfterValidator(_clean), Field(min_length=1, max_length=MAX_QUESTION)]
+AnswerText = Annotated[str, AfterValidator(_clean), Field(min_length=1, max_length=MAX_TEXT_CHARS)]
+Question = Annotated[str, Field(min_length=1, max_length=MAX_QUESTION), AfterValidator(_clean)]
 Name = Annotated[str, AfterValidator(_clean), Field(max_length=MAX_NAME)]
-RowId = Annotated[int, Field(ge=1, le=MAX_ID)]
+RowId = Annotated[StrictInt, Field(ge=1, le=MAX_ID)]  # in a JSON body: true is not 1
+PathId = Annotated[int, Field(ge=1, le=MAX_ID)]  # in a URL, where every value is text
+Seed = Annotated[StrictInt, Field(ge=0, le=2**32 - 1)]
+Count = Annotated[StrictInt, Field(ge=1, le=50)]
+
+
+class ErrorBody(BaseModel):
+    """Every API error: one plain sentence saying what was wrong."""
+
+    error: str = Field(description="What went wrong, in one sentence.", examples=["no attempt 7"])
+
+
+def errors(*codes: int) -> dict[int | str, dict[str, object]]:
+    """OpenAPI ``responses`` for the error codes a route can answer with."""
+    meaning = {
+        400: "The request is missing something it needs.",
+        401: "A token is required (the server listens beyond loopback).",
+        404: "No such record.",
+        409: "The record is in a state that does not allow this (e.g. a finished drill).",
+        413: "The body or a text field is over its size limit.",
+        422: "A field is invalid, or the text cannot be analysed; the message says which.",
+    }
+    return {code: {"model": ErrorBody, "description": meaning[code]} for code in codes}
