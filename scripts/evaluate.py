@@ -37,6 +37,25 @@ WRITTEN = ROOT / "tests" / "corpus" / "concept_sentences"
 REAL_SENTENCE_LABELS = ROOT / "tests" / "realdev" / "sentence_labels.jsonl"
 
 
+def search_report() -> str:
+    """Bank search on the blind-labelled queries, dev (even) and test (odd) halves."""
+    import yaml
+
+    from deepdive.bank import shipped
+    from deepdive.search_quality import LabelledQuery, measure
+
+    rows = yaml.safe_load((ROOT / "tests" / "data" / "search_queries.yaml").read_text())["queries"]
+    lines = ["== bank search, blind-labelled queries =="]
+    for half, name in ((0, "dev"), (1, "test")):
+        queries = [
+            LabelledQuery(r["query"], tuple(r["accept"]))
+            for i, r in enumerate(rows)
+            if i % 2 == half
+        ]
+        lines.append(f"{name:<5} {measure(shipped(), queries).summary()}")
+    return "\n".join(lines)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--errors", action="store_true", help="list every mismatch on dev")
@@ -63,6 +82,8 @@ def main() -> int:
         print(f"sentence labels error: {exc}", file=sys.stderr)
         return 1
     print(format_sentence_report("blind-written sentences", evaluate_sentences(written)))
+    print()
+    print(search_report())
     print()
     if args.no_real:
         return 0
