@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from deepdive.bank import ROUNDS, Question
+from deepdive.bank_search import near_duplicates
 from deepdive.datafiles import fail, load_data, require
 from deepdive.meaning import id_word_in_text
 
@@ -75,8 +76,6 @@ def rules() -> LintRules:
 
 def lint(questions: Sequence[Question], *, check_balance: bool = True) -> list[LintProblem]:
     """Every problem found in ``questions``, in a stable order."""
-    from deepdive.bank_search import near_duplicates
-
     r = rules()
     out: list[LintProblem] = []
     for a, b, score in near_duplicates(questions):

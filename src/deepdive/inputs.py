@@ -233,6 +233,17 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _LATIN = re.compile("[\x00-\x7f\u00c0-\u024f]")
 
 
+def bad_characters(text: str) -> str | None:
+    """Why ``text`` cannot be stored or analysed character-wise (NUL, lone surrogate), or None.
+
+    The one rule for every way text comes in: files, stdin, the web form and every API field."""
+    if "\x00" in text:
+        return "the input looks like a binary file, not text (it holds NUL characters)"
+    if _SURROGATE.search(text):
+        return "the text holds an invalid character (a lone UTF-16 surrogate)"
+    return None
+
+
 def utf8_size(text: str) -> int:
     """Bytes ``text`` takes in UTF-8 (never fails, even on a lone surrogate)."""
     return len(text.encode("utf-8", "surrogatepass"))
@@ -249,10 +260,9 @@ def validate(text: str) -> str:
         raise InputError(f"the answer is {size / 1000:.0f} KB; the limit is {limit // 1000} KB")
     if not text.strip():
         raise InputError("the answer is empty")
-    if "\x00" in text:
-        raise InputError("the input looks like a binary file, not text (it holds NUL characters)")
-    if _SURROGATE.search(text):
-        raise InputError("the text holds an invalid character (a lone UTF-16 surrogate)")
+    bad = bad_characters(text)
+    if bad:
+        raise InputError(bad)
     controls = len(_CONTROL.findall(text))
     if controls > max(2, len(text) // 50):
         raise InputError("the input looks like a binary file, not text")

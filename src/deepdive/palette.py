@@ -8,6 +8,8 @@ for small lettering: each keeps at least 4.5:1 contrast on white.
 
 from __future__ import annotations
 
+from functools import cache
+
 PART_COLOURS = {
     "hook": "#c2255c",
     "problem": "#1c7ed6",
@@ -47,6 +49,7 @@ def contrast(foreground: str, background: str = "#ffffff") -> float:
     return (a + 0.05) / (b + 0.05)
 
 
+@cache
 def palette_css() -> str:
     """The stylesheet of part colours (underlines, tags, swatches)."""
     lines = []

@@ -128,10 +128,8 @@ def make_plan(
         raise ValueError("per day must be at least 1")
     with_points = [q for q in questions if q.key_points]
     states = _states(with_points, history)
-    fresh = sorted(
-        (q for q in with_points if q.id not in states),
-        key=lambda q: (q.difficulty or 2, with_points.index(q)),
-    )
+    # easiest first, bank order within a level (sorted() is stable)
+    fresh = sorted((q for q in with_points if q.id not in states), key=lambda q: q.difficulty or 2)
     by_id = {q.id: q for q in with_points}
     plan: list[PlannedItem] = []
     for offset in range(days):

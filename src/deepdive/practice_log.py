@@ -19,7 +19,7 @@ from sqlalchemy import insert, select
 
 from deepdive.coverage import Coverage
 from deepdive.db_schema import bank_practice as table
-from deepdive.store import Store
+from deepdive.store import Store, as_utc
 
 
 class PracticeRecordError(ValueError):
@@ -50,10 +50,6 @@ class PracticeRecord:
         }
 
 
-def _utc(value: datetime) -> datetime:
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
-
-
 def record_practice(
     store: Store, question_id: str, coverage: Coverage, when: datetime | None = None
 ) -> PracticeRecord:
@@ -61,7 +57,7 @@ def record_practice(
     record = PracticeRecord(
         uid=str(uuid.uuid4()),
         question_id=question_id,
-        created_at=_utc(when or datetime.now(UTC)),
+        created_at=as_utc(when or datetime.now(UTC)),
         covered=coverage.covered,
         total=len(coverage.points),
         missed=tuple(p.point for p in coverage.points if not p.covered),
@@ -92,7 +88,7 @@ def list_practice(store: Store) -> list[PracticeRecord]:
             PracticeRecord(
                 uid=r.uid,
                 question_id=r.question_id,
-                created_at=_utc(r.created_at),
+                created_at=as_utc(r.created_at),
                 covered=r.covered,
                 total=r.total,
                 missed=tuple(json.loads(r.missed)),
@@ -122,7 +118,7 @@ def validate_record(data: object, where: str) -> PracticeRecord:
         raise PracticeRecordError(f"{where}: {exc}") from None
     if not uid or not qid:
         raise PracticeRecordError(f"{where}: 'uid' and 'question_id' must not be empty")
-    return PracticeRecord(uid, qid, _utc(created), covered, total, tuple(missed))
+    return PracticeRecord(uid, qid, as_utc(created), covered, total, tuple(missed))
 
 
 def insert_records(conn: Any, records: list[PracticeRecord]) -> tuple[int, int]:

@@ -81,7 +81,8 @@ def database_url(explicit: str | None = None) -> str:
     return url
 
 
-def _utc(value: datetime) -> datetime:
+def as_utc(value: datetime) -> datetime:
+    """``value`` in UTC (a naive value is taken to be UTC already)."""
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
@@ -123,7 +124,7 @@ def _row(r: Any) -> AttemptRow:
     return AttemptRow(
         id=r.id,
         uid=r.uid,
-        created_at=_utc(r.created_at),
+        created_at=as_utc(r.created_at),
         question=r.question,
         project=r.project,
         tags=tuple(json.loads(r.tags or "[]")),
@@ -268,7 +269,7 @@ class Store:
         """Save one attempt in a single transaction and return it."""
         values: dict[str, Any] = {
             "uid": uid or str(uuid.uuid4()),
-            "created_at": _utc(created_at or datetime.now(UTC)),
+            "created_at": as_utc(created_at or datetime.now(UTC)),
             "question": question,
             "project": project or None,
             "tags": json.dumps(list(tags)),
@@ -321,9 +322,9 @@ class Store:
         if project:
             q = q.where(attempts.c.project == project)
         if since:
-            q = q.where(attempts.c.created_at >= _utc(since))
+            q = q.where(attempts.c.created_at >= as_utc(since))
         if until:
-            q = q.where(attempts.c.created_at < _utc(until))
+            q = q.where(attempts.c.created_at < as_utc(until))
         if question:
             q = q.where(func.lower(attempts.c.question).contains(question.lower()))
         if limit:
@@ -369,7 +370,7 @@ class Store:
                 values = tuple(r)
                 out.append(
                     TrendPoint(
-                        _utc(values[0]),
+                        as_utc(values[0]),
                         dict(zip(SCORE_KEYS, values[1 : 1 + len(SCORE_KEYS)], strict=True)),
                         dict(zip(PARTS, values[1 + len(SCORE_KEYS) :], strict=True)),
                     )
@@ -387,7 +388,7 @@ class Store:
     ) -> str:
         values = {
             "uid": uid or str(uuid.uuid4()),
-            "created_at": _utc(created_at or datetime.now(UTC)),
+            "created_at": as_utc(created_at or datetime.now(UTC)),
             "attempt_uid": attempt_uid,
             "project": project or None,
             "questions": len(payload.get("turns", [])),
@@ -407,7 +408,7 @@ class Store:
             return [
                 {
                     "uid": r.uid,
-                    "created_at": _utc(r.created_at),
+                    "created_at": as_utc(r.created_at),
                     "attempt_uid": r.attempt_uid,
                     "project": r.project,
                     "payload": json.loads(r.payload),
@@ -569,7 +570,7 @@ class Store:
                     fact_sheets.c.name, fact_sheets.c.persona, fact_sheets.c.updated_at
                 ).order_by(fact_sheets.c.name)
             )
-            return [(r.name, r.persona, _utc(r.updated_at)) for r in rows]
+            return [(r.name, r.persona, as_utc(r.updated_at)) for r in rows]
 
     def delete_fact_sheet(self, name: str) -> bool:
         with self._write() as conn:

@@ -12,6 +12,7 @@ Adding a check: write the module, add it to ``CHECKS`` and give it pass/fail cas
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Protocol
 
 from deepdive.analysis import Finding
@@ -110,6 +111,12 @@ def check_title(check: Check) -> str:
     first = (getattr(check, "__doc__", None) or check.ID).strip().splitlines()[0]
     text = first.split("—", 1)[-1].strip().rstrip(".")
     return text[:1].upper() + text[1:]
+
+
+@cache
+def titles() -> dict[str, str]:
+    """Every check's human title by id (for views that name findings)."""
+    return {c.ID: check_title(c) for c in CHECKS}
 
 
 def check_sections(check: Check) -> list[tuple[str, str]]:

@@ -7,21 +7,22 @@ Breaking either rule is a 422 naming the field, never a server error.
 
 from __future__ import annotations
 
-import re
 from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, Field, StrictInt
+
+from deepdive.inputs import bad_characters
 
 MAX_QUESTION = 1_000
 MAX_NAME = 200
 MAX_TEXT_CHARS = 100_000
 MAX_ID = 2**63 - 1  # the largest id the store can hold
-_BAD = re.compile("[\\x00\\ud800-\\udfff]")
 
 
 def _clean(value: str) -> str:
-    if _BAD.search(value):
-        raise ValueError("holds a NUL character or an invalid (lone surrogate) character")
+    bad = bad_characters(value)
+    if bad:
+        raise ValueError(bad)
     return value
 
 

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
-from deepdive.checks import CHECKS, check_title
+from deepdive.checks import CHECKS, check_title, titles
 from deepdive.drill import FAMILY_LABELS, DrillSession
 from deepdive.engine import analyze
 from deepdive.inputs import InputError, too_short_to_keep, utf8_size
@@ -104,7 +104,7 @@ def feedback(request: Request, attempt_id: int) -> Response:
         verdict=verdict_text(analysis),
         clock=clock,
         colours=PART_COLOURS,
-        titles={c.ID: check_title(c) for c in CHECKS},
+        titles=titles(),
     )
 
 
@@ -236,7 +236,7 @@ def compare(request: Request, a: int | None = None, b: int | None = None) -> Res
     ]
     found_before = {f.id for f in left[2].findings}
     found_after = {f.id for f in right[2].findings}
-    titles = {c.ID: check_title(c) for c in CHECKS}
+    names = titles()
     return html(
         request,
         "compare.html",
@@ -244,17 +244,15 @@ def compare(request: Request, a: int | None = None, b: int | None = None) -> Res
         right=right,
         cards=score_cards,
         changes=changes,
-        fixed=[titles.get(i, i) for i in sorted(found_before - found_after)],
-        new=[titles.get(i, i) for i in sorted(found_after - found_before)],
-        kept=[titles.get(i, i) for i in sorted(found_before & found_after)],
-        titles=titles,
+        fixed=[names.get(i, i) for i in sorted(found_before - found_after)],
+        new=[names.get(i, i) for i in sorted(found_after - found_before)],
+        kept=[names.get(i, i) for i in sorted(found_before & found_after)],
+        titles=names,
     )
 
 
 @router.get("/checks")
 def checks_page(request: Request) -> Response:
-    from deepdive.checks import CHECKS, check_title
-
     rows = [(c.ID, check_title(c), c.SEVERITY, c.PART) for c in CHECKS]
     return html(request, "checks.html", rows=rows, check=None)
 
