@@ -119,6 +119,24 @@ def test_more_verdicts(text: str, expected: str) -> None:
         ("I can't think of any limitations.", False),
         ("I think the model was fine.", False),
         ("I wanted to work on recommendations.", False),
+        # questions, conditions, wishes and plans claim nothing done
+        ("So where do I even begin with this one?", False),
+        ("They kept asking how can I trust a score like that.", False),
+        ("If I rebuilt it today I would drop the image features.", False),
+        ("I wish I had tested it on the winter data.", False),
+        ("I'll walk you through the pipeline.", False),
+        # speaking, feelings and negation
+        ("Like I mentioned, the labels came from the billing team.", False),
+        ("As I said earlier, the shop floor data was messy.", False),
+        ("I underestimated how long the labelling would take.", False),
+        ("I did not write the serving code.", False),
+        # taking part in something whole, and career steps, name no piece of the work
+        ("I worked on a project where we forecast hospital admissions.", False),
+        ("I did my PhD in astrophysics before moving to industry.", False),
+        ("I came from a physics background.", False),
+        ("I worked on the feature store for the pricing model.", True),
+        ("I led the project from the first prototype to launch.", True),
+        ("I worked with the claims team and built the fraud rules.", True),
     ],
 )
 def test_an_i_claims_work_only_with_a_verb_of_doing_it(sentence: str, claims: bool) -> None:
@@ -130,5 +148,15 @@ def test_we_throughout_with_chat_about_oneself_is_still_underclaim() -> None:
         "I love this kind of problem. We collected two years of tickets and we trained a "
         "classifier on them. We deployed it and we cut handling time by a fifth. I joined "
         "the team in 2021."
+    )
+    assert read_ownership(split_sentences(text)).verdict == "underclaim"
+
+
+def test_a_we_story_with_only_asides_in_the_first_person_is_underclaim() -> None:
+    text = (
+        "We pulled three years of sensor logs and we labelled the failures with the crew. As I "
+        "mentioned, the logs were noisy. We trained a boosted model, and if I remember right we "
+        "cut unplanned stops by a fifth. Where do I start with the lessons? We should have "
+        "tested on the older machines."
     )
     assert read_ownership(split_sentences(text)).verdict == "underclaim"

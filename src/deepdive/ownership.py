@@ -31,6 +31,7 @@ _WE = re.compile(
 )
 _ADVERB = re.compile(r"\w{3,}ly")  # "quickly", "manually" ("apply" is a work verb, kept)
 _NEXT_WORD = re.compile(r"\s+(?:\w+\s+)?([\w'’]+)")
+_PREVIOUS_WORD = re.compile(r"([\w'’]+)\s+$")
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,9 @@ class OwnershipReader:
         self.implicit_verbs = set(require(name, cfg, "implicit_i_verbs", str).lower().split())
         self.minimising = patterns("minimising")
         self.non_agentive = set(require(name, cfg, "non_agentive_after_i", str).lower().split())
+        self.taking_part = set(require(name, cfg, "taking_part_verbs", str).lower().split())
+        self.career_objects = set(require(name, cfg, "career_objects", str).lower().split())
+        self.not_before_i = set(require(name, cfg, "not_before_i", str).lower().split())
         self.agentive_after_was = set(
             require(name, cfg, "agentive_after_i_was", str).lower().split()
         )
@@ -97,14 +101,19 @@ class OwnershipReader:
     def _agentive(self, text: str) -> int:
         count = 0
         for m in _I.finditer(text):
-            if m.group().lower() in ("i'd", "i’d"):
-                continue
+            if m.group().lower() in ("i'd", "i’d", "i'll", "i’ll"):
+                continue  # what one would do or will do is no claim of what one did
+            before = _PREVIOUS_WORD.search(text, 0, m.start())
+            if before and before.group(1).lower() in self.not_before_i:
+                continue  # "if I ...", "where do I start?", "how can I ..."
             nxt = _NEXT_WORD.match(text, m.end())
             word = nxt.group(1).lower() if nxt else ""
             direct = re.match(r"\s+([\w'’]+)", text[m.end() :])
             first = direct.group(1).lower() if direct else ""
             if first in self.non_agentive or word in ("think", "guess", "mean"):
                 continue
+            if first in ("did", "do", "have", "had", "was") and word in ("not", "never"):
+                continue  # "I did not build it", "I had never trained one"
             if first == "was":
                 if word in self.agentive_after_was:
                     count += 1
@@ -151,6 +160,12 @@ class OwnershipReader:
             return False
         if verb in ("used", "moved") and after[:1] == ["to"]:
             return False  # "I used to work in finance", "I moved to Berlin"
+        if verb in ("come", "came", "coming", "comes"):
+            return after[:1] == ["up"]  # "I came up with the split", not "I came from physics"
+        if verb in self.taking_part and _whole_or_career(after, self.career_objects):
+            # "I worked on a project where ...", "I did my master's", "I worked with his team":
+            # taking part in something whole names no piece of the work as one's own
+            return False
         if verb in ("spent", "spend", "spending"):
             # "I spent three months cleaning the data" / "... on the labels", not "I spent
             # more time in meetings"
@@ -239,6 +254,21 @@ def _verdict(
     if agentive == 0:
         return "unclear"
     return "calibrated"
+
+
+_DETERMINERS = frozenset("a an the this that my our his her their some another other".split())
+
+
+def _whole_or_career(after: list[str], objects: set[str]) -> bool:
+    """Whether the words after a verb name a whole project, team or career step as its object
+    ("on a project where", "with his team", "my master's"), with at most a preposition, a
+    determiner and one describing word before it."""
+    words = [w.rstrip(",.;:!?") for w in after[:5]]
+    if words[:1] and words[0] in ("on", "with", "at", "in", "for", "as", "through"):
+        words = words[1:]
+    if words[:1] and words[0] in _DETERMINERS:
+        words = words[1:]
+    return bool(words) and (words[0] in objects or (len(words) > 1 and words[1] in objects))
 
 
 def _forms(words: list[str]) -> frozenset[str]:

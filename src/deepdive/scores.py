@@ -16,8 +16,11 @@
   target (+8 when shorter), +10 when a result leads; -20 for ``too_long``, -10 for
   ``jumps_to_model``, -20 for ``filler_heavy`` and -10 for ``hedging`` (a story buried in
   fillers or hedges is hard to follow, whatever parts it touches).
-* **overall** — 0.2 impact + 0.25 technical_depth + 0.2 decision_quality + 0.15 ownership +
-  0.2 structure, minus 3 per major finding, minus 8 for ``filler_heavy``.
+* **overall** — 0.235 impact + 0.295 technical_depth + 0.235 decision_quality + 0.235
+  structure, minus 10 for an overclaiming answer, minus 3 per major finding, minus 8 for
+  ``filler_heavy``. Ownership is scored on its own and not averaged in: real interviewers'
+  ratings of real answers did not differ between "we"-told and "I"-told stories (realdev:
+  mean 2.02 for both), while claiming a team's work is a credibility problem.
 
 All scores are clamped to 0-100 and rounded to integers.
 """
@@ -109,11 +112,12 @@ def compute_scores(
     }
     majors = sum(1 for f in findings if f.severity == "major")
     overall = (
-        0.2 * scores["impact"]
-        + 0.25 * scores["technical_depth"]
-        + 0.2 * scores["decision_quality"]
-        + 0.15 * scores["ownership"]
-        + 0.2 * scores["structure"]
+        0.235 * scores["impact"]
+        + 0.295 * scores["technical_depth"]
+        + 0.235 * scores["decision_quality"]
+        + 0.235 * scores["structure"]
+        # how ownership is told has its own score; only a claim to others' work costs overall
+        - 10 * (ctx.ownership.verdict == "overclaim")
         - 3 * majors
         - 8 * ("filler_heavy" in ids)
     )
