@@ -62,6 +62,8 @@ def figures(text: str) -> list[tuple[str, str, bool]]:
             "Our team ended up 9th on the private leaderboard.",
             [("ended up 9th on", "count", True)],
         ),
+        ("Sign-ups grew by more than 40% after the redesign.", [("40%", "percent", True)]),
+        ("Precision dropped by a point on the new stores.", [("a point", "points", True)]),
         (
             "Their after-call time went down by about ninety seconds per call.",
             [("ninety seconds", "duration", True)],
@@ -82,6 +84,8 @@ def test_result_figures(text: str, expected: list[tuple[str, str, bool]]) -> Non
         "Most beats are normal (around 90%), about 100k labelled beats in all.",
         "I shuffled all beats before splitting 80/20.",
         "At a warehouse automation startup our picking arm failed on about one in seven grasps.",
+        "We signed up more than 250 volunteer drivers in the first campaign.",
+        "The form drew fewer than 80 replies from the two depots.",
     ],
 )
 def test_setup_figures_are_not_results(text: str) -> None:
@@ -91,7 +95,16 @@ def test_setup_figures_are_not_results(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["We used GPT-4 and ResNet-50.", "In 2023 we ran 5-fold cross-validation.", "The F1 metric."],
+    [
+        "We used GPT-4 and ResNet-50.",
+        "In 2023 we ran 5-fold cross-validation.",
+        "The F1 metric.",
+        "Everything ran on Python 3.11 with CUDA 12.1.",
+        "The photos are shared under a CC BY 4.0 licence.",
+        "We pinned the client at 2.14.3 after the upgrade broke it.",
+        "The model gives a point estimate, not a range.",
+        "From a point of view of the nurses, it was one more screen.",
+    ],
 )
 def test_identifiers_are_not_figures(text: str) -> None:
     assert figures(text) == []

@@ -40,6 +40,12 @@ _WINDOW_WORD = re.compile(
     re.I,
 )
 _UP_DOWN = re.compile(r"\b(?:up|down|plus|minus)\s*$", re.I)
+# "signed up 250 drivers", "wrote down 40 cases": a phrasal verb, not a change in amount
+_PHRASAL_UP_DOWN = re.compile(
+    r"\b(?:sign(?:ed)?|set|pick(?:ed)?|show(?:ed)?|turn(?:ed)?|end(?:ed)?|came|come|made|make|"
+    r"took|take|look(?:ed)?|wrote|write|shut|put|follow(?:ed)?|broke|break)\s+(?:up|down)\s*$",
+    re.I,
+)
 _BY_AMOUNT = re.compile(
     r"\bby\s+(?:about|roughly|around|nearly|almost|over|more\s+than|some|just\s+over|~)?\s*$",
     re.I,
@@ -54,6 +60,28 @@ _RATE_AFTER = re.compile(
     r"(?:rate|ratio|precision|recall|accuracy|conversion|throughput|revenue|catch)\b",
     re.I,
 )
+_NOT_COMPOUND = (
+    r"(?!\s+(?:estimates?|clouds?|process(?:es)?|mass|solutions?|sources?|sets?|forecasts?|"
+    r"predictions?|of\s+(?:view|contact|sale|failure|reference|entry)|in\s+time)\b)"
+)
+# Version numbers ("Python 3.11", "CC BY 4.0 licence", "1.2.3") are names, not figures.
+_VERSION = re.compile(
+    r"\b(?:version|release|python|licen[cs]e|cuda|java)\s+(\d+(?:\.\d+)+)\b"
+    r"|\b(\d+(?:\.\d+)+)(?=\s+licen[cs]e\b)|(?<![\w.])(\d+\.\d+\.\d+)(?![\w.])",
+    re.I,
+)
+
+
+def _blank_version(m: re.Match[str]) -> str:
+    """The match with its version number blanked out (same length)."""
+    g = next(i for i in (1, 2, 3) if m.group(i) is not None)
+    a, b = m.start(g) - m.start(), m.end(g) - m.start()
+    text = m.group()
+    return text[:a] + " " * (b - a) + text[b:]
+
+
+# "more than 300 applications": an approximate amount, not an outcome word
+_QUANTIFIER = re.compile(r"\b(?:more|less|fewer)\s+than\s*$", re.I)
 _FILLERS = re.compile(r"(?<![\w'])(?:um+|uh+|erm|like|you\s+know)(?![\w'])", re.I)
 _PER_UNIT = re.compile(r"\s*(?:per|a|each|every)\s", re.I)
 _REDUCTION = re.compile(
@@ -89,7 +117,9 @@ class FigureFinder:
         anynum = rf"(?:{num}|{wordnum})"
         money = rf"(?:[$€£¥]\s?{_NUM}{scale}?|{num}\s+(?:dollars|usd|euros|pounds)\b)"
         percent = rf"(?:{anynum}\s?(?:%|percent\b|per\s?cent\b|pct\b))"
-        points = rf"(?:{anynum}\s(?:percentage\s|basis\s)?(?:points?|pts|pp|bps)\b)"
+        # "a point" is a figure only when it is a unit, not the head of a compound noun
+        # ("a point estimate", "a point of view")
+        points = rf"(?:{anynum}\s(?:percentage\s|basis\s)?(?:points?|pts|pp|bps)\b{_NOT_COMPOUND})"
         duration_units = require(name, cfg, "duration_units", str).split()
         counted = rf"(?:{num}|(?:{'|'.join(words)})(?:[- ](?:{'|'.join(words)}))*)"
         duration = rf"(?:{counted}\s?(?:{'|'.join(duration_units)})\b)"
@@ -158,6 +188,7 @@ class FigureFinder:
     def find(self, sentence_text: str, offset: int, index: int) -> list[Figure]:
         """Figures in one sentence whose text starts at ``offset`` in the answer."""
         masked = _MASK.sub(lambda m: " " * len(m.group()), sentence_text)
+        masked = _VERSION.sub(_blank_version, masked)
         # spoken fillers inside a figure ("by like a third", "from um 8% to 5%")
         masked = _FILLERS.sub(lambda m: " " * len(m.group()), masked)
         lowered = masked.lower()
@@ -221,12 +252,14 @@ class FigureFinder:
         after = masked[e : e + 60]
         describes_data = bool(self.data_after.match(after) or self.share.match(after))
         words_before = _MODEL_WORDS.sub(" ", " ".join(masked[:s].split()[-14:]))
+        if kind not in ("percent", "points", "metric"):
+            words_before = _QUANTIFIER.sub(" ", words_before)  # "more than 300 visitors"
         window = words_before + " " + _MODEL_WORDS.sub(" ", masked[e : e + 40])
         near_before = " ".join(words_before.split()[-6:])
         has_outcome = (
             bool(self.outcome.search(window))
             or bool(_BY_AMOUNT.search(words_before))
-            or bool(_UP_DOWN.search(words_before))
+            or bool(_UP_DOWN.search(words_before) and not _PHRASAL_UP_DOWN.search(words_before))
         )
         if kind == "relative":
             return (
