@@ -7,7 +7,9 @@ Reports medians, each with a baseline measured in the same run:
   * installed size of the default install (deepdive and its runtime dependencies).
 Targets (issue 2): cold <= 0.8 s, warm <= 20 ms per answer, peak <= 300 MB, install <= 300 MB.
 The question bank's numbers come from ``bench_bank.py`` (search over 10,000 questions, with the
-250 shipped ones as baseline) plus a cold ``bank random --round ml_depth`` here.
+250 shipped ones as baseline) plus a cold ``bank random --round ml_depth`` here. The web
+server's load figures come from ``bench_load.py`` (open-loop analyses, capacity per core, page
+latency under heavy posts, memory under big uploads).
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ from importlib import metadata
 from pathlib import Path
 
 from packaging.requirements import Requirement
+
+from bench_load import SECONDS, load_numbers
 
 ROOT = Path(__file__).resolve().parent.parent
 RUNS = int(os.environ.get("BENCH_RUNS", "9"))
@@ -157,82 +161,6 @@ def _store_numbers(text: str, tmp: Path) -> tuple[float, float, float]:
         statistics.median(cold_save) - statistics.median(cold_nosave),
         trend_s,
     )
-
-
-LOAD_SECONDS = float(os.environ.get("BENCH_LOAD_SECONDS", "60"))
-LOAD_CLIENTS = 50
-
-
-def _load_test(text: str, tmp: Path) -> tuple[float, float, int, int]:
-    """50 concurrent clients posting answers to /api/analyze for LOAD_SECONDS, from a second
-    process over loopback; each client posts, then waits about a second (a user cannot
-    submit answers faster). Returns (p50 ms, p99 ms, requests, errors)."""
-    import asyncio
-    import random
-    import socket
-
-    import httpx
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    url = f"sqlite:///{tmp / 'load.db'}"
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "deepdive",
-            "--db",
-            url,
-            "serve",
-            "--port",
-            str(port),
-            "--workers",
-            "2",
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    latencies: list[float] = []
-    errors = 0
-
-    async def client(n: int, http: httpx.AsyncClient, stop: float) -> None:
-        nonlocal errors
-        rng = random.Random(n)
-        await asyncio.sleep(rng.random())
-        while time.monotonic() < stop:
-            t0 = time.perf_counter()
-            try:
-                r = await http.post(f"http://127.0.0.1:{port}/api/analyze", json={"text": text})
-                if r.status_code != 200:
-                    errors += 1
-            except httpx.HTTPError:
-                errors += 1
-            latencies.append(time.perf_counter() - t0)
-            await asyncio.sleep(0.8 + 0.4 * rng.random())
-
-    async def run() -> None:
-        async with httpx.AsyncClient(
-            timeout=10, limits=httpx.Limits(max_connections=LOAD_CLIENTS)
-        ) as http:
-            for _ in range(100):
-                try:
-                    await http.get(f"http://127.0.0.1:{port}/")
-                    break
-                except httpx.HTTPError:
-                    await asyncio.sleep(0.2)
-            stop = time.monotonic() + LOAD_SECONDS
-            await asyncio.gather(*(client(n, http, stop) for n in range(LOAD_CLIENTS)))
-
-    try:
-        asyncio.run(run())
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
-    latencies.sort()
-    p50 = latencies[len(latencies) // 2] * 1000
-    p99 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))] * 1000
-    return p50, p99, len(latencies), errors
 
 
 def _feedback_page_ms(text: str, tmp: Path) -> float:
@@ -370,7 +298,9 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         save_ms, cold_save_s, trend_s = _store_numbers(text, Path(tmp))
         page_ms = _feedback_page_ms(text, Path(tmp))
-        p50, p99, requests, errors = _load_test(text, Path(tmp))
+        words = text.split()
+        big = (text + "\n\n") * (99_000 // (len(text) + 2))
+        load = load_numbers(" ".join(words[:300]), big, Path(tmp))
         speech = _speech_numbers(Path(tmp))
 
     print(f"runs per cold measurement: {RUNS}; answer used: {len(text.split())} words")
@@ -397,9 +327,23 @@ def main() -> int:
     print(f"{'history trend over 10,000 attempts (s)':<46}{trend_s:>12.3f}{'':>12}{'':>8}  <= 1")
     print(f"{'feedback page, server time (ms)':<46}{page_ms:>12.2f}{'':>12}{'':>8}  <= 50")
     print(
-        f"load: {LOAD_CLIENTS} clients x {LOAD_SECONDS:.0f} s on /api/analyze: "
-        f"{requests} requests, {errors} errors, p50 {p50:.1f} ms, p99 {p99:.1f} ms"
-        " (target p99 <= 150, 0 errors)"
+        f"load (--workers 2): 10 analyses/s of a 300-word answer for {SECONDS:.0f} s, open loop: "
+        f"{load['open_requests']:.0f} requests, {load['open_errors']:.0f} errors, "
+        f"p50 {load['open_p50']:.1f} ms, p99 {load['open_p99']:.1f} ms"
+        " (target p99 <= 250, 0 errors)"
+    )
+    print(
+        f"load: capacity {load['capacity']:.1f} analyses/s back to back, "
+        f"{load['per_core']:.1f} per core ({os.cpu_count()} cores)"
+    )
+    print(
+        f"load: static and page GETs while 8 clients post 100 KB answers: "
+        f"p99 {load['pages_p99']:.1f} ms over {load['pages_gets']:.0f} GETs "
+        f"({load['pages_posts']:.0f} posts, {load['pages_post_errors']:.0f} failed; target <= 100)"
+    )
+    print(
+        f"load: server RSS, idle {load['idle_rss']:.0f} MB; peak under 20 parallel 24 MB "
+        f"uploads {load['upload_rss']:.0f} MB (target <= 400)"
     )
     print(
         f"{'cold: bank random --round ml_depth (s)':<46}{random_t:>12.3f}{base_t:>12.3f}"

@@ -181,6 +181,24 @@ def test_story_builder_exports_an_anki_deck(page: object, server: str, tmp_path:
     assert "collection.anki2" in zipfile.ZipFile(target).namelist()
 
 
+@pytest.mark.parametrize("width", [1280, 390])
+def test_practise_a_story_and_see_what_changed(page: object, server: str, width: int) -> None:
+    page.set_viewport_size({"width": width, "height": 900})  # type: ignore[attr-defined]
+    page.goto(f"{server}/story")  # type: ignore[attr-defined]
+    page.fill("#story-name", f"churn-{width}")  # type: ignore[attr-defined]
+    page.click("#story-start")  # type: ignore[attr-defined]
+    page.fill("#f-impact", "Cut monthly churn by 18% in the first quarter.")  # type: ignore[attr-defined]
+    page.click("#story-outline")  # type: ignore[attr-defined]
+    page.click("#practise-story")  # type: ignore[attr-defined]
+    assert page.input_value("#project") == f"churn-{width}"  # type: ignore[attr-defined]
+    _practise(page, OVERVIEW)
+    assert "You told" in page.inner_text("#story-coverage")  # type: ignore[attr-defined]
+    overflow = page.evaluate(  # type: ignore[attr-defined]
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow <= 0, f"feedback against a story overflows by {overflow}px at {width}px"
+
+
 @pytest.fixture
 def speaking_page(server: str, tmp_path: Path) -> Iterator[object]:
     """A browser whose fake microphone plays a spoken answer made with espeak-ng."""

@@ -13,7 +13,15 @@ from pathlib import Path
 import pytest
 import yaml
 
-from deepdive.factsheet import FactSheet, FactSheetError, markdown_template, nudge, parse_template
+from deepdive.factsheet import (
+    FactSheet,
+    FactSheetError,
+    markdown_template,
+    nudge,
+    nudges,
+    parse_template,
+    spec,
+)
 from deepdive.story import (
     check_retelling,
     outline,
@@ -78,13 +86,43 @@ def test_malformed_templates_name_the_line(text: str, error: str) -> None:
         ("limitations", "There were no real weaknesses.", True),
         ("mine", "We did everything together.", True),
         ("mine", "I designed the features.", False),
-        ("metric", "Accuracy.", False),
+        ("metric", "Accuracy.", True),
+        ("metric", "Recall on fraud cases, since a missed case costs far more.", False),
         ("metric", "Whatever the business wanted.", True),
+        ("baseline", "Nothing, it was a new project.", True),
+        ("baseline", "None.", True),
+        ("baseline", "The old keyword rules the support team maintained.", False),
+        ("baseline", "Analysts reading every claim by hand, plus a logistic regression.", False),
         ("validation", "A time-based split on the last month.", False),
+        ("validation", "Train/test split.", True),
+        ("labels", "The data was labelled.", True),
+        ("labels", "Two nurses labelled each scan and a third settled disagreements.", False),
+        ("tried", "A bigger network, but it was too slow, so we dropped it.", False),
     ],
 )
 def test_entries_are_checked_as_written(key: str, text: str, nudged: bool) -> None:
     assert (nudge(key, text) is not None) is nudged
+
+
+def test_every_fields_own_examples_pass_and_fail_its_check() -> None:
+    for f in spec().fields:
+        if not f.weak.startswith("("):  # "(left empty ...)" is not an entry
+            assert nudge(f.key, f.weak) is not None, f"{f.key}: its weak example passes"
+        assert nudge(f.key, f.strong) is None, f"{f.key}: its strong example is nudged"
+
+
+def test_empty_baseline_and_team_credit_are_nudged_once_the_sheet_has_begun() -> None:
+    assert nudges(FactSheet("new", "team")) == {}
+    begun = FactSheet("fraud", "team", {"impact": "Cut chargeback losses by a third."})
+    found = nudges(begun)
+    assert "baseline" in found and "team" in found
+    assert "team" not in nudges(FactSheet("solo", "solo", {"impact": "Cut losses by a third."}))
+    done = FactSheet(
+        "fraud",
+        "team",
+        {"baseline": "The old rules engine.", "team": "Priya built the streaming pipeline."},
+    )
+    assert "baseline" not in nudges(done) and "team" not in nudges(done)
 
 
 def test_outline_has_budget_and_running_total() -> None:

@@ -131,10 +131,43 @@ def test_refused_answer_keeps_the_text(
 
 
 def test_oversized_body_gets_a_clear_413(client: TestClient) -> None:
+    # only the recording upload takes 25 MB; every other body is capped at 2 MB
     r = client.post(
-        "/api/analyze", content=b"x" * 25_000_001, headers={"content-type": "application/json"}
+        "/api/analyze", content=b"x" * 2_000_001, headers={"content-type": "application/json"}
     )
-    assert r.status_code == 413 and "25 MB" in r.json()["error"]
+    assert r.status_code == 413 and "2 MB" in r.json()["error"]
+    r = client.post("/practise", content=b"x" * 3_000_000)
+    assert r.status_code == 413 and "2 MB" in r.text
+
+
+def test_a_full_length_answer_fits_the_body_cap(client: TestClient) -> None:
+    # 100,000 characters, each escaped in the JSON, is still under the cap
+    body = '{"text": "' + "\\u0041 " * 50_000 + '", "save": false}'
+    r = client.post("/api/analyze", content=body, headers={"content-type": "application/json"})
+    assert r.status_code == 200, r.text
+
+
+def test_attempts_come_a_page_at_a_time(client: TestClient) -> None:
+    ids = [
+        int(
+            client.post(
+                "/api/analyze", json={"text": f"{OVERVIEW} Take {n}.", "project": "p"}
+            ).headers["x-deepdive-attempt"]
+        )
+        for n in range(5)
+    ]
+    first = client.get("/api/attempts?limit=2")
+    assert [a["id"] for a in first.json()] == ids[::-1][:2]
+    assert first.headers["x-total-count"] == "5"
+    following = first.headers["link"].split(";")[0].strip("<>")
+    second = client.get(following)
+    assert [a["id"] for a in second.json()] == ids[::-1][2:4]
+    last = client.get("/api/attempts?limit=2&offset=4")
+    assert [a["id"] for a in last.json()] == ids[:1] and "link" not in last.headers
+    assert client.get("/api/attempts?project=other").headers["x-total-count"] == "0"
+    assert client.get("/api/attempts?limit=0").status_code == 422
+    assert client.get("/api/attempts?limit=1001").status_code == 422
+    assert client.get("/api/attempts?offset=-1").status_code == 422
 
 
 def test_errors_are_friendly_pages(

@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 from deepdive.store import Store
 from deepdive.user_questions import Draft, add_drafts
 from tests.test_bank_cli import ANSWER
-from tests.test_web import XSS, client, csrf  # noqa: F401  (fixture)
+from tests.test_web import XSS, client, csrf, submit  # noqa: F401  (fixture)
 
 
 def test_bank_filters_and_search(client: TestClient) -> None:  # noqa: F811
@@ -145,3 +145,35 @@ def test_practice_is_saved_and_the_plan_brings_weak_questions_back(
     assert all(i["reason"] == "new" for i in api["items"] if i["question"] == "depth-batchnorm")
     assert client.get("/api/bank/plan", params={"days": 0}).status_code == 422
     assert client.get("/bank/plan", params={"days": "abc"}).status_code == 200
+
+
+def test_practising_a_story_shows_what_was_told_left_out_or_changed(
+    client: TestClient,  # noqa: F811
+) -> None:
+    form = client.get("/story").text
+    client.post("/story", data={"csrf": csrf(form), "name": "fraud alerts", "persona": "team"})
+    entries = {
+        "impact": "Cut confirmed fraud losses by 31% in the first quarter.",
+        "chosen": "LightGBM, because it beat logistic regression by four points of recall.",
+        "hardest_bug": "A join on the card id silently dropped every refunded transaction.",
+    }
+    client.post(
+        "/story/fraud%20alerts/edit", data={"csrf": csrf(form), "persona": "team", **entries}
+    )
+    outline = client.get("/story/fraud%20alerts").text
+    assert 'href="/?project=fraud%20alerts" id="practise-story"' in outline
+    told = (
+        "At a card issuer I cut confirmed fraud losses by 45% in the first quarter. "
+        "I chose LightGBM because it beat logistic regression on recall. "
+        * 3
+        + "We checked it on the last month of transactions, held out from training. " * 4
+    )
+    status, location = submit(client, told, project="fraud alerts")
+    assert status == 303
+    page = client.get(location).text
+    assert 'id="against-story"' in page and "You told 2 of the 3 facts" in page
+    assert "silently dropped every refunded transaction" in page  # left out
+    drift = page[page.index('id="story-drift"') :]
+    assert "31%" in drift and "45%" in drift  # the figure changed
+    _, elsewhere = submit(client, told, project="no such story")
+    assert 'id="against-story"' not in client.get(elsewhere).text

@@ -149,3 +149,24 @@ def test_a_boolean_is_not_a_seed(client: TestClient) -> None:  # noqa: F811
     r = client.post("/api/followups", json={"text": TEXT, "seed": True})
     assert r.status_code == 422
     assert client.post("/api/followups", json={"text": TEXT, "seed": 3}).status_code == 200
+
+
+def test_the_api_families_enum_is_the_drills_families() -> None:
+    from typing import get_args
+
+    from deepdive.drill import FAMILY_LABELS
+    from deepdive.web.fields import FamilyName
+
+    assert set(get_args(FamilyName)) == set(FAMILY_LABELS)
+
+
+def test_a_405_says_which_methods_are_allowed(client: TestClient) -> None:  # noqa: F811
+    r = client.request("TRACE", "/api/attempts")
+    assert r.status_code == 405 and "GET" in r.headers["allow"]
+
+
+def test_json_flags_and_enums_are_strict(client: TestClient) -> None:  # noqa: F811
+    assert client.post("/api/analyze", json={"text": "x", "save": 0}).status_code == 422
+    r = client.get("/api/bank", params={"round": "cooking"})
+    assert r.status_code == 422 and "round" in r.json()["error"]
+    assert client.get("/api/bank/plan", params={"days": 0}).status_code == 422

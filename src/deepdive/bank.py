@@ -16,19 +16,20 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, Literal, get_args
 
 from deepdive.analysis import PARTS
 from deepdive.datafiles import DataFileError, fail, parse_yaml, require
 
-ROUNDS = (
+RoundName = Literal[
     "project_deep_dive",
     "ml_depth",
     "ml_breadth",
     "ml_system_design",
     "ml_coding_concepts",
     "behavioral",
-)
+]
+ROUNDS: tuple[str, ...] = get_args(RoundName)
 ROUND_TITLES = {
     "project_deep_dive": "Project deep dive",
     "ml_depth": "ML depth",

@@ -31,6 +31,7 @@ class Field:
     weak: str
     check: str
     personas: tuple[str, ...]
+    if_empty: str | None = None  # the nudge when left empty on a sheet that has begun
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,7 @@ def spec() -> Spec:
                 require(name, item, "weak", str),
                 require(name, item, "check", str),
                 tuple(item.get("personas", [])),
+                str(item["if_empty"]) if item.get("if_empty") else None,
             )
         )
     nudges_cfg = require(name, cfg, "nudges", dict)
@@ -175,9 +177,14 @@ def _result_figure(text: str) -> bool:
 
 
 def _substantive(text: str) -> bool:
+    """One concrete sentence: five words or more, and not a vague stock phrase."""
     words = text.split()
-    vague = re.search(r"\b(?:ai|machine learning on the data|it worked|nothing|n/?a)\b", text, re.I)
-    return len(words) >= 4 and not (vague and len(words) < 8)
+    vague = re.search(
+        r"\b(?:ai|machine learning on the data|it worked|nothing|n/?a|some|various|stuff)\b",
+        text,
+        re.I,
+    )
+    return len(words) >= 5 and not (vague and len(words) < 8)
 
 
 def _vocab(kind: str, text: str) -> bool:
@@ -221,6 +228,35 @@ def _data_difficulty(text: str) -> bool:
     )
 
 
+def _metric(text: str) -> bool:
+    """A metric named with a word on why it fits ("Accuracy." alone is the weak example)."""
+    return _vocab("metrics", text) and (len(text.split()) >= 5 or _reason(text))
+
+
+_NO_BASELINE = re.compile(
+    r"^\W*(?:nothing|none|n/?a|no(?:thing)?\s+(?:real\s+)?(?:baseline|comparison)|"
+    r"there\s+(?:was|were)\s+(?:no|nothing)|we\s+(?:had|did)\s+(?:no|not\s+have)|"
+    r"(?:it\s+was\s+)?(?:a\s+)?(?:new|green-?field)\s+(?:project|problem))\b",
+    re.I,
+)
+
+
+def _baseline(text: str) -> bool:
+    """A comparison point named ("the old rules engine"); "nothing, it was new" is weak."""
+    return not _NO_BASELINE.search(text) and len(text.split()) >= 2
+
+
+_PLAIN_SPLIT = re.compile(
+    r"\W*(?:an?\s+|the\s+)?(?:random\s+)?train(?:ing)?\s*(?:/|-|and|&)\s*test(?:\s+(?:split|set))?\W*",
+    re.I,
+)
+
+
+def _validation(text: str) -> bool:
+    """A validation scheme named, beyond a bare "train/test split"."""
+    return _vocab("validation", text) and not _PLAIN_SPLIT.fullmatch(text)
+
+
 def _reason(text: str) -> bool:
     from deepdive.reply_context import reply_phrases
 
@@ -250,11 +286,12 @@ def _first_person(text: str) -> bool:
 CHECKS = {
     "result_figure": _result_figure,
     "substantive": _substantive,
-    "metric": lambda t: _vocab("metrics", t),
+    "metric": _metric,
+    "baseline": _baseline,
     "data_source": _data_source,
     "data_difficulty": _data_difficulty,
     "reason": _reason,
-    "validation": lambda t: _vocab("validation", t),
+    "validation": _validation,
     "limitation": _limitation,
     "first_person": _first_person,
 }
@@ -269,9 +306,13 @@ def nudge(key: str, text: str) -> str | None:
 
 
 def nudges(sheet: FactSheet) -> dict[str, str]:
+    """Nudges for the weak entries, and for empty fields that should not stay empty once the
+    sheet has begun (no baseline; no credit to others on a team project)."""
     out = {}
+    begun = any(sheet.get(f.key) for f in spec().fields)
     for f in spec().for_persona(sheet.persona):
-        message = nudge(f.key, sheet.get(f.key))
+        text = sheet.get(f.key)
+        message = nudge(f.key, text) if text else (f.if_empty if begun else None)
         if message:
             out[f.key] = message
     return out

@@ -315,8 +315,10 @@ class Store:
         until: datetime | None = None,
         question: str | None = None,
         limit: int | None = None,
+        offset: int = 0,
     ) -> list[AttemptRow]:
-        """Attempts, newest first, filtered by project, date range and question text."""
+        """Attempts, newest first, filtered by project, date range and question text; a page
+        of them with ``limit`` and ``offset``."""
         self.open()
         q = select(*_SUMMARY_COLUMNS).order_by(attempts.c.created_at.desc(), attempts.c.id.desc())
         if project:
@@ -329,13 +331,19 @@ class Store:
             q = q.where(func.lower(attempts.c.question).contains(question.lower()))
         if limit:
             q = q.limit(limit)
+        if offset:
+            q = q.offset(offset)
         with self._connect() as conn:
             return [_row(r) for r in conn.execute(q)]
 
-    def count_attempts(self) -> int:
+    def count_attempts(self, project: str | None = None) -> int:
+        """How many attempts are saved (under ``project`` when given)."""
         self.open()
+        q = select(func.count()).select_from(attempts)
+        if project:
+            q = q.where(attempts.c.project == project)
         with self._connect() as conn:
-            return int(conn.execute(select(func.count()).select_from(attempts)).scalar_one())
+            return int(conn.execute(q).scalar_one())
 
     def delete_attempt(self, ident: int) -> bool:
         if not 0 < ident <= MAX_ID:

@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from deepdive.drill import DrillSession, overview_entities, plan_drill
 from deepdive.drill_cli import parse_families
-from deepdive.engine import analyze
 from deepdive.inputs import InputError, too_short_to_keep, utf8_size
 from deepdive.store import DEFAULT_QUESTION, Store
 from deepdive.web.app import MAX_TEXT, FriendlyError
+from deepdive.web.cpu import analyze
 from deepdive.web.fields import (
+    MAX_ID,
+    MAX_NAME,
     AnswerText,
     CleanText,
     Count,
+    FamilyName,
+    Flag,
     Name,
     PathId,
     Question,
@@ -26,7 +31,7 @@ from deepdive.web.fields import (
     errors,
 )
 
-router = APIRouter(prefix="/api", tags=["api"], responses=errors(401, 413))
+router = APIRouter(prefix="/api", tags=["api"], responses=errors(400, 401, 413))
 
 
 class AnalyzeRequest(BaseModel):
@@ -44,7 +49,7 @@ class AnalyzeRequest(BaseModel):
         description="The question answered (default: the deep-dive question; at most 1,000 chars).",
         examples=["Tell me about an ML project you worked on."],
     )
-    save: bool = Field(
+    save: Flag = Field(
         True,
         description="Save the attempt to the history (answers under 30 words are not kept).",
     )
@@ -58,7 +63,7 @@ class PlanRequest(BaseModel):
     seed: Seed | None = Field(
         None, description="A whole number that makes the choice of questions repeatable."
     )
-    families: list[Name] | None = Field(
+    families: list[FamilyName] | None = Field(
         None,
         max_length=20,
         description="Question families to ask (e.g. why_model, how_known), or 'probes'.",
@@ -77,7 +82,7 @@ class DrillRequest(BaseModel):
     seed: Seed | None = Field(
         None, description="A whole number that makes the choice of questions repeatable."
     )
-    families: list[Name] | None = Field(
+    families: list[FamilyName] | None = Field(
         None, max_length=20, description="Question families to ask, or 'probes'."
     )
     max: Count | None = Field(None, description="Ask at most this many questions (1-50).")
@@ -89,7 +94,7 @@ class ReplyRequest(BaseModel):
         description="Your reply to the current question; empty (or skip=true) skips it.",
         examples=["LightGBM, because it beat logistic regression by 7 points of precision."],
     )
-    skip: bool = Field(False, description="Skip the current question without replying.")
+    skip: Flag = Field(False, description="Skip the current question without replying.")
 
 
 def _store(request: Request) -> Store:
@@ -110,7 +115,7 @@ def _analyze(text: str) -> Any:
         raise FriendlyError(422, f"cannot analyse this input: {exc}") from None
 
 
-def _families(value: list[str] | None) -> list[str] | None:
+def _families(value: Sequence[str] | None) -> list[str] | None:
     try:
         return parse_families(",".join(value)) if value else None
     except ValueError as exc:
@@ -138,11 +143,34 @@ def api_analyze(body: AnalyzeRequest, request: Request) -> JSONResponse:
     return JSONResponse(analysis.to_dict(), headers=headers)
 
 
-@router.get("/attempts", summary="List saved attempts, newest first")
+@router.get(
+    "/attempts",
+    summary="List saved attempts, newest first, a page at a time",
+    description=(
+        "Each page holds up to `limit` attempts from `offset` on. The `X-Total-Count` header "
+        'says how many there are in all, and a `Link` header with `rel="next"` gives the '
+        "next page's address while there is one."
+    ),
+    responses=errors(422),
+)
 def api_attempts(
-    request: Request, project: str | None = None, limit: int = 100
+    request: Request,
+    response: Response,
+    project: Annotated[
+        str | None, Query(max_length=MAX_NAME, description="Only this project's attempts.")
+    ] = None,
+    limit: Annotated[int, Query(ge=1, le=1000, description="Attempts per page.")] = 100,
+    offset: Annotated[
+        int, Query(ge=0, le=MAX_ID, description="How many of the newest to skip.")
+    ] = 0,
 ) -> list[dict[str, Any]]:
-    rows = _store(request).list_attempts(project=project, limit=max(1, min(limit, 1000)))
+    store = _store(request)
+    rows = store.list_attempts(project=project, limit=limit, offset=offset)
+    total = store.count_attempts(project=project)
+    response.headers["X-Total-Count"] = str(total)
+    if offset + len(rows) < total:
+        following = request.url.include_query_params(offset=offset + len(rows), limit=limit)
+        response.headers["Link"] = f'<{following}>; rel="next"'
     return [r.summary() for r in rows]
 
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 import hashlib
 import os
 import secrets
-from collections.abc import Awaitable, Callable
+import sys
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
@@ -27,7 +28,9 @@ from deepdive.store import Store, StoreError
 from deepdive.web.security import BodyLimit, SecurityHeaders, csrf_token, token_ok
 
 MAX_TEXT = 100_000
-MAX_UPLOAD = 25_000_000
+MAX_UPLOAD = 25_000_000  # a recording, on the upload path only
+# Every other body: a 100,000-character answer even if every character is escaped
+MAX_BODY = 2_000_000
 
 
 SESSION_HOURS = 12
@@ -108,7 +111,7 @@ def create_app(config: WebConfig | None = None) -> FastAPI:
         https_only=False,
         max_age=SESSION_HOURS * 3600,
     )
-    app.add_middleware(BodyLimit, max_body=MAX_UPLOAD)
+    app.add_middleware(BodyLimit, max_body=MAX_BODY, uploads={"/practise/audio": MAX_UPLOAD})
     if config.allowed_hosts is not None:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(config.allowed_hosts))
     app.add_middleware(SecurityHeaders)
@@ -124,7 +127,10 @@ def create_app(config: WebConfig | None = None) -> FastAPI:
             405: "That method is not allowed here.",
         }
         return error_response(
-            request, exc.status_code, messages.get(exc.status_code, str(exc.detail))
+            request,
+            exc.status_code,
+            messages.get(exc.status_code, str(exc.detail)),
+            headers=exc.headers,  # e.g. the Allow header of a 405
         )
 
     @app.exception_handler(RequestValidationError)
@@ -166,19 +172,25 @@ def _warm_up() -> None:
     ).answer("Because it was faster.")
 
 
-def error_response(request: Request, status: int, message: str) -> Response:
+def error_response(
+    request: Request, status: int, message: str, headers: Mapping[str, str] | None = None
+) -> Response:
     if request.url.path.startswith("/api/"):
-        return JSONResponse({"error": message}, status_code=status)
+        return JSONResponse({"error": message}, status_code=status, headers=headers)
     return templates.TemplateResponse(
         request,
         "error.html",
         {"status": status, "message": message, "csrf": csrf_token(request.session)},
         status_code=status,
+        headers=headers,
     )
 
 
 def app_from_env() -> FastAPI:
     """Factory for uvicorn workers: configuration comes from the environment."""
+    # Analyses run in worker threads and hold the GIL; hand it back to the event loop every
+    # millisecond (not every 5) so pages and static files stay quick while they run.
+    sys.setswitchinterval(0.001)
     hosts = os.environ.get("DEEPDIVE_ALLOWED_HOSTS")
     return create_app(
         WebConfig(

@@ -4,6 +4,7 @@ progress kept in the store (any worker can report it), then show the feedback wi
 from __future__ import annotations
 
 import re
+import shutil
 import tempfile
 import threading
 import time
@@ -11,6 +12,7 @@ from pathlib import Path
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 from deepdive.store import Store, StoreError
 from deepdive.web.app import MAX_UPLOAD, FriendlyError, html
@@ -53,9 +55,9 @@ def served_type(mime: str) -> str:
 
 
 def _transcribe_job(store: Store, job: str, path: Path, mime: str, project: str | None) -> None:
-    from deepdive.engine import analyze
     from deepdive.inputs import InputError
     from deepdive.speech import SpeechError, transcribe
+    from deepdive.web.cpu import analyze
 
     last = [0.0]
 
@@ -89,10 +91,9 @@ async def upload_audio(request: Request) -> Response:
     upload = form.get("audio")
     if upload is None or isinstance(upload, str) or not (upload.filename or upload.size):
         raise FriendlyError(400, "Choose a recording to upload, or record one.")
-    data = await upload.read()
-    if not data:
+    if not upload.size:
         raise FriendlyError(400, f"The file {upload.filename or ''} is empty: no sound to read.")
-    if len(data) > MAX_UPLOAD:
+    if upload.size > MAX_UPLOAD:
         raise FriendlyError(
             413, f"The recording is too large: the limit is {MAX_UPLOAD // 1_000_000} MB."
         )
@@ -104,8 +105,10 @@ async def upload_audio(request: Request) -> Response:
         raise FriendlyError(
             400, f"{suffix} files are not supported; use {', '.join(AUDIO_SUFFIXES)}."
         )
+    # the form parser has spooled the file to disk; copy it in chunks, never whole in memory
     with tempfile.NamedTemporaryFile(suffix=suffix, delete=False) as fh:
-        fh.write(data)
+        await upload.seek(0)
+        await run_in_threadpool(shutil.copyfileobj, upload.file, fh, 1 << 20)
         path = Path(fh.name)
     store: Store = request.app.state.store
     job = store.create_job()

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
-from deepdive.bank import ROUNDS, Question, combined, find, select_questions
+from deepdive.bank import Question, RoundName, combined, find, select_questions
 from deepdive.bank_search import search_index
 from deepdive.coverage import check_coverage
 from deepdive.inputs import InputError, utf8_size, validate
@@ -18,9 +18,9 @@ from deepdive.practice_log import list_practice, record_practice
 from deepdive.store import Store
 from deepdive.user_questions import list_user_questions
 from deepdive.web.app import MAX_TEXT, FriendlyError
-from deepdive.web.fields import AnswerText, errors
+from deepdive.web.fields import AnswerText, Flag, errors
 
-router = APIRouter(prefix="/api", tags=["bank"], responses=errors(401, 413))
+router = APIRouter(prefix="/api", tags=["bank"], responses=errors(400, 401, 413))
 
 
 class PracticeRequest(BaseModel):
@@ -28,7 +28,7 @@ class PracticeRequest(BaseModel):
         description="Your answer to the question (UTF-8, at least one word, at most 100 KB).",
         examples=["Batch norm standardises each layer's inputs with the mini-batch mean ..."],
     )
-    save: bool = Field(
+    save: Flag = Field(
         default=True,
         description="Save the outcome to your practice history (used by the practice plan).",
     )
@@ -45,7 +45,7 @@ def api_bank(
     q: Annotated[
         str, Query(max_length=200, description="Words to search for; empty lists in bank order.")
     ] = "",
-    round: Annotated[str | None, Query(description="Only this round, e.g. ml_depth.")] = None,
+    round: Annotated[RoundName | None, Query(description="Only this round, e.g. ml_depth.")] = None,
     topic: Annotated[str | None, Query(description="Only this topic, e.g. evaluation.")] = None,
     difficulty: Annotated[
         int | None, Query(ge=1, le=3, description="Only this level (1-3).")
@@ -55,8 +55,6 @@ def api_bank(
     ] = None,
     limit: Annotated[int, Query(ge=1, le=1000, description="At most this many questions.")] = 50,
 ) -> JSONResponse:
-    if round is not None and round not in ROUNDS:
-        raise FriendlyError(422, f"unknown round {round!r} (one of {', '.join(ROUNDS)})")
     if not 1 <= limit <= 1000:
         raise FriendlyError(422, "limit must be between 1 and 1000")
     questions = select_questions(
@@ -82,14 +80,12 @@ def _question(request: Request, ident: str) -> Question:
 @router.get("/bank/plan", summary="A spaced-repetition practice plan", responses=errors(422))
 def api_bank_plan(
     request: Request,
-    days: Annotated[int, Query(description="Days to plan (1-90).")] = 14,
-    round: Annotated[str | None, Query(description="Only this round, e.g. ml_depth.")] = None,
-    per_day: Annotated[int, Query(description="Questions a day (1-20).")] = 3,
+    days: Annotated[int, Query(ge=1, le=MAX_DAYS, description="Days to plan (1-90).")] = 14,
+    round: Annotated[RoundName | None, Query(description="Only this round, e.g. ml_depth.")] = None,
+    per_day: Annotated[int, Query(ge=1, le=20, description="Questions a day (1-20).")] = 3,
 ) -> JSONResponse:
     if not 1 <= days <= MAX_DAYS or not 1 <= per_day <= 20:
         raise FriendlyError(422, f"days must be 1-{MAX_DAYS} and per_day 1-20")
-    if round is not None and round not in ROUNDS:
-        raise FriendlyError(422, f"unknown round {round!r}")
     store = _store(request)
     chosen = select_questions(combined(list_user_questions(store)), round_name=round)
     items = make_plan(chosen, list_practice(store), days=days, today=date.today(), per_day=per_day)

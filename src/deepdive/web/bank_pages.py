@@ -14,13 +14,13 @@ from starlette.concurrency import run_in_threadpool
 from deepdive.bank import ROUND_TITLES, ROUNDS, Question, combined, find, select_questions
 from deepdive.bank_search import search_index
 from deepdive.coverage import check_coverage
-from deepdive.engine import analyze
 from deepdive.inputs import InputError, too_short_to_keep, utf8_size, validate
 from deepdive.plan import MAX_DAYS, PlannedItem, make_plan
 from deepdive.practice_log import list_practice, record_practice
 from deepdive.store import Store
 from deepdive.user_questions import Draft, DraftError, add_drafts, list_user_questions
 from deepdive.web.app import MAX_TEXT, FriendlyError, html
+from deepdive.web.cpu import analyze
 from deepdive.web.pages import _form, _see_other, _store
 
 router = APIRouter(include_in_schema=False)

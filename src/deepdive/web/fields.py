@@ -7,9 +7,9 @@ Breaking either rule is a 422 naming the field, never a server error.
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, Field, StrictInt
+from pydantic import AfterValidator, BaseModel, Field, StrictBool, StrictInt
 
 from deepdive.inputs import bad_characters
 
@@ -34,6 +34,10 @@ RowId = Annotated[StrictInt, Field(ge=1, le=MAX_ID)]  # in a JSON body: true is 
 PathId = Annotated[int, Field(ge=1, le=MAX_ID)]  # in a URL, where every value is text
 Seed = Annotated[StrictInt, Field(ge=0, le=2**32 - 1)]
 Count = Annotated[StrictInt, Field(ge=1, le=50)]
+Flag = StrictBool  # in a JSON body: 0 is not false
+# The drill's question families as the schema's enum (a test checks them against
+# deepdive.drill.FAMILY_LABELS); the bank's rounds are deepdive.bank.RoundName.
+FamilyName = Literal["why_model", "how_known", "hardest_bug", "scale_10x", "hindsight", "probes"]
 
 
 class ErrorBody(BaseModel):
@@ -45,7 +49,7 @@ class ErrorBody(BaseModel):
 def errors(*codes: int) -> dict[int | str, dict[str, object]]:
     """OpenAPI ``responses`` for the error codes a route can answer with."""
     meaning = {
-        400: "The request is missing something it needs.",
+        400: "The body is not valid JSON, or the request misses something it needs.",
         401: "A token is required (the server listens beyond loopback).",
         404: "No such record.",
         409: "The record is in a state that does not allow this (e.g. a finished drill).",

@@ -10,12 +10,14 @@ from starlette.concurrency import run_in_threadpool
 
 from deepdive.checks import CHECKS, check_title, titles
 from deepdive.drill import FAMILY_LABELS, DrillSession
-from deepdive.engine import analyze
+from deepdive.factsheet import FactSheet
 from deepdive.inputs import InputError, too_short_to_keep, utf8_size
 from deepdive.palette import PART_COLOURS
 from deepdive.store import DEFAULT_QUESTION, Store
+from deepdive.story import Retelling, check_retelling
 from deepdive.terminal_report import clock
 from deepdive.web.app import MAX_TEXT, FriendlyError, html
+from deepdive.web.cpu import analyze
 from deepdive.web.security import csrf_ok, token_ok
 from deepdive.web.views import pieces, score_cards, time_bar_svg, verdict_text
 
@@ -89,14 +91,16 @@ def _submit_answer(request: Request, form: dict[str, Any]) -> Response:
 
 @router.get("/attempts/{attempt_id}")
 def feedback(request: Request, attempt_id: int) -> Response:
+    store = _store(request)
     try:
-        row, text, analysis = _store(request).get_attempt(attempt_id)
+        row, text, analysis = store.get_attempt(attempt_id)
     except KeyError:
         raise FriendlyError(404, f"There is no attempt {attempt_id}.") from None
     return html(
         request,
         "feedback.html",
         row=row,
+        retelling=_against_story(store, row.project, text),
         analysis=analysis,
         pieces=pieces(text, analysis),
         time_bar=time_bar_svg(analysis),
@@ -106,6 +110,17 @@ def feedback(request: Request, attempt_id: int) -> Response:
         colours=PART_COLOURS,
         titles=titles(),
     )
+
+
+def _against_story(store: Store, project: str | None, text: str) -> Retelling | None:
+    """When the attempt's project has a fact sheet: which facts it told, left out or changed."""
+    if not project:
+        return None
+    try:
+        persona, entries = store.get_fact_sheet(project)
+    except KeyError:
+        return None
+    return check_retelling(FactSheet(project, persona, entries), text)
 
 
 @router.post("/attempts/{attempt_id}/drill")

@@ -2,7 +2,8 @@
 
 * Every response carries a strict Content-Security-Policy (only same-origin scripts, styles
   and images; no inline script), ``nosniff``, no framing and no referrer.
-* Request bodies are capped (``max_body``); larger ones get a clear 413 before being read.
+* Request bodies are capped (``max_body``, or a larger cap for the few upload paths); larger
+  ones get a clear 413 before being read.
 * Form posts carry a CSRF token kept in the signed session cookie.
 * When the server listens beyond loopback it needs a token: a login page for browsers and
   ``Authorization: Bearer <token>`` for the API.
@@ -56,17 +57,19 @@ class SecurityHeaders:
 class BodyLimit:
     """ASGI middleware refusing request bodies over ``max_body`` bytes with a clear 413."""
 
-    def __init__(self, app: ASGIApp, max_body: int) -> None:
+    def __init__(self, app: ASGIApp, max_body: int, uploads: dict[str, int] | None = None) -> None:
         self.app = app
         self.max_body = max_body
+        self.uploads = uploads or {}  # path -> its own, larger cap (file uploads)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        limit = self.uploads.get(scope.get("path", ""), self.max_body)
         length = Headers(scope=scope).get("content-length")
-        if length and length.isdigit() and int(length) > self.max_body:
-            await _too_large(scope, send, self.max_body)
+        if length and length.isdigit() and int(length) > limit:
+            await _too_large(scope, send, limit)
             return
         seen = 0
 
@@ -75,19 +78,19 @@ class BodyLimit:
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
-                if seen > self.max_body:
+                if seen > limit:
                     raise BodyTooLarge
             return message
 
         try:
             await self.app(scope, limited, send)
         except BodyTooLarge:
-            await _too_large(scope, send, self.max_body)
+            await _too_large(scope, send, limit)
         except BaseExceptionGroup as group:
             # middleware built on task groups wraps the error; unwrap it
             if group.subgroup(BodyTooLarge) is None:
                 raise
-            await _too_large(scope, send, self.max_body)
+            await _too_large(scope, send, limit)
 
 
 class BodyTooLarge(Exception):
