@@ -18,8 +18,14 @@ def denies_weakness(text: str) -> bool:
     if found is None:
         return False
     rest = text[found.end() :]
-    if ";" in rest:  # "...; labelled data was" contrasts, "...; it worked as planned" does not
-        return denies_weakness(rest.split(";", 1)[1])
+    if ";" in rest:  # "...; labelled data was scarce" contrasts, "...; the data was clean" does not
+        before, after = rest.split(";", 1)
+        if phrase_list("denial_contrasts").search(before):
+            return False
+        return denies_weakness(after) or not (
+            phrase_list("denial_contrasts").search(after)
+            or phrase_list("weakness_after_denial").search(after)
+        )
     return phrase_list("denial_contrasts").search(rest) is None
 
 

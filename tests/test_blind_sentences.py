@@ -1,0 +1,72 @@
+"""Single sentences written blind, read one at a time: regression floors on real-sounding text.
+
+Each set was written by a helper session that never saw the rules, before the code ran on it,
+and labelled as an ML interviewer would. The first measurement on each was held out; since then
+they have been looked at and tuned on, so the floors below guard against regressions, and the
+real corpus (``make eval``) stays the yardstick for generalisation.
+
+* ``word_senses.jsonl`` — 160 sentences, half using "significant", "CV", "generalise", "in
+  parallel", "pilot", "rollout", "a point", version numbers, "more than N" or "signed up" in
+  their everyday sense: does a sentence say how a result was validated (``evaluation``), does it
+  state a quantified outcome (``outcome``, read as the hook)? Held out: evaluation F1 0.72 ->
+  0.79, outcome 0.80 -> 0.81.
+* ``problem_sentences.jsonl`` — 193 sentences stating (or not) the business problem or the ML
+  task, many the way people say it aloud (quoted asks, purposes, README "Task:" lines). Held
+  out: problem F1 0.74 -> 0.75.
+* ``reflection_sentences.jsonl`` — 196 sentences with (or without) a limitation, mistake,
+  lesson, caveat or surprise, with hard negatives (denials, "failed" for machines, "learned" for
+  models). Held out: reflection F1 0.59 -> 0.66.
+
+The helpers' prompts named a few example constructions; the sentences that echoed those
+examples closely were removed before the sets were kept.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from deepdive.real_evaluation import engine_sentence_parts
+
+DATA = Path(__file__).parent / "data"
+
+
+def rows(name: str) -> list[dict[str, object]]:
+    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def f1(name: str, label: str, part: str) -> float:
+    tp = fp = fn = 0
+    for row in rows(name):
+        predicted, gold = part in engine_sentence_parts(str(row["text"])), bool(row[label])
+        tp += predicted and gold
+        fp += predicted and not gold
+        fn += gold and not predicted
+    return 2 * tp / (2 * tp + fp + fn)
+
+
+SETS = [
+    ("word_senses.jsonl", "evaluation", "evaluation", 0.79),
+    ("word_senses.jsonl", "outcome", "hook", 0.80),
+    ("problem_sentences.jsonl", "problem", "problem", 0.80),
+    ("reflection_sentences.jsonl", "reflection", "reflection", 0.88),
+]
+
+
+@pytest.mark.parametrize("name", sorted({s[0] for s in SETS}))
+def test_each_set_is_big_and_balanced_enough_to_measure(name: str) -> None:
+    data = rows(name)
+    assert len(data) >= 150
+    for _, label, _, _ in (s for s in SETS if s[0] == name):
+        share = sum(bool(r[label]) for r in data) / len(data)
+        assert 0.25 < share < 0.75, (name, label, share)
+
+
+@pytest.mark.parametrize(("name", "label", "part", "floor"), SETS)
+def test_blind_sentences_are_read_at_least_this_well(
+    name: str, label: str, part: str, floor: float
+) -> None:
+    assert f1(name, label, part) >= floor
