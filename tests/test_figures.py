@@ -64,6 +64,7 @@ def figures(text: str) -> list[tuple[str, str, bool]]:
         ),
         ("Sign-ups grew by more than 40% after the redesign.", [("40%", "percent", True)]),
         ("Precision dropped by a point on the new stores.", [("a point", "points", True)]),
+        ("Churn fell 2 points in time for the renewal.", [("2 points", "points", True)]),
         (
             "Their after-call time went down by about ninety seconds per call.",
             [("ninety seconds", "duration", True)],

@@ -93,6 +93,8 @@ def test_malformed_templates_name_the_line(text: str, error: str) -> None:
         ("baseline", "None.", True),
         ("baseline", "The old keyword rules the support team maintained.", False),
         ("baseline", "Analysts reading every claim by hand, plus a logistic regression.", False),
+        ("baseline", "Nothing fancy: the keyword rules the support team already used.", False),
+        ("baseline", "There was no model before, so we compared against manual review.", False),
         ("validation", "A time-based split on the last month.", False),
         ("validation", "Train/test split.", True),
         ("labels", "The data was labelled.", True),

@@ -170,3 +170,66 @@ def test_json_flags_and_enums_are_strict(client: TestClient) -> None:  # noqa: F
     r = client.get("/api/bank", params={"round": "cooking"})
     assert r.status_code == 422 and "round" in r.json()["error"]
     assert client.get("/api/bank/plan", params={"days": 0}).status_code == 422
+
+
+def test_a_recording_over_the_page_cap_is_taken_and_copied_whole(
+    client: TestClient,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    copied: list[bytes] = []
+
+    def keep(store: object, job: str, path: object, mime: str, project: object) -> None:
+        from pathlib import Path
+
+        copied.append(Path(str(path)).read_bytes())
+
+    monkeypatch.setattr("deepdive.web.audio._transcribe_job", keep)
+    blob = bytes(range(256)) * 12_000  # about 3 MB: over the 2 MB cap of other bodies
+    token = csrf(client.get("/").text)
+    r = client.post(
+        "/practise/audio",
+        data={"csrf": token},
+        files={"audio": ("talk.wav", blob, "audio/wav")},
+        follow_redirects=False,
+    )
+    assert r.status_code == 303, r.text
+    for _ in range(100):
+        if copied:
+            break
+        import time
+
+        time.sleep(0.05)
+    assert copied == [blob]
+
+
+def test_the_worst_case_escaped_answer_fits_under_the_body_cap(
+    client: TestClient,  # noqa: F811
+) -> None:
+    # every character of a 100,000-character answer written as a JSON escape: 600 KB
+    body = '{"text": "' + "\\u0041" * 100_000 + '", "save": false}'
+    assert len(body) > 600_000
+    r = client.post("/api/analyze", content=body, headers={"content-type": "application/json"})
+    assert r.status_code != 413 or "request is too large" not in r.text
+
+
+def test_a_story_with_nothing_written_is_not_compared(client: TestClient, store_url: str) -> None:  # noqa: F811
+    from tests.test_web import OVERVIEW, submit
+
+    Store(store_url).save_fact_sheet("blank", "team", {})
+    _, location = submit(client, OVERVIEW, project="blank")
+    page = client.get(location).text
+    assert 'id="against-story"' not in page and 'id="to-story"' in page
+
+
+def test_the_story_link_encodes_every_character_of_the_name(
+    client: TestClient,  # noqa: F811
+    store_url: str,
+) -> None:
+    from tests.test_web import OVERVIEW, submit
+
+    Store(store_url).save_fact_sheet(
+        "ml/edit", "team", {"impact": "Cut churn by 18% in the first quarter."}
+    )
+    _, location = submit(client, OVERVIEW, project="ml/edit")
+    page = client.get(location).text
+    assert 'href="/story/ml%2Fedit" id="open-story"' in page

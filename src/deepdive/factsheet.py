@@ -241,9 +241,20 @@ _NO_BASELINE = re.compile(
 )
 
 
+_COMPARED_WITH = re.compile(
+    r"\b(?:rules?|heuristics?|manual(?:ly)?|by\s+hand|models?|regression|process|compared|"
+    r"against|baseline|vendor|spreadsheets?|engine|people|staff|analysts?)\b",
+    re.I,
+)
+
+
 def _baseline(text: str) -> bool:
-    """A comparison point named ("the old rules engine"); "nothing, it was new" is weak."""
-    return not _NO_BASELINE.search(text) and len(text.split()) >= 2
+    """A comparison point named ("the old rules engine"); "nothing, it was new" is weak, but
+    "nothing fancy: the rules the team already used" names one."""
+    said_none = _NO_BASELINE.search(text)
+    if said_none and not _COMPARED_WITH.search(text[said_none.end() :]):
+        return False
+    return len(text.split()) >= 2
 
 
 _PLAIN_SPLIT = re.compile(

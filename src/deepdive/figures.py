@@ -119,7 +119,10 @@ class FigureFinder:
         percent = rf"(?:{anynum}\s?(?:%|percent\b|per\s?cent\b|pct\b))"
         # "a point" is a figure only when it is a unit, not the head of a compound noun
         # ("a point estimate", "a point of view")
-        points = rf"(?:{anynum}\s(?:percentage\s|basis\s)?(?:points?|pts|pp|bps)\b{_NOT_COMPOUND})"
+        points = (
+            rf"(?:{anynum}\s(?:percentage\s|basis\s)?"
+            rf"(?:point\b{_NOT_COMPOUND}|(?:points|pts|pp|bps)\b))"
+        )
         duration_units = require(name, cfg, "duration_units", str).split()
         counted = rf"(?:{num}|(?:{'|'.join(words)})(?:[- ](?:{'|'.join(words)}))*)"
         duration = rf"(?:{counted}\s?(?:{'|'.join(duration_units)})\b)"

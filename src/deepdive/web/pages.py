@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import quote
 
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
@@ -101,6 +102,7 @@ def feedback(request: Request, attempt_id: int) -> Response:
         "feedback.html",
         row=row,
         retelling=_against_story(store, row.project, text),
+        story_url="/story/" + quote(row.project or "", safe=""),
         analysis=analysis,
         pieces=pieces(text, analysis),
         time_bar=time_bar_svg(analysis),
@@ -120,6 +122,8 @@ def _against_story(store: Store, project: str | None, text: str) -> Retelling | 
         persona, entries = store.get_fact_sheet(project)
     except KeyError:
         return None
+    if not any(v.strip() for v in entries.values()):
+        return None  # a story begun but with nothing written yet has nothing to compare
     return check_retelling(FactSheet(project, persona, entries), text)
 
 
