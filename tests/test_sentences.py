@@ -153,3 +153,23 @@ def test_long_written_sentences_are_not_chunked_like_a_transcript() -> None:
         "getting worse were often missed."
     )
     assert len(split_sentences(text)) == 2
+
+
+def test_plain_blanks_markdown_emphasis_and_keeps_offsets() -> None:
+    from deepdive.sentences import plain
+
+    text = "compared **anomaly detection models** and `IsolationForest`, *quickly*"
+    out = plain(text)
+    assert len(out) == len(text)
+    assert "*" not in out and "`" not in out
+    assert out.split() == [
+        "compared",
+        "anomaly",
+        "detection",
+        "models",
+        "and",
+        "IsolationForest",
+        ",",
+        "quickly",
+    ]
+    assert plain("2 * 3 and snake_case_name") == "2 * 3 and snake_case_name"

@@ -8,7 +8,7 @@ from deepdive.datafiles import phrase_list
 from deepdive.figures import Figure
 from deepdive.ownership import OwnershipRead
 from deepdive.parts import SentenceParts
-from deepdive.sentences import Sentence
+from deepdive.sentences import Sentence, plain
 from deepdive.shares import rare_shares
 from deepdive.speech import AudioRead
 from deepdive.vocab import Mention, vocab
@@ -41,7 +41,7 @@ class Context:
         if key not in self._cache:
             pattern = phrase_list(key)
             self._cache[key] = tuple(
-                i for i, s in enumerate(self.sentences) if pattern.search(s.text)
+                i for i, s in enumerate(self.sentences) if pattern.search(plain(s.text))
             )
         return self._cache[key]
 

@@ -26,7 +26,7 @@ from deepdive.delivery import delivery
 from deepdive.denials import denies_weakness
 from deepdive.figures import Figure
 from deepdive.lexical_model import lexical_model
-from deepdive.sentences import Sentence
+from deepdive.sentences import Sentence, plain
 from deepdive.vocab import vocab
 
 PARTS = ("hook", "problem", "data", "modeling", "evaluation", "reflection")
@@ -119,7 +119,7 @@ class PartClassifier:
     ) -> dict[str, float]:
         """Scores from the sentence's own words, figures, vocabulary hits and the learned
         model's probabilities (``model_probs``, when a model is installed)."""
-        text = delivery().strip_fillers(sentence.text)
+        text = delivery().strip_fillers(plain(sentence.text))
         scores = dict.fromkeys(PARTS, 0.0)
         if sentence.heading:
             return scores

@@ -38,6 +38,15 @@ _TOKEN = re.compile(r"\S+")
 _TERMINATOR = re.compile(r"[.!?]+[\"')\]]*(?=\s|$)")
 
 
+_EMPHASIS = re.compile(r"\*\*|__|`|(?<![\w*])\*(?=\w)|(?<=\w)\*(?![\w*])")
+
+
+def plain(text: str) -> str:
+    """``text`` with Markdown emphasis and code marks blanked (same length), for cue matching:
+    "compared several **anomaly detection models**" reads as the words it says."""
+    return _EMPHASIS.sub(lambda m: " " * len(m.group()), text)
+
+
 def _is_heading_line(line: str) -> bool:
     stripped = line.strip()
     if _MD_HEADING.match(line):
