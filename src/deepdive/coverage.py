@@ -5,7 +5,9 @@ sentences; a key point is covered when one sentence, or two neighbouring sentenc
 together, contain enough of its weight (``thresholds.covered`` in ``data/meaning.yaml``). Rare
 terms weigh more than common ones, and terms the question itself already says ("batch
 normalization" in a batch-norm question) weigh little: echoing the question covers nothing.
-The sentence(s) that cover a point are quoted as evidence.
+The sentence(s) that cover a point are quoted as evidence. A sentence that says the point
+backwards (:mod:`deepdive.directions`: a swap, a reversed direction, a negation) does not cover
+it; when nothing else does, the point is marked wrong, with that sentence.
 """
 
 from __future__ import annotations
@@ -15,10 +17,12 @@ from functools import cache
 from typing import Any
 
 from deepdive.bank import Question, shipped
+from deepdive.directions import contradiction, pair_terms, side, side_name
 from deepdive.meaning import Weights, lexicon, terms, threshold
 from deepdive.sentences import split_sentences
 
 ECHO_WEIGHT = 0.3  # weight of a key-point term that the question text already contains
+SIBLING_MARGIN = 0.2  # how much better a sentence must fit the other side's point to be a swap
 
 
 @dataclass(frozen=True)
@@ -26,7 +30,8 @@ class PointResult:
     point: str
     covered: bool
     score: float
-    evidence: tuple[str, ...]  # the sentences that cover it (empty when missed)
+    evidence: tuple[str, ...]  # the sentences that cover it, or that state it wrongly
+    wrong: str | None = None  # why the answer states the point backwards (then not covered)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -34,6 +39,7 @@ class PointResult:
             "covered": self.covered,
             "score": round(self.score, 3),
             "evidence": list(self.evidence),
+            "wrong": self.wrong,
         }
 
 
@@ -73,6 +79,31 @@ def point_score(point: list[str], passage: set[str], echo: set[str]) -> float:
     return found / total
 
 
+def _told_of_the_other_side(
+    point: str,
+    siblings: list[str],
+    quoted: tuple[str, ...],
+    own: tuple[int, int],
+    echo: set[str],
+) -> str | None:
+    """A swap told with the right name: "L1 penalises squared values" for the L1 point names
+    L1, but what it says fits the sibling point about L2 better than this one."""
+    text = " ".join(quoted)
+    if side(text) != own:
+        return None
+    said = lexicon().expand(set(terms(text)))
+    names = pair_terms(point, own[0]) | pair_terms(text, own[0])
+    mine = point_score([t for t in terms(point) if t not in names], said, echo)
+    theirs = max(
+        point_score([t for t in terms(s) if t not in names | pair_terms(s, own[0])], said, echo)
+        for s in siblings
+    )
+    if theirs > mine + SIBLING_MARGIN:
+        a, b = side_name(own[0], own[1]), side_name(own[0], 1 - own[1])
+        return f"it says of {a} what holds for {b}"
+    return None
+
+
 def check_coverage(question: Question, answer: str) -> Coverage:
     """Score ``answer`` against every key point of ``question``."""
     sentences = [s.text for s in split_sentences(answer)]
@@ -86,16 +117,38 @@ def check_coverage(question: Question, answer: str) -> Coverage:
         passages.append(
             (sentence_terms[i] | sentence_terms[i + 1], (sentences[i], sentences[i + 1]))
         )
+    sides = [side(p) for p in question.key_points]
     results = []
-    for point in question.key_points:
+    for n, point in enumerate(question.key_points):
         wanted = terms(point)
+        # the sibling points about the other side of a swap pair ("L1 ..." beside "L2 ...")
+        own = sides[n]
+        siblings = [
+            question.key_points[m]
+            for m, other in enumerate(sides)
+            if own is not None and other is not None and other == (own[0], 1 - own[1])
+        ]
         best = 0.0
-        quote: tuple[str, ...] = ()
+        right: tuple[float, tuple[str, ...]] | None = None
+        wrong: tuple[str, tuple[str, ...]] | None = None
         for passage, quoted in passages:
             score = point_score(wanted, passage, echo)
+            best = max(best, score)
+            if score < limit:
+                continue
+            why = next((w for s in quoted if (w := contradiction(point, s))), None)
+            if why is None and own is not None and siblings:
+                why = _told_of_the_other_side(point, siblings, quoted, own, echo)
             # a pair must beat a single sentence clearly, so quotes stay as short as they can be
-            if score > best + (0.05 if len(quoted) == 2 else 0.0):
-                best, quote = score, quoted
-        covered = best >= limit
-        results.append(PointResult(point, covered, best, quote if covered else ()))
+            if why is None and (right is None or score > right[0] + 0.05 * (len(quoted) - 1)):
+                right = (score, quoted)
+            elif why is not None and wrong is None:
+                wrong = (why, quoted)
+        if right is not None:
+            results.append(PointResult(point, True, right[0], right[1]))
+        elif wrong is not None:
+            # said, but backwards: worse than missed, and shown with the sentence
+            results.append(PointResult(point, False, best, wrong[1], wrong[0]))
+        else:
+            results.append(PointResult(point, False, best, ()))
     return Coverage(question.id, tuple(results))

@@ -56,8 +56,10 @@ def render_coverage(question: Question, coverage: Coverage, width: int) -> str:
     total = len(coverage.points)
     out = [f"Key points covered: {coverage.covered} of {total}", ""]
     for p in coverage.points:
-        mark = "[x]" if p.covered else "[ ]"
+        mark = "[x]" if p.covered else "[!]" if p.wrong else "[ ]"
         out.append(point.fill(f"  {mark} {p.point}"))
+        if p.wrong:
+            out.append(point.fill(f"      Wrong: {p.wrong}:"))
         for sentence in p.evidence:
             out.append(quote.fill(sentence) + "”")
     missed = [p.point for p in coverage.points if not p.covered]

@@ -1,0 +1,138 @@
+"""Claims read for direction: a sentence about a key point that gets it backwards.
+
+Coverage by shared words (:mod:`deepdive.coverage`) credits "L1 penalises squared weights" for
+"L2 penalises squared weights" — same words, wrong claim. This module reads three ways of
+getting a point backwards, from ``data/directions.yaml``:
+
+* **a swap** of two concepts candidates mix up (L1↔L2, precision↔recall, bias↔variance,
+  train↔test, type I↔II ...): the sentence names only the other side, or attaches the point's
+  words to the other side;
+* **a reversed direction**: as many words of change as the point (raises, lowers, more, fewer
+  ...), but not the same ups and downs;
+* **a negation** right before one of the point's own words, when the point has none.
+
+Each returns a short reason, so a view can say why the sentence reads as wrong.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from deepdive.datafiles import compile_patterns, load_data, require
+from deepdive.meaning import terms
+
+_WORD = re.compile(r"[\w’'-]+")
+_WINDOW = 6  # words after a concept that count as what is said about it
+
+
+@dataclass(frozen=True)
+class _Rules:
+    swaps: tuple[tuple[re.Pattern[str], re.Pattern[str], str, str], ...]  # a, b, their names
+    up: re.Pattern[str]
+    down: re.Pattern[str]
+    negation: re.Pattern[str]
+
+
+@cache
+def _rules() -> _Rules:
+    name = "directions.yaml"
+    cfg = load_data(name)
+    swaps = []
+    for pair in require(name, cfg, "swaps", list):
+        shown = require(name, pair, "names", list)
+        a = compile_patterns(name, pair, require(name, pair, "a", list))
+        b = compile_patterns(name, pair, require(name, pair, "b", list))
+        swaps.append((a, b, str(shown[0]), str(shown[1])))
+    d = require(name, cfg, "directions", dict)
+    return _Rules(
+        tuple(swaps),
+        compile_patterns(name, cfg, require(name, d, "up", list)),
+        compile_patterns(name, cfg, require(name, d, "down", list)),
+        compile_patterns(name, cfg, require(name, cfg, "negations", list)),
+    )
+
+
+def _said_about(text: str, concept: re.Pattern[str], other: re.Pattern[str]) -> set[str]:
+    """Content terms in the few words after each mention of ``concept`` (up to ``other``)."""
+    out: set[str] = set()
+    for m in concept.finditer(text):
+        rest = text[m.end() :]
+        stop = other.search(rest)
+        if stop:
+            rest = rest[: stop.start()]
+        out |= set(terms(" ".join(_WORD.findall(rest)[:_WINDOW])))
+    return out
+
+
+def _swapped(point: str, sentence: str) -> str | None:
+    for a, b, a_name, b_name in _rules().swaps:
+        pa, pb, sa, sb = a.search(point), b.search(point), a.search(sentence), b.search(sentence)
+        if pa and not pb and sb and not sa:
+            return f"it says {b_name} where the point is about {a_name}"
+        if pb and not pa and sa and not sb:
+            return f"it says {a_name} where the point is about {b_name}"
+        if pa and pb and sa and sb:
+            point_a, point_b = _said_about(point, a, b), _said_about(point, b, a)
+            said_a, said_b = _said_about(sentence, a, b), _said_about(sentence, b, a)
+            crossed = (point_a & said_b) - said_a and (point_b & said_a) - said_b
+            if crossed:
+                return f"it swaps {a_name} and {b_name}"
+    return None
+
+
+def _directions(text: str) -> list[str]:
+    rules = _rules()
+    marks = [(m.start(), "up") for m in rules.up.finditer(text)]
+    marks += [(m.start(), "down") for m in rules.down.finditer(text)]
+    return [d for _, d in sorted(marks)]
+
+
+def _reversed(point: str, sentence: str) -> str | None:
+    """As many words of change as the point, but not the same ups and downs ("raising k adds
+    variance" for "a larger k reduces variance"); the same ups and downs in another order
+    ("too small is slow, too large diverges") are a rewording."""
+    want, said = _directions(point), _directions(sentence)
+    if want and len(want) == len(said) and sorted(want) != sorted(said):
+        return "it states the opposite direction"
+    return None
+
+
+def _negated(point: str, sentence: str) -> str | None:
+    rules = _rules()
+    if rules.negation.search(point):
+        return None
+    wanted = set(terms(point))
+    for m in rules.negation.finditer(sentence):
+        after = " ".join(_WORD.findall(sentence[m.end() :])[:2])
+        if set(terms(after)) & wanted:
+            return "it denies what the point states"
+    return None
+
+
+def side(text: str) -> tuple[int, int] | None:
+    """Which side of which swap pair ``text`` is about, when it names exactly one side."""
+    for k, (a, b, _, _) in enumerate(_rules().swaps):
+        has_a, has_b = bool(a.search(text)), bool(b.search(text))
+        if has_a != has_b:
+            return (k, 0 if has_a else 1)
+    return None
+
+
+def side_name(pair: int, which: int) -> str:
+    """The display name of one side of a swap pair ("L1", "recall")."""
+    a_name, b_name = _rules().swaps[pair][2:]
+    return b_name if which else a_name
+
+
+def pair_terms(text: str, pair: int) -> set[str]:
+    """The content terms of the words that name either side of ``pair`` in ``text``."""
+    a, b, _, _ = _rules().swaps[pair]
+    named = " ".join(m.group() for p in (a, b) for m in p.finditer(text))
+    return set(terms(named))
+
+
+def contradiction(point: str, sentence: str) -> str | None:
+    """Why ``sentence`` states ``point`` backwards, or None when it does not."""
+    return _swapped(point, sentence) or _reversed(point, sentence) or _negated(point, sentence)
