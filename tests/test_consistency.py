@@ -56,3 +56,20 @@ def test_contradiction_quotes_both_sides() -> None:
 
 def test_no_numbers_no_contradiction() -> None:
     assert find_contradictions("We cut costs by 30%.", "It was a fun project.") == []
+
+
+def test_a_third_retold_as_half_is_drift_and_a_rewording_is_not() -> None:
+    from deepdive.consistency import find_contradictions
+
+    sheet = "Cut confirmed fraud losses by about a third in the first quarter."
+    changed = find_contradictions(sheet, "I cut confirmed fraud losses by about half that quarter.")
+    assert [c.kind for c in changed] == ["figure"] and "half" in changed[0].message
+    assert find_contradictions(sheet, "Fraud losses fell by roughly a third in that quarter.") == []
+
+
+def test_a_figure_the_overview_states_is_never_a_contradiction() -> None:
+    from deepdive.consistency import find_contradictions
+
+    overview = "We cut false alerts from 12% to 7% at a threshold of 0.01; recall stayed at 0.82."
+    reply = "The alert rate went down to 7%, and at the 0.01 threshold recall held at 0.82."
+    assert find_contradictions(overview, reply) == []

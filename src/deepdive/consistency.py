@@ -218,7 +218,11 @@ class ConsistencyReader:
             if question
             else frozenset()
         )
+        said_before = {_to_float(n) for n in _NUMBER.findall(overview)}
         for rq in self.quantities(rp_s):
+            numbers = [_to_float(n) for n in _NUMBER.findall(rq.text)]
+            if numbers and all(n in said_before for n in numbers):
+                continue  # a figure the overview itself states is never a contradiction of it
             subject = rq.subject or question_subject
             related = [q for q in ov_q if q.subject & subject]
             if not related and not rq.subject and len(ov_q) == 1:
