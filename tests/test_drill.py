@@ -175,3 +175,19 @@ def test_drill_usage_errors(args: list[str], cli_env: dict[str, str]) -> None:
     )
     assert r.returncode == 2
     assert b"Traceback" not in r.stderr
+
+
+def test_follow_ups_do_not_ask_about_what_the_answer_denies() -> None:
+    from deepdive.engine import analyze
+
+    denied = (
+        "I built a churn model for a telecom. We pulled a year of usage logs from the warehouse. "
+        "I made sure nothing from the future leaked in: every feature used only data before the "
+        "cutoff. A LightGBM model lifted top-decile recall from 0.41 to 0.55 on a held-out month."
+    )
+    asked = [f.question for f in analyze(denied).followups]
+    assert not any("leakage" in q.lower() for q in asked), asked
+    admitted = denied.replace(
+        "I made sure nothing from the future leaked in", "We found a refund field leaked the label"
+    )
+    assert any("leakage" in f.question.lower() for f in analyze(admitted).followups)

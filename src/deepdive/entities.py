@@ -3,6 +3,8 @@ headline figure and validation scheme — used to tailor follow-up questions."""
 
 from __future__ import annotations
 
+import re
+
 from deepdive.figures import Figure
 from deepdive.sentences import Sentence
 from deepdive.vocab import vocab
@@ -43,14 +45,20 @@ def extract_entities(
         others = [n for n in order if n != chosen]
         if others:
             out["alternative"] = others[0]
-    text = "\n".join(s.text for s in sentences)
     for slot, kind in (
         ("metric", "metrics"),
         ("source", "data_sources"),
         ("issue", "data_issues"),
         ("validation", "validation"),
     ):
-        names = v.names(kind, text)
+        # a thing the answer names only to deny it ("nothing from the future leaked in", "no
+        # missing values") is not something to ask about
+        names = [
+            m.name
+            for s in sentences
+            for m in v.find(kind, s.text)
+            if not _DENIED.search(s.text[max(0, m.start - 60) : m.start])
+        ]
         if names:
             out[slot] = names[0]
     results = [f for f in figures if f.result]
@@ -59,6 +67,12 @@ def extract_entities(
         out["figure"] = _figure_phrase(sentences[fig.sentence], fig)
     return out
 
+
+_DENIED = re.compile(
+    r"\b(?:no|not|nothing|never|without|zero|none|free\s+of|ruled\s+out|n[o']t\s+any)\b"
+    r"(?:\s+[\w'’-]+){0,4}\s*$",  # within a few words, in the same clause
+    re.I,
+)
 
 _LEAD_WORDS = {
     "we",
