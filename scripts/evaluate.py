@@ -6,9 +6,12 @@ generalisation. The real corpus (``../shared/realdev``, or ``DEEPDIVE_REALDEV``)
 people outside the project, scored leave-one-source-out — whatever is learned from that corpus
 is fitted on the other source groups only. It is skipped, with a note, when absent. And single
 sentences labelled blind (written ones, and our labels of the real corpus's sentences): how the
-sentence-level reading fares, part by part, one sentence at a time.
+sentence-level reading fares, part by part, one sentence at a time. Then bank search on blind
+queries, and the checks that compare what a candidate says with something else (contradictions,
+drill reply checks, retelling drift and coverage, bank practice key points; issue 13).
 
-Usage: python scripts/evaluate.py [--errors] [--real-errors] [--split dev|test|all] [--no-real]
+Usage: python scripts/evaluate.py [--errors] [--real-errors] [--claim-errors]
+                                  [--split dev|test|all] [--no-real]
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from pathlib import Path
 
 from deepdive import analyze
 from deepdive.checks import CHECKS
+from deepdive.claim_evaluation import report as claim_report
 from deepdive.corpus import CorpusError, load_corpus
 from deepdive.evaluation import evaluate, format_report
 from deepdive.real_evaluation import (
@@ -38,7 +42,8 @@ REAL_SENTENCE_LABELS = ROOT / "tests" / "realdev" / "sentence_labels.jsonl"
 
 
 def search_report() -> str:
-    """Bank search on the blind-labelled queries, dev (even) and test (odd) halves."""
+    """Bank search on the blind-labelled queries: the first batch's dev (even) and test (odd)
+    halves, and the second batch."""
     import yaml
 
     from deepdive.bank import shipped
@@ -53,6 +58,9 @@ def search_report() -> str:
             if i % 2 == half
         ]
         lines.append(f"{name:<5} {measure(shipped(), queries).summary()}")
+    second = yaml.safe_load((ROOT / "tests" / "data" / "search_queries_2.yaml").read_text())
+    batch = [LabelledQuery(r["query"], tuple(r["accept"])) for r in second["queries"]]
+    lines.append(f"{'2nd':<5} {measure(shipped(), batch).summary()}")
     return "\n".join(lines)
 
 
@@ -62,6 +70,9 @@ def main() -> int:
     parser.add_argument("--real-errors", action="store_true", help="list mismatches on realdev")
     parser.add_argument("--split", default=None, choices=("dev", "test", "all"))
     parser.add_argument("--no-real", action="store_true", help="skip the real corpus")
+    parser.add_argument(
+        "--claim-errors", action="store_true", help="list mismatches on the issue-13 sets"
+    )
     args = parser.parse_args()
     ids = [c.ID for c in CHECKS]
     try:
@@ -84,6 +95,8 @@ def main() -> int:
     print(format_sentence_report("blind-written sentences", evaluate_sentences(written)))
     print()
     print(search_report())
+    print()
+    print(claim_report(ROOT / "tests" / "data", show_errors=args.claim_errors))
     print()
     if args.no_real:
         return 0

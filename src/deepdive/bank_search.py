@@ -20,7 +20,8 @@ from collections.abc import Sequence
 from functools import cache, lru_cache
 
 from deepdive.bank import Question, shipped
-from deepdive.meaning import Weights, cosine, lexicon, terms, threshold
+from deepdive.datafiles import load_data, require
+from deepdive.meaning import FILE, Weights, cosine, lexicon, terms, threshold
 
 K1 = 1.2
 B = 0.75
@@ -58,9 +59,20 @@ def document_terms(q: Question) -> list[str]:
     return [t for field in field_terms(q).values() for t in field]
 
 
+@cache
+def _query_fillers() -> frozenset[str]:
+    """Words a search query uses to frame its topic ("how does dropout *work*")."""
+    data = load_data(FILE)
+    words = require(FILE, data, "query_fillers", list)
+    return frozenset(t for w in words for t in lexicon().terms(str(w)))
+
+
 def query_terms(query: str) -> list[str]:
-    """The content terms of a query, without a framing opening ("tell me about a time ...")."""
-    return list(dict.fromkeys(lexicon().question_terms(query)))
+    """The content terms of a query, without a framing opening ("tell me about a time ...")
+    and without words that only frame its topic, when the topic itself has terms."""
+    found = list(dict.fromkeys(lexicon().question_terms(query)))
+    topic = [t for t in found if t not in _query_fillers()]
+    return topic or found
 
 
 class SearchIndex:

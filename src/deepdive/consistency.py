@@ -6,17 +6,20 @@ a level ("AUC of 0.91", "precision was 62%") or a change in points ("+4 points")
 with the content words around them, so "30% fewer false positives" and "we halved false
 positives" compare, while "30% fewer false positives" and "recall went up 5%" do not.
 A reply number is a contradiction only when it is comparable with an overview number about the
-same thing and agrees with none of them. Prefer quiet: anything ambiguous is not flagged.
+same thing and agrees with none of them. Setup numbers (counts, team size, money, durations,
+shares) are compared as frames by ``deepdive.quantity_frames``. Prefer quiet: anything
+ambiguous is not flagged.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from deepdive.datafiles import compile_patterns, keys, load_data, require
 from deepdive.figures import Figure, figure_finder
+from deepdive.quantity_frames import frame_contradictions, not_a_claim, spell_numbers
 from deepdive.sentences import Sentence, split_sentences
 from deepdive.turns import candidate_sentences
 from deepdive.vocab import vocab
@@ -33,7 +36,7 @@ _WORDNUM = {
 
 _CHOICE_VERB = re.compile(
     r"\b(?:used|chose|picked|selected|deployed|shipped|went\s+with|ended\s+up\s+(?:with|using)|"
-    r"settled\s+on|stuck\s+with|kept|fine-?tuned|built|trained|final\s+model\s+(?:was|is))\s+(?:the\s+|a\s+|an\s+|our\s+)?"
+    r"settled\s+on|stuck\s+with|kept|fine-?tuned|built|trained|replaced\s+(?:[\w-]+\s+){0,4}with|(?:final|new|production|deployed)\s+(?:model|system|ranker|classifier)\s+(?:was|is))\s+(?:the\s+|a\s+|an\s+|our\s+)?"
     r"(?:\w+\s+){0,2}$",
     re.I,
 )
@@ -163,6 +166,8 @@ class ConsistencyReader:
         finder = figure_finder()
         out: list[Quantity] = []
         for i, s in enumerate(sentences):
+            if not_a_claim(s.text):
+                continue  # a number said to be wrong, or a what-if, claims nothing
             for fig in finder.find(s.text, s.start, i):
                 if not fig.result and fig.kind != "before_after":
                     continue  # setup numbers ("a 10% control group") are not claims
@@ -174,17 +179,18 @@ class ConsistencyReader:
         return out
 
     # -- models and data -----------------------------------------------------------------
-    def chosen_models(self, sentences: list[Sentence]) -> dict[str, str]:
-        """Model families the text presents as the one used, with the sentence saying so."""
+    def chosen_models(self, sentences: list[Sentence], direct: bool = False) -> dict[str, str]:
+        """Model families the text presents as the one used, with the sentence saying so;
+        with ``direct``, only a model named right after the choice ("we went with X")."""
         out: dict[str, str] = {}
         for s in sentences:
             if not self.chosen.search(s.text):
                 continue
             mentions = vocab().find("models", s.text)
-            direct = [
-                m for m in mentions if _CHOICE_VERB.search(s.text[max(0, m.start - 30) : m.start])
+            chosen = [
+                m for m in mentions if _CHOICE_VERB.search(s.text[max(0, m.start - 40) : m.start])
             ]
-            for m in direct or mentions:
+            for m in chosen if (chosen or direct) else mentions:
                 near = s.text[max(0, m.start - 40) : m.start]
                 after = s.text[m.end : m.end + 24]
                 if self.rejected.search(near) or self.rejected_after.search(after):
@@ -209,8 +215,29 @@ class ConsistencyReader:
         question: str = "",
         names: tuple[str, str] = ("overview", "reply"),
     ) -> list[Contradiction]:
-        ov_s = candidate_sentences(overview)
-        rp_s = split_sentences(reply)
+        # numbers said in words are read as digits; quotes stay as the candidate said them
+        ov_s = candidate_sentences(spell_numbers(overview))
+        rp_s = split_sentences(spell_numbers(reply))
+        said = _as_said(candidate_sentences(overview), ov_s)
+        said.update(_as_said(split_sentences(reply), rp_s))
+        found = self._contradictions(ov_s, rp_s, overview, question, names)
+        return [
+            replace(
+                c,
+                overview_quote=said.get(c.overview_quote, c.overview_quote),
+                reply_quote=said.get(c.reply_quote, c.reply_quote),
+            )
+            for c in found
+        ]
+
+    def _contradictions(
+        self,
+        ov_s: list[Sentence],
+        rp_s: list[Sentence],
+        overview: str,
+        question: str,
+        names: tuple[str, str],
+    ) -> list[Contradiction]:
         out: list[Contradiction] = []
         ov_q = self.quantities(ov_s)
         question_subject = (
@@ -238,8 +265,21 @@ class ConsistencyReader:
                         f"The {names[0]} said “{q.text}” but the {names[1]} says “{rq.text}”.",
                     )
                 )
+        quoted = {c.reply_quote for c in out}
+        for ov_f, rp_f in frame_contradictions([s.text for s in ov_s], [s.text for s in rp_s]):
+            if rp_f.sentence in quoted:
+                continue
+            quoted.add(rp_f.sentence)
+            out.append(
+                Contradiction(
+                    "figure",
+                    ov_f.sentence,
+                    rp_f.sentence,
+                    f"The {names[0]} said “{ov_f.text}” but the {names[1]} says “{rp_f.text}”.",
+                )
+            )
         ov_models = self.chosen_models(ov_s)
-        rp_models = self.chosen_models(rp_s)
+        rp_models = self.chosen_models(rp_s, direct=True)
         if ov_models and rp_models and not set(ov_models) & set(rp_models):
             name, quote = next(iter(rp_models.items()))
             ov_name, ov_quote = next(iter(ov_models.items()))
@@ -267,6 +307,13 @@ class ConsistencyReader:
                 )
             )
         return out
+
+
+def _as_said(original: list[Sentence], digits: list[Sentence]) -> dict[str, str]:
+    """Each digit-spelled sentence's original wording, when both split the same way."""
+    if len(original) != len(digits):
+        return {}
+    return {d.text: o.text for o, d in zip(original, digits, strict=True) if o.text != d.text}
 
 
 _PRIORITY = ("level", "minutes", "points", "change")

@@ -27,8 +27,9 @@ FILE = "meaning.yaml"
 _WORD = re.compile(r"[a-z0-9]+(?:[/'][a-z0-9]+)*")
 _SUFFIXES = (
     "izations", "ization", "isations", "isation", "ations", "ation", "itions", "ition",
-    "ments", "ment", "nesses", "ness", "ities", "ity", "izing", "ising", "ized", "ised",
-    "izes", "ises", "ize", "ise", "ings", "ing", "ers", "er", "ed", "ly", "es", "s", "e",
+    "ions", "ion", "ments", "ment", "nesses", "ness", "ities", "ity", "izing", "ising", "ized",
+    "ised", "izes", "ises", "ize", "ise", "ating", "ated", "ates", "ate", "ings", "ing", "ers",
+    "er", "ed", "ly", "es", "s", "e",
 )  # fmt: skip
 
 

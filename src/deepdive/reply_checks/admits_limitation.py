@@ -2,7 +2,8 @@
 
 What it checks:
     A concrete limitation, mistake or thing to do differently; a reply that says there were
-    none fails.
+    none fails. Asked for a weakness ("what would you change?"), a reply of substance names
+    one unless it denies there was any, turns to another subject or does not know.
 Why interviewers care:
     Honest reflection signals maturity; "there were no weaknesses" signals the opposite.
 Weak reply:
@@ -26,10 +27,21 @@ def applies(ctx: ReplyContext) -> bool:
     return ctx.words() > 0
 
 
+# Questions that ask for a weakness: a substantive reply to them names one unless it denies,
+# deflects or does not know.
+_ASKS_FOR_WEAKNESS = frozenset({"hindsight", "probe:no_weakness", "probe:test_set_tuning"})
+
+
 def run(ctx: ReplyContext) -> tuple[bool, list[str]]:
     denials = ctx.matching("limitation_denial")
     if denials:
         return False, [s.text for s in denials[:2]]
     classifier = part_classifier()
     hits = [s for s in ctx.sentences if classifier.raw_scores(s, [])["reflection"] >= 1.0]
+    if not hits and ctx.family in _ASKS_FOR_WEAKNESS:
+        if ctx.matching("deflection") or ctx.matching("unknown"):
+            return False, []
+        hits = [s for s in ctx.sentences if len(s.text.split()) >= 3][:1]
+        if ctx.words() < 6:
+            hits = []
     return bool(hits), [s.text for s in hits[:2]]

@@ -1,8 +1,9 @@
 """answers_question — the reply addresses the question, rather than retelling the overview.
 
 What it checks:
-    The reply shares words with the question or its topic, and is not mostly sentences
-    repeated from the overview.
+    The reply shares words with the question or its topic (or answers in the question's own
+    form: "I'd ..." to "what would you change?"), does not turn to another subject ("the more
+    interesting problem was ..."), and is not mostly sentences repeated from the overview.
 Why interviewers care:
     Interviewers notice a rehearsed monologue replayed in place of an answer. Answer the
     question that was asked, then stop.
@@ -53,7 +54,22 @@ def applies(ctx: ReplyContext) -> bool:
     return ctx.words() > 0
 
 
+# What a reply to each family says in its own form: a counterfactual answers "what would you
+# do differently"; a named failure answers "what breaks first".
+_FORM_FOR_FAMILY = {
+    "hindsight": re.compile(r"\b(?:i|we)\s*(?:'d|\u2019d|would)\b|\bwould\s+have\b", re.I),
+}
+
+
 def run(ctx: ReplyContext) -> tuple[bool, list[str]]:
+    deflecting = ctx.matching("deflection")
+    if deflecting:
+        return False, [s.text for s in deflecting[:1]]
+    form = _FORM_FOR_FAMILY.get(ctx.family)
+    if form is not None:
+        shaped = [s for s in ctx.sentences if form.search(s.text)]
+        if shaped:
+            return True, [shaped[0].text]
     repeated = [s for s in ctx.sentences if _similar_to_any(s.text, ctx.overview.sentences)]
     if ctx.sentences and len(repeated) / len(ctx.sentences) >= 0.6 and len(repeated) >= 2:
         return False, [s.text for s in repeated[:2]]

@@ -1,7 +1,9 @@
 """gives_reason — the reply explains why, not only what.
 
 What it checks:
-    The reply gives a reason: "because", "so that", "which meant", a trade-off named.
+    The reply gives a reason: "because", "so that", "which meant", a trade-off named, or a
+    short answer followed by a sentence that explains it. Popularity ("everyone uses it") is
+    not a reason; a reply that turns to another subject, or says it never found out why, fails.
 Why interviewers care:
     Follow-ups test decision quality. A choice without its reason sounds accidental.
 Weak reply:
@@ -13,7 +15,18 @@ Stronger reply:
 
 from __future__ import annotations
 
+import re
+
 from deepdive.reply_context import ReplyContext
+from deepdive.sentences import Sentence
+
+_WORD = re.compile(r"[a-z][a-z0-9'-]*")
+_LIGHT = frozenset(
+    """a an the and or but so of to in on at for with from by as is are was were be been it its
+    this that these those i we you they he she my our your their me us them would could should
+    will can do did does have has had just really very main thing things change changed what
+    which there here also then than about like yeah honestly definitely probably""".split()
+)
 
 ID = "gives_reason"
 GOOD = "You gave a reason for the choice."
@@ -26,5 +39,19 @@ def applies(ctx: ReplyContext) -> bool:
 
 
 def run(ctx: ReplyContext) -> tuple[bool, list[str]]:
-    hits = ctx.matching("reason")
+    if ctx.matching("deflection") or ctx.matching("no_why"):
+        return False, []
+    excuses = set(ctx.matching("not_a_reason"))
+    hits = [s for s in ctx.matching("reason") if s not in excuses]
+    if not hits and len(ctx.sentences) >= 2:
+        # a short answer, then what explains it: "Long-tail queries. Most have under ten
+        # sessions, so there is nothing to learn from."
+        hits = [s for s in ctx.sentences[1:] if _explains(s) and s not in excuses]
     return bool(hits), [s.text for s in hits[:2]]
+
+
+def _explains(sentence: Sentence) -> bool:
+    """A sentence that carries substance of its own: enough content words, and not only a
+    restatement ("That's the main thing I'd change")."""
+    words = [w for w in _WORD.findall(sentence.text.lower()) if w not in _LIGHT]
+    return len(words) >= 5

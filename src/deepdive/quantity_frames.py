@@ -1,0 +1,262 @@
+"""Numbers with what they measure: the setup figures of a story (issue 13).
+
+The consistency check compares outcome figures (``consistency.py``); this module reads the
+other numbers a candidate gives — how many rows, stores or annotators, how big the team was,
+how long something took or ran, how much money, what share of the examples — each as a
+*frame*: a dimension (count, money, time, percent), a value in a common unit, and the words
+that say what is measured (the counted noun, or the content words around the number).
+
+Two frames are compared only when they measure the same thing: the same dimension and, for a
+count, the same counted noun, otherwise a shared content word near both numbers. A reply frame
+contradicts the overview when some overview frame measures the same thing, none of them agrees
+with it, and its number is not one the overview states anywhere. Anything ambiguous is left
+alone: a sentence that says a number was wrong ("turned out to be a leak") is not a claim.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from deepdive.datafiles import load_data, require
+from deepdive.meaning import stem
+
+_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
+_SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9}
+_TIME = {
+    "ms": 0.001, "millisecond": 0.001, "second": 1.0, "sec": 1.0, "s": 1.0, "minute": 60.0,
+    "min": 60.0, "hour": 3600.0, "hr": 3600.0, "day": 86400.0, "week": 604800.0,
+    "month": 2629800.0, "year": 31557600.0,
+}  # fmt: skip
+_MONEY = re.compile(
+    rf"(?:[$€£]\s*(?P<a>{_NUM})\s*(?P<sa>thousand|million|billion|k|m|mn|bn)?\b)|"
+    rf"(?:\b(?P<b>{_NUM})\s*(?P<sb>thousand|million|billion|k|m|mn|bn)?\s*"
+    r"(?:dollars|euros|pounds|usd|eur|gbp)\b)|"
+    rf"(?:\b(?P<c>{_NUM})\s*cents\b)",
+    re.I,
+)
+_TIMES = re.compile(
+    rf"\b(?P<n>{_NUM})[\s-]*(?P<u>milliseconds?|ms|seconds?|secs?|minutes?|mins?|hours?|hrs?|"
+    r"days?|weeks?|months?|years?)\b",
+    re.I,
+)
+_PERCENT = re.compile(rf"\b(?P<n>{_NUM})\s*(?:%|percent\b|per\s+cent\b)", re.I)
+_COUNT = re.compile(
+    rf"\b(?P<n>{_NUM})\s*(?P<s>thousand|million|billion|k|m|bn)?\s+(?P<w>(?:[a-z][a-z-]*\s+){{0,2}}"
+    r"[a-z][a-z-]*)",
+    re.I,
+)
+_TEAM = re.compile(rf"\bteam\s+of\s+(?P<n>{_NUM})\b", re.I)
+_WORD = re.compile(r"[a-z][a-z0-9-]+", re.I)
+_PER_PERIOD = re.compile(
+    r"\b(?:a|an|per|each|every)\s+(?:year|month|week|day|hour|minute|second|quarter)\b", re.I
+)
+# Two durations this far apart in size measure different things ("25 minutes" of retraining
+# and "26 weeks" of backtest), not one told two ways.
+TIME_RATIO = 30.0
+
+
+@dataclass(frozen=True)
+class Frame:
+    dim: str  # count | money | time | percent
+    value: float
+    noun: str  # the counted noun (counts), else ""
+    about: frozenset[str]  # content words near the number, stemmed
+    text: str
+    sentence: str
+    part: bool = False  # said of a part ("11 of the failures", "the rest")
+
+
+@dataclass(frozen=True)
+class FrameWords:
+    generic: frozenset[str]
+    people: frozenset[str]
+    not_counted: frozenset[str]
+    not_a_claim: re.Pattern[str]
+    part_of: re.Pattern[str]
+
+
+@cache
+def _words() -> FrameWords:
+    name = "consistency.yaml"
+    cfg = load_data(name)
+    frames = require(name, cfg, "frames", dict)
+    return FrameWords(
+        frozenset(require(name, frames, "generic", str).lower().split()),
+        frozenset(require(name, frames, "people", str).lower().split()),
+        frozenset(require(name, frames, "not_counted", str).lower().split()),
+        re.compile("|".join(require(name, frames, "not_a_claim", list)), re.I),
+        re.compile("|".join(require(name, frames, "part_of", list)), re.I),
+    )
+
+
+def _float(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+def _about(words: FrameWords, sentence: str, start: int, end: int) -> frozenset[str]:
+    before = _WORD.findall(sentence[max(0, start - 60) : start])[-6:]
+    after = _WORD.findall(sentence[end : end + 40])[:4]
+    return frozenset(
+        stem(w.lower()) for w in before + after if len(w) > 2 and w.lower() not in words.generic
+    )
+
+
+def not_a_claim(sentence: str) -> bool:
+    """Does the sentence say its numbers were wrong or superseded, or only suppose them?"""
+    return bool(_words().not_a_claim.search(sentence))
+
+
+def read_frames(sentence: str) -> list[Frame]:
+    """The setup numbers of one sentence as frames (outcome figures are left to consistency)."""
+    words = _words()
+    if not_a_claim(sentence):
+        return []
+    text = spell_numbers(sentence)
+    out: list[Frame] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(dim: str, value: float, noun: str, m: re.Match[str]) -> None:
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            return
+        taken.append((m.start(), m.end()))
+        about = _about(words, text, m.start(), m.end())
+        near = text[max(0, m.start() - 25) : m.end() + 25]
+        part = bool(words.part_of.search(near))
+        out.append(Frame(dim, value, noun, about, m.group(), sentence, part))
+
+    for m in _MONEY.finditer(text):
+        n = m.group("a") or m.group("b") or m.group("c")
+        scale = (m.group("sa") or m.group("sb") or "").lower()
+        value = _float(n) * _SCALE.get(scale, 1.0) * (0.01 if m.group("c") else 1.0)
+        add("money", value, "", m)
+    for m in _TIMES.finditer(text):
+        unit = m.group("u").lower().rstrip("s") or "s"
+        add("time", _float(m.group("n")) * _TIME.get(unit, _TIME.get(unit + "s", 1.0)), "", m)
+    for m in _PERCENT.finditer(text):
+        add("percent", _float(m.group("n")), "", m)
+    for m in _TEAM.finditer(text):
+        n = m.group("n")
+        if n[0].isdigit():
+            add("count", _float(n), "people", m)
+    for m in _COUNT.finditer(text):
+        noun = _counted_noun(m.group("w"), words)
+        if noun and _PER_PERIOD.search(text, m.start(), m.end() + 20):
+            noun += "/rate"  # "9,000 subscribers a year" is a rate, not how many there were
+        if noun:
+            scale = (m.group("s") or "").lower()
+            add("count", _float(m.group("n")) * _SCALE.get(scale, 1.0), noun, m)
+    return out
+
+
+def _counted_noun(phrase: str, words: FrameWords) -> str:
+    """The noun a number counts ("4,200 stores" -> "store"; "five data scientists" -> people)."""
+    said = phrase.lower().split()
+    if any(w in words.people for w in said):
+        return "people"
+    for w in said:
+        if w in words.not_counted or w in _TIME or w.rstrip("s") in _TIME:
+            return ""
+        if w in words.generic:
+            continue
+        return stem(w)
+    return ""
+
+
+_UNITS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen"
+).split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_TEN, _ONES, _DIGIT = "|".join(_TENS), "|".join(_UNITS[1:10]), "|".join(_UNITS[:10])
+_SPELLED = re.compile(
+    rf"\b(?:(?P<t>{_TEN})(?:[- ](?P<tu>{_ONES}))?|(?P<u>{'|'.join(_UNITS)}))"
+    rf"(?:\s+point\s+(?P<d>(?:{_DIGIT})(?:\s+(?:{_DIGIT}))*))?\b",
+    re.I,
+)
+
+
+# "point six one" said without a leading number (0.61), not after one ("two point one")
+_LEADING_POINT = re.compile(
+    rf"(?P<prev>\b[\w-]+\s+)?\bpoint\s+(?P<d>(?:{_DIGIT})(?:\s+(?:{_DIGIT}))*)\b", re.I
+)
+_NUMBERISH = frozenset(_UNITS + _TENS)
+# "a hundred and twenty" and "3 hundred and 40" once the parts are digits
+_HUNDRED = re.compile(
+    r"\b(?:(?P<h>a|one|\d)\s+)?hundred\b(?:\s+(?:and\s+)?(?P<r>\d{1,2})\b)?(?!\s+(?:of|percent))",
+    re.I,
+)
+
+
+def spell_numbers(sentence: str) -> str:
+    """Spelled numbers as digits: "five data scientists" -> "5 data scientists", "forty-one
+    percent" -> "41 percent", "one point two million" -> "1.2 million"."""
+
+    def digit(m: re.Match[str]) -> str:
+        if m.group("t"):
+            value = 20 + 10 * _TENS.index(m.group("t").lower())
+            value += _UNITS.index(m.group("tu").lower()) if m.group("tu") else 0
+        else:
+            value = _UNITS.index(m.group("u").lower())
+        if m.group("d"):
+            decimals = "".join(str(_UNITS.index(w.lower())) for w in m.group("d").split())
+            return f"{value}.{decimals}"
+        return str(value)
+
+    def leading_point(m: re.Match[str]) -> str:
+        prev = m.group("prev") or ""
+        last = prev.strip().lower().split("-")[-1]
+        if last in _NUMBERISH or last[:1].isdigit():
+            return m.group()  # "two point one": the main pass reads it
+        return prev + "0." + "".join(str(_UNITS.index(w.lower())) for w in m.group("d").split())
+
+    text = _LEADING_POINT.sub(leading_point, sentence)
+    text = _SPELLED.sub(digit, text)
+    return _HUNDRED.sub(_hundreds, text)
+
+
+def _hundreds(m: re.Match[str]) -> str:
+    h = (m.group("h") or "a").lower()
+    head = 1 if h in ("a", "one") else int(h)
+    return str(head * 100 + int(m.group("r") or 0))
+
+
+def same_thing(a: Frame, b: Frame) -> bool:
+    """Do two frames measure the same thing? Counts need the same counted noun, other numbers
+    a content word in common near both."""
+    if a.dim != b.dim:
+        return False
+    if a.dim == "count":
+        return bool(a.noun) and a.noun == b.noun
+    if a.dim == "time" and min(a.value, b.value) * TIME_RATIO < max(a.value, b.value):
+        return False
+    return bool(a.about & b.about)
+
+
+def agree(a: Frame, b: Frame) -> bool:
+    """Are the two values the same, allowing for rounding ("about 30%" and "31%")?"""
+    low, high = sorted((a.value, b.value))
+    if high == 0:
+        return True
+    if a.dim == "percent" and abs(a.value + b.value - 100) <= 1.5:
+        return True  # the same split told from the other side ("70% routed", "the 30% left")
+    tolerance = 1.5 if a.dim == "percent" else 0.0
+    return high - low <= tolerance or low / high >= 0.9
+
+
+def frame_contradictions(overview: list[str], reply: list[str]) -> list[tuple[Frame, Frame]]:
+    """(overview frame, reply frame) pairs where the reply states another value for a setup
+    number the overview gave; ``overview`` and ``reply`` are sentences. A reply number the
+    overview states anywhere, or one said of a part ("11 of the failures", "the rest"), is
+    left alone; the overview frame quoted is the one sharing most words with the reply's."""
+    said = [f for s in overview for f in read_frames(s)]
+    stated = {round(f.value, 6) for f in said}
+    out: list[tuple[Frame, Frame]] = []
+    for r in (f for s in reply for f in read_frames(s)):
+        if round(r.value, 6) in stated or r.part:
+            continue
+        related = [o for o in said if same_thing(o, r)]
+        if related and not any(agree(o, r) for o in related):
+            out.append((max(related, key=lambda o: len(o.about & r.about)), r))
+    return out

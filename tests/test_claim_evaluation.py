@@ -1,0 +1,85 @@
+"""The issue-13 labelled sets and what the comparison checks reach on them.
+
+The sets were written blind by helper sessions before the code ran on them; issue 13's targets
+are far above some floors here (contradiction recall 0.90, practice accuracy 0.90). The floors
+are today's figures, so a change that reads these sets worse fails.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from deepdive.claim_evaluation import (
+    Tally,
+    contradictions,
+    practice,
+    reply_checks,
+    report,
+    retellings,
+)
+
+DATA = Path(__file__).parent / "data"
+
+
+def _yaml(name: str) -> dict:
+    return yaml.safe_load((DATA / name).read_text(encoding="utf-8"))
+
+
+def test_the_sets_are_as_big_as_issue_13_asks() -> None:
+    pairs = [r for o in _yaml("contradiction_pairs.yaml")["overviews"] for r in o["replies"]]
+    assert len(pairs) >= 150
+    assert sum(r["contradicts"] for r in pairs) >= 60
+    kinds = {r["kind"] for r in pairs if r["contradicts"]}
+    assert {"metric_value", "class_share", "latency", "money", "team_size", "model_family"} <= kinds
+    replies = [r for o in _yaml("drill_replies.yaml")["overviews"] for r in o["replies"]]
+    assert len(replies) >= 100
+    retold = [r for s in _yaml("retell_pairs.yaml")["sheets"] for r in s["retellings"]]
+    assert len(retold) >= 60
+    answers = _yaml("practice_answers.yaml")["answers"]
+    assert len(answers) >= 80
+    assert sum("wrong" in a["marks"].values() for a in answers) >= 30
+
+
+def test_a_tally_counts_precision_recall_and_accuracy() -> None:
+    t = Tally()
+    for gold, pred in ((True, True), (True, False), (False, True), (False, False)):
+        t.add(gold, pred, "case")
+    assert (t.precision, t.recall, t.accuracy, t.n) == (0.5, 0.5, 0.5, 4)
+    assert t.wrong == ["missed: case", "false: case"]
+
+
+@pytest.mark.parametrize(("split", "precision", "recall"), [("dev", 0.9, 0.7), ("test", 0.8, 0.65)])
+def test_contradictions_floor(split: str, precision: float, recall: float) -> None:
+    tally = contradictions(DATA / "contradiction_pairs.yaml")[split]
+    assert tally.precision >= precision and tally.recall >= recall, tally.wrong
+
+
+@pytest.mark.parametrize(("split", "floor"), [("dev", 0.88), ("test", 0.83)])
+def test_reply_checks_floor(split: str, floor: float) -> None:
+    checks = reply_checks(DATA / "drill_replies.yaml")[split]
+    right = sum(t.tp + t.tn for t in checks.values())
+    total = sum(t.n for t in checks.values())
+    assert right / total >= floor
+    assert checks["names_alternative"].accuracy >= 0.85, checks["names_alternative"].wrong
+
+
+@pytest.mark.parametrize("split", ["dev", "test"])
+def test_retelling_floor(split: str) -> None:
+    tally = retellings(DATA / "retell_pairs.yaml")[split]
+    assert tally.coverage.accuracy >= 0.83
+    assert tally.drift.recall >= 0.45 and tally.drift.precision >= 0.55, tally.drift.wrong
+
+
+@pytest.mark.parametrize("split", ["dev", "test"])
+def test_practice_floor(split: str) -> None:
+    tally = practice(DATA / "practice_answers.yaml")[split]
+    assert tally.right / tally.points >= 0.65, tally.errors
+
+
+def test_the_report_names_every_set() -> None:
+    text = report(DATA)
+    for needle in ("contradiction test", "reply test all checks", "retell drift test", "practice"):
+        assert needle in text

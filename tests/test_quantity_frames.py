@@ -1,0 +1,82 @@
+"""Setup numbers read as frames: what they measure, and when two of them disagree."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from deepdive.quantity_frames import (
+    agree,
+    frame_contradictions,
+    read_frames,
+    same_thing,
+    spell_numbers,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "digits"),
+    [
+        ("five data scientists", "5 data scientists"),
+        ("forty-one percent", "41 percent"),
+        ("about one point two million rows", "about 1.2 million rows"),
+        ("from two point one to one point seven percent", "from 2.1 to 1.7 percent"),
+        ("someone nine-to-five", "someone 9-to-5"),
+    ],
+)
+def test_spelled_numbers_become_digits(text: str, digits: str) -> None:
+    assert spell_numbers(text) == digits
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dim", "value", "noun"),
+    [
+        ("The chain has roughly 4,200 stores.", "count", 4200.0, "stor"),
+        ("There were five data scientists on it full time.", "count", 5.0, "people"),
+        ("We were a team of nine.", "count", 9.0, "people"),
+        ("We saved about 4 million dollars a year.", "money", 4e6, ""),
+        ("It cost $1.2M to label.", "money", 1.2e6, ""),
+        ("The p99 came in around 45 milliseconds.", "time", 0.045, ""),
+        ("Billing was only about 12% of emails.", "percent", 12.0, ""),
+    ],
+)
+def test_a_setup_number_is_read_with_what_it_measures(
+    sentence: str, dim: str, value: float, noun: str
+) -> None:
+    frames = read_frames(sentence)
+    assert [(f.dim, f.value, f.noun) for f in frames] == [(dim, pytest.approx(value), noun)]
+
+
+def test_a_number_said_to_be_wrong_is_not_a_claim() -> None:
+    assert read_frames("Our first eval showed 99% accuracy, but it turned out to be a leak.") == []
+
+
+def test_counts_compare_only_when_they_count_the_same_thing() -> None:
+    stores = read_frames("The chain has 4,200 stores.")[0]
+    fewer = read_frames("We covered 3,000 stores.")[0]
+    sensors = read_frames("We had 3,000 sensors.")[0]
+    assert same_thing(stores, fewer) and not agree(stores, fewer)
+    assert not same_thing(stores, sensors)
+
+
+def test_rounding_agrees() -> None:
+    a = read_frames("About 30% of tickets were billing.")[0]
+    b = read_frames("Billing was 31% of tickets.")[0]
+    assert same_thing(a, b) and agree(a, b)
+
+
+def test_a_changed_setup_number_contradicts_and_a_restated_one_does_not() -> None:
+    overview = ["We trained on 4 million transactions from 120 stores, with a team of five."]
+    assert frame_contradictions(overview, ["There were 300 stores in the pilot data."])
+    assert frame_contradictions(overview, ["It was a team of nine people."])
+    assert not frame_contradictions(overview, ["All 120 stores were in the data."])
+    assert not frame_contradictions(overview, ["Five of us worked on it: a team of five."])
+    assert not frame_contradictions(overview, ["Scoring took 40 ms per request."])
+
+
+@given(st.text(max_size=300))
+def test_any_text_reads_without_error(text: str) -> None:
+    for frame in read_frames(text):
+        assert frame.dim in ("count", "money", "time", "percent")
+        assert frame.value >= 0
