@@ -280,7 +280,8 @@ class ConsistencyReader:
             )
         ov_models = self.chosen_models(ov_s)
         rp_models = self.chosen_models(rp_s, direct=True)
-        if ov_models and rp_models and not set(ov_models) & set(rp_models):
+        same = any(vocab().same_family(a, b) for a in ov_models for b in rp_models)
+        if ov_models and rp_models and not same:
             name, quote = next(iter(rp_models.items()))
             ov_name, ov_quote = next(iter(ov_models.items()))
             out.append(

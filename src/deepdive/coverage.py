@@ -12,13 +12,17 @@ it; when nothing else does, the point is marked wrong, with that sentence.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 from deepdive.bank import Question, shipped
-from deepdive.directions import contradiction, pair_terms, side, side_name
+from deepdive.directions import contradiction, names_both_sides, pair_terms, side, side_name
 from deepdive.meaning import Weights, lexicon, terms, threshold
+from deepdive.misconceptions import MARGIN as MISCONCEPTION_MARGIN
+from deepdive.misconceptions import MATCH as MISCONCEPTION_MATCH
+from deepdive.misconceptions import for_point
 from deepdive.sentences import split_sentences
 
 ECHO_WEIGHT = 0.3  # weight of a key-point term that the question text already contains
@@ -104,6 +108,38 @@ def _told_of_the_other_side(
     return None
 
 
+_NEGATION = re.compile(
+    r"\b(?:not|never|no|neither|nor|rather\s+than|instead\s+of)\b|n[’']t\b", re.I
+)
+
+
+def _common_mistake(question: Question, n: int, sentence: str) -> str | None:
+    """Does ``sentence`` say a known wrong claim about key point ``n`` more than the point?"""
+    claims = for_point(question.id, n)
+    if not claims:
+        return None
+    said = lexicon().expand(set(terms(sentence)))
+    score = point_score(terms(question.key_points[n]), said, set())
+    echo = set(terms(question.text))
+    point = set(terms(question.key_points[n]))
+    denies = bool(_NEGATION.search(sentence))
+    for claim in claims:
+        if denies and not _NEGATION.search(claim):
+            continue  # "it doesn't use the current batch" may be denying the mistake
+        if names_both_sides(claim):
+            continue  # a swap ("bagging ... boosting") is the direction reader's to judge
+        fit = point_score(terms(claim), said, echo)
+        # what the claim says beyond the point's own words must be said too: a claim that only
+        # rearranges them ("boosting ... bootstrap, bagging ... errors") is left to the reader
+        # of swaps, since word order is not seen here
+        own = [t for t in terms(claim) if t not in point and t not in echo]
+        if not own or point_score(own, said, set()) < MISCONCEPTION_MATCH:
+            continue
+        if fit >= MISCONCEPTION_MATCH and fit > score + MISCONCEPTION_MARGIN:
+            return f"it says a common mistake about this point: {claim[0].lower() + claim[1:]}"
+    return None
+
+
 def check_coverage(question: Question, answer: str) -> Coverage:
     """Score ``answer`` against every key point of ``question``."""
     sentences = [s.text for s in split_sentences(answer)]
@@ -137,6 +173,8 @@ def check_coverage(question: Question, answer: str) -> Coverage:
             if score < limit:
                 continue
             why = next((w for s in quoted if (w := contradiction(point, s))), None)
+            if why is None:
+                why = next((w for q in quoted if (w := _common_mistake(question, n, q))), None)
             if why is None and own is not None and siblings:
                 why = _told_of_the_other_side(point, siblings, quoted, own, echo)
             # a pair must beat a single sentence clearly, so quotes stay as short as they can be

@@ -120,6 +120,11 @@ def side(text: str) -> tuple[int, int] | None:
     return None
 
 
+def names_both_sides(text: str) -> bool:
+    """Does ``text`` name both sides of some swap pair ("bagging ... boosting")?"""
+    return any(a.search(text) and b.search(text) for a, b, _, _ in _rules().swaps)
+
+
 def side_name(pair: int, which: int) -> str:
     """The display name of one side of a swap pair ("L1", "recall")."""
     a_name, b_name = _rules().swaps[pair][2:]

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from deepdive.analysis import Analysis, Followup
+from deepdive.domain_probes import invited
 from deepdive.engine import analyze
 from deepdive.entities import extract_entities
 from deepdive.figures import figure_finder
@@ -110,6 +111,9 @@ def plan_drill(
         for finding in sorted(analysis.findings, key=lambda f: f.severity != "major"):
             if finding.id in bank.probes:
                 add(_pick(bank.probes[finding.id], entities, rng, used))
+        own_words = (s.text for s in analysis.sentences if s.speaker == "candidate")
+        for domain in invited(own_words):
+            add(_pick(list(domain.templates), entities, rng, used))
     for family in FAMILIES:
         if family in wanted:
             add(_pick(bank.families[family], entities, rng, used))

@@ -15,6 +15,7 @@ from deepdive.analysis import (
 )
 from deepdive.checks import run_checks
 from deepdive.context import Context
+from deepdive.domain_probes import domain_followups
 from deepdive.entities import extract_entities
 from deepdive.figures import Figure, figure_finder
 from deepdive.followups import plan_followups
@@ -111,7 +112,8 @@ def analyze(text: str, transcript: Transcript | None = None) -> Analysis:
     )
     findings = run_checks(ctx)
     entities = extract_entities(sentences, figures, [sp.label for sp in labelled])
-    followups = plan_followups(findings, entities)
+    domain = domain_followups((s.text for s in sentences), entities)
+    followups = plan_followups(findings, entities, domain)
     scores = compute_scores(ctx, findings, strengths, order)
 
     own = dict(zip(at, labelled, strict=True))

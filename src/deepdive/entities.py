@@ -20,7 +20,8 @@ def extract_entities(
     The chosen model is the one the answer says it used ("we went with X", "X beat Y");
     failing that, the family named most often, modeling sentences counting double and a family
     named next to "baseline" or "existing" counting against (first mention breaks ties); the
-    alternative is another family named anywhere.
+    alternative is another family named anywhere, not the chosen one told more or less
+    specifically ("gradient boosting" for LightGBM).
     """
     v = vocab()
     counts: dict[str, int] = {}
@@ -42,7 +43,8 @@ def extract_entities(
         stated = [n for n in consistency_reader().chosen_models(sentences) if n in counts]
         chosen = stated[0] if stated else max(order, key=lambda n: (counts[n], -order.index(n)))
         out["model"] = chosen
-        others = [n for n in order if n != chosen]
+        # "gradient boosting" is no alternative to LightGBM: it names the same choice
+        others = [n for n in order if not v.same_family(n, chosen)]
         if others:
             out["alternative"] = others[0]
     for slot, kind in (

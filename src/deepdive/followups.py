@@ -8,6 +8,7 @@ Templates live in ``data/followups.yaml`` and are filled with the answer's own e
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -103,8 +104,11 @@ def _first_usable(templates: list[Template], entities: dict[str, str]) -> Templa
     return next(t for t in templates if t.usable(entities))
 
 
-def plan_followups(findings: list[Finding], entities: dict[str, str]) -> list[Followup]:
-    """Probes for the findings (major first), then one question per family."""
+def plan_followups(
+    findings: list[Finding], entities: dict[str, str], domain: Sequence[Followup] = ()
+) -> list[Followup]:
+    """Probes for the findings (major first), the ``domain`` probes the project invites
+    (``deepdive.domain_probes``), then one question per family."""
     bank = followup_bank()
     out: list[Followup] = []
     ranked = sorted(findings, key=lambda f: f.severity != "major")
@@ -112,6 +116,7 @@ def plan_followups(findings: list[Finding], entities: dict[str, str]) -> list[Fo
         templates = bank.probes.get(finding.id)
         if templates:
             out.append(_first_usable(templates, entities).fill(f"probe:{finding.id}", entities))
+    out.extend(domain)
     for family in FAMILIES:
         out.append(_first_usable(bank.families[family], entities).fill(family, entities))
     return out

@@ -37,6 +37,8 @@ class Vocab:
         self._matchers: dict[str, re.Pattern[str]] = {}
         # one entry's pattern each, to name a match of the combined pattern
         self._entries: dict[str, list[tuple[re.Pattern[str], str]]] = {}
+        # a model family's broader family ("LightGBM" is a kind of "gradient boosting")
+        self.broader: dict[str, str] = {}
         for kind in KINDS:
             entries = require(name, data, kind, list)
             groups: list[str] = []
@@ -44,6 +46,8 @@ class Vocab:
             for entry in entries:
                 display = require(name, entry, "name", str)
                 patterns = require(name, entry, "patterns", list)
+                if "kind" in entry:
+                    self.broader[display] = require(name, entry, "kind", str)
                 alts = []
                 for p in patterns:
                     if not isinstance(p, str) or not p:
@@ -64,6 +68,25 @@ class Vocab:
             pattern = re.compile(r"(?<![\w-])(?:" + "|".join(groups) + r")(?![\w])", re.I)
             self._matchers[kind] = pattern
             self._entries[kind] = singles
+        known = {d for entries in self._entries.values() for _, d in entries}
+        for narrow, wide in self.broader.items():
+            if wide not in known:
+                raise DataFileError(f"{name}: {narrow!r} is a kind of {wide!r}, which has no entry")
+
+    def is_a(self, narrow: str, wide: str) -> bool:
+        """Is ``narrow`` the same as ``wide`` or a kind of it ("LightGBM" of "gradient
+        boosting")? Siblings ("XGBoost", "LightGBM") are not."""
+        seen: set[str] = set()
+        while narrow not in seen:
+            if narrow == wide:
+                return True
+            seen.add(narrow)
+            narrow = self.broader.get(narrow, narrow)
+        return False
+
+    def same_family(self, a: str, b: str) -> bool:
+        """One names the other, or a kind of it: a rewording, not another model."""
+        return self.is_a(a, b) or self.is_a(b, a)
 
     def find(self, kind: str, text: str) -> list[Mention]:
         """All mentions of ``kind`` in ``text``, in order of appearance (cached)."""
