@@ -18,7 +18,14 @@ from functools import cache
 from typing import Any
 
 from deepdive.bank import Question, shipped
-from deepdive.directions import contradiction, names_both_sides, pair_terms, side, side_name
+from deepdive.directions import (
+    contradiction,
+    directions_of,
+    names_both_sides,
+    pair_terms,
+    side,
+    side_name,
+)
 from deepdive.meaning import Weights, lexicon, terms, threshold
 from deepdive.misconceptions import MARGIN as MISCONCEPTION_MARGIN
 from deepdive.misconceptions import MATCH as MISCONCEPTION_MATCH
@@ -109,7 +116,7 @@ def _told_of_the_other_side(
 
 
 _NEGATION = re.compile(
-    r"\b(?:not|never|no|neither|nor|rather\s+than|instead\s+of)\b|n[’']t\b", re.I
+    r"\b(?:not|never|no|neither|nor|cannot|rather\s+than|instead\s+of)\b|n[’']t\b", re.I
 )
 
 
@@ -126,6 +133,9 @@ def _common_mistake(question: Question, n: int, sentence: str) -> str | None:
     for claim in claims:
         if denies and not _NEGATION.search(claim):
             continue  # "it doesn't use the current batch" may be denying the mistake
+        ups, theirs = set(directions_of(claim)), set(directions_of(sentence))
+        if ups and theirs and ups != theirs:
+            continue  # "more traffic" said where the mistake says "less": not the mistake
         if names_both_sides(claim):
             continue  # a swap ("bagging ... boosting") is the direction reader's to judge
         fit = point_score(terms(claim), said, echo)
@@ -136,7 +146,8 @@ def _common_mistake(question: Question, n: int, sentence: str) -> str | None:
         if not own or point_score(own, said, set()) < MISCONCEPTION_MATCH:
             continue
         if fit >= MISCONCEPTION_MATCH and fit > score + MISCONCEPTION_MARGIN:
-            return f"it says a common mistake about this point: {claim[0].lower() + claim[1:]}"
+            lead = claim[0].lower() if claim[1:2].islower() else claim[0]
+            return f"it says a common mistake about this point: {lead}{claim[1:]}"
     return None
 
 

@@ -120,6 +120,11 @@ def side(text: str) -> tuple[int, int] | None:
     return None
 
 
+def directions_of(text: str) -> list[str]:
+    """The up/down words a text uses ("more", "fewer", "increases"), as directions."""
+    return _directions(text)
+
+
 def names_both_sides(text: str) -> bool:
     """Does ``text`` name both sides of some swap pair ("bagging ... boosting")?"""
     return any(a.search(text) and b.search(text) for a, b, _, _ in _rules().swaps)

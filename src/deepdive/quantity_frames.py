@@ -74,6 +74,7 @@ class FrameWords:
     people: frozenset[str]
     not_counted: frozenset[str]
     not_a_claim: re.Pattern[str]
+    still_a_claim: re.Pattern[str]
     part_of: re.Pattern[str]
 
 
@@ -87,6 +88,7 @@ def _words() -> FrameWords:
         frozenset(require(name, frames, "people", str).lower().split()),
         frozenset(require(name, frames, "not_counted", str).lower().split()),
         re.compile("|".join(require(name, frames, "not_a_claim", list)), re.I),
+        re.compile("|".join(require(name, frames, "still_a_claim", list)), re.I),
         re.compile("|".join(require(name, frames, "part_of", list)), re.I),
     )
 
@@ -105,7 +107,8 @@ def _about(words: FrameWords, sentence: str, start: int, end: int) -> frozenset[
 
 def not_a_claim(sentence: str) -> bool:
     """Does the sentence say its numbers were wrong or superseded, or only suppose them?"""
-    return bool(_words().not_a_claim.search(sentence))
+    words = _words()
+    return bool(words.not_a_claim.search(sentence)) and not words.still_a_claim.search(sentence)
 
 
 def read_frames(sentence: str) -> list[Frame]:
@@ -179,12 +182,14 @@ _SPELLED = re.compile(
 
 # "point six one" said without a leading number (0.61), not after one ("two point one")
 _LEADING_POINT = re.compile(
-    rf"(?P<prev>\b[\w-]+\s+)?\bpoint\s+(?P<d>(?:{_DIGIT})(?:\s+(?:{_DIGIT}))*)\b", re.I
+    r"(?P<prev>\b(?:was|is|were|are|of|to|from|versus|vs|around|about|roughly|at|hit|reached|"
+    r"got|scored|and)\s+)\bpoint\s+"
+    rf"(?P<d>(?:{_DIGIT})(?:\s+(?:{_DIGIT}))*)\b(?!\s+(?:{_DIGIT}|{_TEN})\b)",
+    re.I,
 )
-_NUMBERISH = frozenset(_UNITS + _TENS)
 # "a hundred and twenty" and "3 hundred and 40" once the parts are digits
 _HUNDRED = re.compile(
-    r"\b(?:(?P<h>a|one|\d)\s+)?hundred\b(?:\s+(?:and\s+)?(?P<r>\d{1,2})\b)?(?!\s+(?:of|percent))",
+    r"\b(?:(?P<h>a|one|\d+)\s+)?hundred\b(?:\s+(?:and\s+)?(?P<r>\d{1,2})\b)?(?!\s+(?:of|percent))",
     re.I,
 )
 
@@ -205,10 +210,7 @@ def spell_numbers(sentence: str) -> str:
         return str(value)
 
     def leading_point(m: re.Match[str]) -> str:
-        prev = m.group("prev") or ""
-        last = prev.strip().lower().split("-")[-1]
-        if last in _NUMBERISH or last[:1].isdigit():
-            return m.group()  # "two point one": the main pass reads it
+        prev = m.group("prev")
         return prev + "0." + "".join(str(_UNITS.index(w.lower())) for w in m.group("d").split())
 
     text = _LEADING_POINT.sub(leading_point, sentence)

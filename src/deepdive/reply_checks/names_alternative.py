@@ -34,7 +34,12 @@ def applies(ctx: ReplyContext) -> bool:
 def run(ctx: ReplyContext) -> tuple[bool, list[str]]:
     chosen = ctx.entities.get("model")
     others = [
-        s for s in ctx.sentences if any(m.name != chosen for m in vocab().find("models", s.text))
+        s
+        for s in ctx.sentences
+        if any(
+            chosen is None or not vocab().same_family(m.name, chosen)
+            for m in vocab().find("models", s.text)
+        )
     ]
     cued = [s for s in ctx.matching("alternative") if s not in others]
     vague = set(ctx.matching("vague_alternative"))
