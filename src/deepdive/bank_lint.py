@@ -16,6 +16,9 @@ Each problem has a stable code:
 * ``round-size`` / ``difficulty-mix`` — a round with too few questions, or with one difficulty
   level almost absent.
 * ``topic-coverage`` — a required topic (``required_topics``) with too few questions.
+* ``search-phrases`` — ``data/search_phrases.yaml`` gives other names for a question id (or
+  earlier id) the bank does not have: renamed or merged questions keep their search phrases only
+  when the file follows them.
 
 The thresholds live in ``data/bank_lint.yaml``. The shipped bank is linted in the tests.
 """
@@ -31,6 +34,8 @@ from deepdive.bank import ROUNDS, Question
 from deepdive.bank_search import near_duplicates
 from deepdive.datafiles import fail, load_data, require
 from deepdive.meaning import id_word_in_text
+from deepdive.search_phrases import FILE as PHRASES_FILE
+from deepdive.search_phrases import search_phrases
 
 FILE = "bank_lint.yaml"
 
@@ -106,7 +111,21 @@ def lint(questions: Sequence[Question], *, check_balance: bool = True) -> list[L
             )
     if check_balance:
         out += _balance(questions, r)
+        out += _phrase_ids(questions)
     return out
+
+
+def _phrase_ids(questions: Sequence[Question]) -> list[LintProblem]:
+    known = {name for q in questions for name in (q.id, *q.aliases)}
+    return [
+        LintProblem(
+            "search-phrases",
+            ident,
+            f"{PHRASES_FILE} gives search phrases for a question the bank does not have",
+        )
+        for ident in search_phrases()
+        if ident not in known
+    ]
 
 
 def _balance(questions: Sequence[Question], r: LintRules) -> list[LintProblem]:

@@ -1,7 +1,8 @@
 """Find questions: full-text search ranked by relevance, and "is this the same question?".
 
 Search is BM25F over each question's content terms (:mod:`deepdive.meaning`), field by field
-(the question, its id, topics, key points and follow-ups, weighted in that order), so a query for
+(the question, its id, the other names people search it by, topics, key points and
+follow-ups, weighted in that order), so a query for
 "batchnorm" finds "batch normalization" and a query matching the question itself outranks one
 that only touches a key point. A question must hold most of the query's weight to match at all,
 so a query about something the bank does not cover returns nothing rather than noise. The index
@@ -22,14 +23,18 @@ from functools import cache, lru_cache
 from deepdive.bank import Question, shipped
 from deepdive.datafiles import load_data, require
 from deepdive.meaning import FILE, Weights, cosine, lexicon, terms, threshold
+from deepdive.search_phrases import phrases_for
 
 K1 = 1.2
 B = 0.75
+# Other names for the question (``data/search_phrases.yaml``): what people type for it.
+PHRASE_WEIGHT = 2.5
 # How much a term found in each field counts (BM25F): the question itself most, then what its
 # id (and earlier ids) and topics say it is about, then its key points, and the follow-ups least.
 FIELDS: tuple[tuple[str, float], ...] = (
     ("text", 3.0),
     ("id", 2.0),
+    ("phrases", PHRASE_WEIGHT),
     ("topics", 1.5),
     ("key_points", 1.0),
     ("follow_ups", 0.5),
@@ -37,9 +42,13 @@ FIELDS: tuple[tuple[str, float], ...] = (
 # A question is a match only when it holds at least this share of the query's weight (terms
 # weighted by rarity; a term the bank never uses weighs as much as the rarest one).
 MIN_COVERAGE = 0.5
-# How much of a query term a field holds, for that share: a word met only in a follow-up
-# ("Monte Carlo dropout?") is weaker evidence the question is about it than one in the text.
-COVERAGE_FIELDS: tuple[float, ...] = (1.0, 1.0, 1.0, 0.75, 0.5)
+# How much of a query term a field holds, for that share: a word met only in a key point
+# ("positional encoding" inside the attention question) or a follow-up ("Monte Carlo
+# dropout?") is weak evidence the question is about it. A query answered only there needs
+# more of its words found there, so a topic the bank only mentions in passing is no match.
+# Another name for the question counts a little less than its own words: those lists are
+# broad, and "text to speech" is not a question about speech to text.
+COVERAGE_FIELDS: tuple[float, ...] = (1.0, 1.0, 0.75, 1.0, 0.5, 0.25)
 
 
 def field_terms(q: Question) -> dict[str, list[str]]:
@@ -48,6 +57,7 @@ def field_terms(q: Question) -> dict[str, list[str]]:
     return {
         "text": terms(q.text),
         "id": terms(ident),
+        "phrases": terms(" . ".join(phrases_for(q.id, q.aliases))),
         "topics": terms(" . ".join(q.topics)),
         "key_points": terms(" . ".join(q.key_points)),
         "follow_ups": terms(" . ".join(q.follow_ups)),

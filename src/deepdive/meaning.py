@@ -18,7 +18,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from deepdive.datafiles import DataFileError, fail, load_data, require
@@ -64,6 +64,10 @@ class Lexicon:
     thresholds: Mapping[str, float]
     broader: Mapping[str, str]  # specific term -> the general term it also makes
     openings: re.Pattern[str]  # framing at the start of a question ("tell me about a time")
+    # Phrases that would shrink to one word without their small words ("cut-off" to "cut",
+    # "since then" to "since"): matched only word for word, small words included, so that
+    # "cutting costs" is not a threshold and "since" alone is not a look back.
+    exact: Mapping[tuple[str, ...], str] = field(default_factory=dict)
 
     def question_terms(self, text: str) -> list[str]:
         """Content terms of a question without its framing opening."""
@@ -75,8 +79,7 @@ class Lexicon:
 
     def terms(self, text: str) -> list[str]:
         """The content terms of ``text`` in order (concepts as ``"c:<name>"``)."""
-        words = [stem(w) for w in _WORD.findall(text.lower()) if w not in self.stopwords]
-        words = [w for w in words if w]
+        words = self._content_words(_WORD.findall(text.lower()))
         out: list[str] = []
         i = 0
         while i < len(words):
@@ -88,6 +91,32 @@ class Lexicon:
                     break
             else:
                 out.append(words[i])
+                i += 1
+        return out
+
+    def _longer_phrase(self, raw: list[str], stems: list[str], i: int, n: int) -> bool:
+        """Whether the exact phrase at ``i`` begins a longer concept phrase ("held-out set")."""
+        head = [stems[k] for k in range(i, i + n) if raw[k] not in self.stopwords]
+        rest = [stems[k] for k in range(i + n, len(raw)) if raw[k] not in self.stopwords]
+        words = head + rest[: self.longest - len(head)]
+        return any(tuple(words[:m]) in self.phrases for m in range(len(head) + 1, len(words) + 1))
+
+    def _content_words(self, raw: list[str]) -> list[str]:
+        """Stems of the content words, with each exact phrase already read as its concept."""
+        longest = max((len(k) for k in self.exact), default=0)
+        stems = [stem(w) for w in raw]
+        out: list[str] = []
+        i = 0
+        while i < len(raw):
+            for n in range(min(longest, len(raw) - i), 1, -1):
+                concept = self.exact.get(tuple(stems[i : i + n]))
+                if concept is not None and not self._longer_phrase(raw, stems, i, n):
+                    out.append(concept)
+                    i += n
+                    break
+            else:
+                if raw[i] not in self.stopwords and stems[i]:
+                    out.append(stems[i])
                 i += 1
         return out
 
@@ -111,15 +140,20 @@ def lexicon() -> Lexicon:
     lines = data.get("__keylines__", {})
     base = int(lines.get("concepts", 0))
     phrases: dict[tuple[str, ...], str] = {}
+    exact: dict[tuple[str, ...], str] = {}
     for offset, group in enumerate(concepts, start=1):
         where = f"{FILE}:{base + offset}"
         if not isinstance(group, list) or len(group) < 2:
             raise DataFileError(f"{where}: a concept needs a list of at least two phrases")
         name = "c:" + re.sub(r"\W+", "_", str(group[0]).lower()).strip("_")
         for phrase in group:
-            words = tuple(stem(w) for w in _WORD.findall(str(phrase).lower()) if w not in stopwords)
+            raw = _WORD.findall(str(phrase).lower())
+            words = tuple(stem(w) for w in raw if w not in stopwords)
             if not words:
                 raise DataFileError(f"{where}: phrase {phrase!r} has no content words")
+            if len(words) == 1 and len(raw) > 1:
+                exact[tuple(stem(w) for w in raw)] = name
+                continue
             if phrases.get(words, name) != name:
                 raise DataFileError(
                     f"{where}: {phrase!r} already belongs to concept {phrases[words][2:]!r}"
@@ -129,7 +163,7 @@ def lexicon() -> Lexicon:
     openings = require(FILE, data, "question_openings", list)
     ordered = sorted((str(o).strip().lower() for o in openings), key=len, reverse=True)
     opening = re.compile(r"^(?:" + "|".join(re.escape(o) for o in ordered) + r")\b", re.I)
-    lexicon = Lexicon(stopwords, phrases, longest, limits, {}, opening)
+    lexicon = Lexicon(stopwords, phrases, longest, limits, {}, opening, exact)
     broader: dict[str, str] = {}
     for specific, general in (data.get("broader") or {}).items():
         if specific.startswith("__"):
@@ -139,7 +173,7 @@ def lexicon() -> Lexicon:
             line = data["broader"]["__keylines__"].get(specific, 0)
             raise DataFileError(f"{FILE}:{line}: broader entries must each read as one term")
         broader[a[0]] = b[0]
-    return Lexicon(stopwords, phrases, longest, limits, broader, opening)
+    return Lexicon(stopwords, phrases, longest, limits, broader, opening, exact)
 
 
 def terms(text: str) -> list[str]:
