@@ -32,6 +32,22 @@ REGULARIZATION = "depth-regularization"
             "Raising k smooths the boundary and adds variance.",
         ),
         ("Dropout is turned off at inference.", "Dropout is not turned off at test time."),
+        # the opposite change attached to the same thing, among other words of change
+        (
+            "Lower the learning rate when the loss oscillates.",
+            "If the loss oscillates, raise the learning rate so more progress is made.",
+        ),
+        ("Quantisation halves the weight memory.", "Quantisation doubles the weight memory."),
+        # what the point calls for, called unnecessary
+        (
+            "Compare against a keyword baseline such as BM25.",
+            "There is no need for a BM25 comparison here.",
+        ),
+        (
+            "Check the judge against human labels before trusting it.",
+            "Human labels are not needed once you have a judge.",
+        ),
+        ("Use a linear model when the relationship is linear.", "Use it when it is non-linear."),
     ],
 )
 def test_backwards_claims(point: str, sentence: str) -> None:
@@ -53,6 +69,20 @@ def test_backwards_claims(point: str, sentence: str) -> None:
         (
             "Batch norm uses running averages at inference.",
             "At inference, batch norm switches to the running averages.",
+        ),
+        # a point naming both ways of one thing is not reversed by one of them
+        (
+            "Gradients shrink or grow exponentially with depth.",
+            "With small factors the gradient shrinks exponentially with depth.",
+        ),
+        # a skip connection is not skipping anything
+        (
+            "Residual connections give gradients a direct path.",
+            "Residual connections let the gradient flow along the skip path.",
+        ),
+        (
+            "Compare against a keyword baseline such as BM25.",
+            "Never skip the BM25 comparison: keyword search is a strong baseline.",
         ),
     ],
 )

@@ -1,7 +1,7 @@
 """Claims read for direction: a sentence about a key point that gets it backwards.
 
 Coverage by shared words (:mod:`deepdive.coverage`) credits "L1 penalises squared weights" for
-"L2 penalises squared weights" — same words, wrong claim. This module reads three ways of
+"L2 penalises squared weights" — same words, wrong claim. This module reads four ways of
 getting a point backwards, from ``data/directions.yaml``:
 
 * **a swap** of two concepts candidates mix up (L1↔L2, precision↔recall, bias↔variance,
@@ -9,7 +9,8 @@ getting a point backwards, from ``data/directions.yaml``:
   words to the other side;
 * **a reversed direction**: as many words of change as the point (raises, lowers, more, fewer
   ...), but not the same ups and downs;
-* **a negation** right before one of the point's own words, when the point has none.
+* **a negation** right before one of the point's own words, when the point has none;
+* **a dismissal**: the point's own words called unnecessary ("no need for a BM25 baseline").
 
 Each returns a short reason, so a view can say why the sentence reads as wrong.
 """
@@ -25,6 +26,8 @@ from deepdive.meaning import terms
 
 _WORD = re.compile(r"[\w’'-]+")
 _WINDOW = 6  # words after a concept that count as what is said about it
+_AFTER = 3  # words after a word of change that say what changes
+_BEFORE = 4  # words before "is not needed" that say what is not
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,7 @@ class _Rules:
     up: re.Pattern[str]
     down: re.Pattern[str]
     negation: re.Pattern[str]
+    dismissal: re.Pattern[str]
 
 
 @cache
@@ -51,6 +55,7 @@ def _rules() -> _Rules:
         compile_patterns(name, cfg, require(name, d, "up", list)),
         compile_patterns(name, cfg, require(name, d, "down", list)),
         compile_patterns(name, cfg, require(name, cfg, "negations", list)),
+        compile_patterns(name, cfg, require(name, cfg, "dismissals", list)),
     )
 
 
@@ -89,13 +94,35 @@ def _directions(text: str) -> list[str]:
     return [d for _, d in sorted(marks)]
 
 
+def _attached(text: str) -> list[tuple[str, set[str]]]:
+    """Each word of change with the content terms of the few words after it ("reduce the
+    batch size" -> down, {batch, size})."""
+    rules = _rules()
+    out = []
+    for way, pattern in (("up", rules.up), ("down", rules.down)):
+        for m in pattern.finditer(text):
+            after = _WORD.findall(text[m.end() :])[:_AFTER]
+            out.append((way, set(terms(" ".join(after)))))
+    return out
+
+
 def _reversed(point: str, sentence: str) -> str | None:
     """As many words of change as the point, but not the same ups and downs ("raising k adds
-    variance" for "a larger k reduces variance"); the same ups and downs in another order
-    ("too small is slow, too large diverges") are a rewording."""
+    variance" for "a larger k reduces variance"); or the opposite change attached to the
+    same thing ("increase the batch size" for "reduce the batch size") and never the same
+    one. The same ups and downs in another order ("too small is slow, too large diverges")
+    are a rewording."""
     want, said = _directions(point), _directions(sentence)
     if want and len(want) == len(said) and sorted(want) != sorted(said):
         return "it states the opposite direction"
+    theirs, ours = _attached(sentence), _attached(point)
+    for way, things in ours:
+        # "shrink or grow with depth": a point that names both ways of one thing fixes neither
+        if not things or any(w != way and things & t for w, t in ours):
+            continue
+        same = any(w == way and things & t for w, t in theirs)
+        if not same and any(w != way and things & t for w, t in theirs):
+            return "it states the opposite direction"
     return None
 
 
@@ -108,6 +135,23 @@ def _negated(point: str, sentence: str) -> str | None:
         after = " ".join(_WORD.findall(sentence[m.end() :])[:2])
         if set(terms(after)) & wanted:
             return "it denies what the point states"
+    return None
+
+
+def _dismissed(point: str, sentence: str) -> str | None:
+    """The sentence calls what the point recommends unnecessary ("no need for a BM25
+    comparison" for "compare against a keyword baseline such as BM25")."""
+    rules = _rules()
+    if rules.negation.search(point):
+        return None
+    wanted = set(terms(point))
+    for m in rules.dismissal.finditer(sentence):
+        before = _WORD.findall(sentence[: m.start()])
+        if rules.negation.search(" ".join(before[-2:])):
+            continue  # "never skip it", "you should not skip the baseline"
+        near = before[-_BEFORE:] + _WORD.findall(sentence[m.end() :])[:_WINDOW]
+        if set(terms(" ".join(near))) & wanted:
+            return "it says what the point calls for is not needed"
     return None
 
 
@@ -145,4 +189,9 @@ def pair_terms(text: str, pair: int) -> set[str]:
 
 def contradiction(point: str, sentence: str) -> str | None:
     """Why ``sentence`` states ``point`` backwards, or None when it does not."""
-    return _swapped(point, sentence) or _reversed(point, sentence) or _negated(point, sentence)
+    return (
+        _swapped(point, sentence)
+        or _reversed(point, sentence)
+        or _negated(point, sentence)
+        or _dismissed(point, sentence)
+    )
