@@ -73,3 +73,21 @@ def test_a_figure_the_overview_states_is_never_a_contradiction() -> None:
     overview = "We cut false alerts from 12% to 7% at a threshold of 0.01; recall stayed at 0.82."
     reply = "The alert rate went down to 7%, and at the 0.01 threshold recall held at 0.82."
     assert find_contradictions(overview, reply) == []
+
+
+@pytest.mark.parametrize(
+    ("overview", "reply", "contradicts"),
+    [
+        # a number is compared with the one of the same named metric, not its neighbour
+        ("Macro-F1 was 0.78 and accuracy was 88%.", "Macro-F1 came in at 0.87.", True),
+        ("Macro-F1 was 0.78 and accuracy was 88%.", "Weighted F1 was higher, at 0.87.", False),
+        ("ROC-AUC was 0.94 and PR-AUC 0.42.", "The PR-AUC was 0.45.", True),
+        ("ROC-AUC was 0.94 and PR-AUC 0.42.", "The PR-AUC sat at 0.60 on the new data.", True),
+        # levels said exactly agree only up to their rounding; hedged ones keep some slack
+        ("ROC-AUC was 0.94 on the held-out month.", "The ROC-AUC was 0.91.", True),
+        ("ROC-AUC was around 0.94 on the held-out month.", "The ROC-AUC was 0.92.", False),
+        ("Accuracy was 0.9 on the test set.", "Accuracy was 0.94 on the test set.", False),
+    ],
+)
+def test_numbers_meet_only_their_own_metric(overview: str, reply: str, contradicts: bool) -> None:
+    assert bool(find_contradictions(overview, reply)) is contradicts

@@ -14,6 +14,7 @@ ambiguous is not flagged.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -42,6 +43,23 @@ _CHOICE_VERB = re.compile(
 )
 
 
+# how a metric is averaged or cut: "macro-F1" and "weighted F1" measure different things
+_QUALIFIER = re.compile(
+    r"\b(macro|micro|weighted|balanced|mean|median|p50|p90|p95|p99|roc|pr|top-?\d+)\b"
+)
+
+
+def same_metric(a: str | None, b: str | None) -> bool:
+    """Whether two metric names can measure the same thing: the same metric, with one of
+    them unqualified or both qualified alike ("F1" and "macro F1" can; "macro F1" and
+    "weighted F1" cannot; nor can ROC-AUC and PR-AUC)."""
+    if not a or not b:
+        return True
+    qa, _, na = a.rpartition(" ")
+    qb, _, nb = b.rpartition(" ")
+    return na == nb and (not qa or not qb or qa == qb)
+
+
 @dataclass(frozen=True)
 class Quantity:
     """A number read from a sentence, in one or more comparable forms."""
@@ -50,6 +68,8 @@ class Quantity:
     sentence: str
     readings: tuple[tuple[str, float], ...]  # ("change", +30.0), ("level", 91.0), ("points", 4)
     subject: frozenset[str]
+    metric: str | None = None  # the metric named nearest the number ("macro-F1")
+    step: float | None = None  # the rounding a level said exactly carries; None when hedged
 
 
 @dataclass(frozen=True)
@@ -104,10 +124,26 @@ class ConsistencyReader:
             and w.lower() not in _WORDNUM
             and len(w) > 2
         }
-        words |= {
-            m.name.lower() for m in vocab().find("metrics", text[max(0, start - 40) : end + 30])
-        }
+        # the metric named near the number, the window widened to whole words ("Macro-F1")
+        lo, hi = max(0, start - 60), min(len(text), end + 30)
+        while lo > 0 and (text[lo - 1].isalnum() or text[lo - 1] in "-_@"):
+            lo -= 1
+        while hi < len(text) and (text[hi].isalnum() or text[hi] in "-_@"):
+            hi += 1
+        words |= {m.name.lower() for m in vocab().find("metrics", text[lo:hi])}
         return frozenset(words)
+
+    def _metric(self, text: str, start: int, end: int) -> str | None:
+        """The metric named nearest the number in its sentence, a name before it preferred
+        ("macro-F1 was 0.78 and accuracy 88%": 0.78 is macro-F1, 88% accuracy)."""
+        best: tuple[float, str] | None = None
+        for m in vocab().find("metrics", text):
+            gap = start - m.end if m.end <= start else (m.start - end) * 1.5 + 2
+            if gap >= 0 and (best is None or gap < best[0]):
+                kind = _QUALIFIER.search(text[max(0, m.start - 12) : m.end].lower())
+                name = m.name.lower()
+                best = (gap, f"{kind.group(1)} {name}" if kind else name)
+        return best[1] if best else None
 
     def _readings(self, fig: Figure, sentence: Sentence) -> list[tuple[str, float]]:
         text = sentence.text
@@ -174,8 +210,11 @@ class ConsistencyReader:
                 readings = self._readings(fig, s)
                 if not readings:
                     continue
-                subject = self._subject(s.text, fig.start - s.start, fig.end - s.start)
-                out.append(Quantity(fig.text, s.text, tuple(readings), subject))
+                at, to = fig.start - s.start, fig.end - s.start
+                subject = self._subject(s.text, at, to)
+                metric = self._metric(s.text, at, to)
+                step = _step(fig.text, s.text[max(0, at - 24) : at], readings)
+                out.append(Quantity(fig.text, s.text, tuple(readings), subject, metric, step))
         return out
 
     # -- models and data -----------------------------------------------------------------
@@ -251,7 +290,8 @@ class ConsistencyReader:
             if numbers and all(n in said_before for n in numbers):
                 continue  # a figure the overview itself states is never a contradiction of it
             subject = rq.subject or question_subject
-            related = [q for q in ov_q if q.subject & subject]
+            # two numbers of different named metrics measure different things
+            related = [q for q in ov_q if q.subject & subject and same_metric(q.metric, rq.metric)]
             if not related and not rq.subject and len(ov_q) == 1:
                 related = ov_q
             verdicts = [v for v in (_compare(q, rq) for q in related) if v is not None]
@@ -320,6 +360,30 @@ def _as_said(original: list[Sentence], digits: list[Sentence]) -> dict[str, str]
 _PRIORITY = ("level", "minutes", "points", "change")
 
 
+_HEDGE = re.compile(
+    r"\b(?:about|around|roughly|approximately|approx|nearly|almost|over|under|above|below|"
+    r"some|like|maybe|circa|close\s+to|more\s+than|less\s+than|at\s+least|up\s+to)\W*$|~\s*$",
+    re.I,
+)
+
+
+def _step(figure: str, before: str, readings: Sequence[tuple[str, float]]) -> float | None:
+    """The rounding of a level said exactly ("0.94": one point of a rate, "88.5%": a tenth),
+    or None for a hedged figure ("about 0.9") or one that is not a single level."""
+    lead = re.split(r"[\d~]", figure, maxsplit=1)[0]  # "around " in "around 0.87"
+    if _HEDGE.search(f"{before} {lead}".rstrip() + " ") or "~" in figure:
+        return None
+    numbers = _NUMBER.findall(figure)
+    if len(numbers) != 1 or [u for u, _ in readings] != ["level"]:
+        return None
+    digits = numbers[0].replace(",", "")
+    decimals = len(digits.partition(".")[2])
+    step = 10.0**-decimals
+    if "%" not in figure and _to_float(digits) <= 1.0:
+        step *= 100  # a rate written 0.94 is read in points
+    return step
+
+
 def _compare(a: Quantity, b: Quantity) -> bool | None:
     """True when consistent, False when contradictory, None when not comparable.
 
@@ -332,6 +396,10 @@ def _compare(a: Quantity, b: Quantity) -> bool | None:
         vb_list = [v for u, v in b.readings if _unit(u) == unit]
         if not va_list or not vb_list:
             continue
+        if unit == "level" and a.step is not None and b.step is not None:
+            # two levels said exactly agree only up to the rounding of the rougher one
+            slack = max(a.step, b.step) * 1.01
+            return any(abs(va - vb) <= slack for va in va_list for vb in vb_list)
         return any(_close(unit, va, vb) for va in va_list for vb in vb_list)
     return None
 
