@@ -91,3 +91,16 @@ def test_a_figure_the_overview_states_is_never_a_contradiction() -> None:
 )
 def test_numbers_meet_only_their_own_metric(overview: str, reply: str, contradicts: bool) -> None:
     assert bool(find_contradictions(overview, reply)) is contradicts
+
+
+def test_a_number_about_another_model_is_not_a_contradiction() -> None:
+    overview = "We chose XGBoost. On the held-out month XGBoost reached an AUC of 0.84."
+    assert find_contradictions(overview, "Logistic regression only got an AUC of 0.71.") == []
+    assert find_contradictions(overview, "XGBoost reached an AUC of 0.71 on that month.")
+
+
+def test_a_score_is_not_a_count() -> None:
+    from deepdive.quantity_frames import read_frames
+
+    frames = read_frames("We got 0.81 macro-F1 there versus 0.72 for the SVM on 1.2 million rows.")
+    assert [(f.dim, f.value) for f in frames if f.dim == "count"] == [("count", 1_200_000.0)]

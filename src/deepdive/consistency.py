@@ -285,13 +285,20 @@ class ConsistencyReader:
             else frozenset()
         )
         said_before = {_to_float(n) for n in _NUMBER.findall(overview)}
+        chosen = list(self.chosen_models(ov_s))
         for rq in self.quantities(rp_s):
             numbers = [_to_float(n) for n in _NUMBER.findall(rq.text)]
             if numbers and all(n in said_before for n in numbers):
                 continue  # a figure the overview itself states is never a contradiction of it
             subject = rq.subject or question_subject
             # two numbers of different named metrics measure different things
-            related = [q for q in ov_q if q.subject & subject and same_metric(q.metric, rq.metric)]
+            related = [
+                q
+                for q in ov_q
+                if q.subject & subject
+                and same_metric(q.metric, rq.metric)
+                and not _another_model(rq.sentence, q.sentence, chosen)
+            ]
             if not related and not rq.subject and len(ov_q) == 1:
                 related = ov_q
             verdicts = [v for v in (_compare(q, rq) for q in related) if v is not None]
@@ -382,6 +389,16 @@ def _step(figure: str, before: str, readings: Sequence[tuple[str, float]]) -> fl
     if "%" not in figure and _to_float(digits) <= 1.0:
         step *= 100  # a rate written 0.94 is read in points
     return step
+
+
+def _another_model(reply_sentence: str, overview_sentence: str, chosen: list[str]) -> bool:
+    """The reply's number is about a model the overview's number is not ("a text-only BERT
+    ablation got 0.78" beside "LayoutLMv3 got 0.89"): the reply sentence names models, and
+    none is of the family named with the overview's number (or chosen in the overview)."""
+    v = vocab()
+    mine = v.names("models", reply_sentence)
+    theirs = v.names("models", overview_sentence) or chosen
+    return bool(mine and theirs) and not any(v.same_family(a, b) for a in mine for b in theirs)
 
 
 def _compare(a: Quantity, b: Quantity) -> bool | None:

@@ -144,6 +144,8 @@ def read_frames(sentence: str) -> list[Frame]:
         if n[0].isdigit():
             add("count", _float(n), "people", m)
     for m in _COUNT.finditer(text):
+        if "." in m.group("n") and not m.group("s"):
+            continue  # "0.81 macro-F1", "2.5 points": a count is a whole number (or "1.2 million")
         noun = _counted_noun(m.group("w"), words)
         if noun and _PER_PERIOD.search(text, m.start(), m.end() + 20):
             noun += "/rate"  # "9,000 subscribers a year" is a rate, not how many there were
