@@ -104,3 +104,32 @@ def test_a_score_is_not_a_count() -> None:
 
     frames = read_frames("We got 0.81 macro-F1 there versus 0.72 for the SVM on 1.2 million rows.")
     assert [(f.dim, f.value) for f in frames if f.dim == "count"] == [("count", 1_200_000.0)]
+
+
+@pytest.mark.parametrize(
+    ("said", "digits"),
+    [
+        ("a couple hundred hand-written rules", "200 hand-written rules"),
+        ("a few hundred rules", "a few hundred rules"),
+        ("a hundred and five days", "105 days"),
+    ],
+)
+def test_spelled_hundreds(said: str, digits: str) -> None:
+    from deepdive.quantity_frames import spell_numbers
+
+    assert spell_numbers(said) == digits
+
+
+def test_frames_read_what_is_counted_and_open_ended_numbers() -> None:
+    from deepdive.quantity_frames import read_frames
+
+    frames = read_frames("Records for 1.2 million postpaid subscribers; default is 90+ days late.")
+    assert [(f.dim, f.noun) for f in frames] == [("time", ""), ("count", "subscrib")]
+
+
+def test_a_retold_choice_of_another_model_is_drift() -> None:
+    overview = "In the end we used LightGBM, because it handled sparse merchant features well."
+    found = find_contradictions(overview, "I ended up choosing a random forest; it was robust.")
+    assert [c.kind for c in found] == ["model"]
+    same = "We ended up choosing LightGBM for the sparse features."
+    assert find_contradictions(overview, same) == []

@@ -36,8 +36,12 @@ _WORDNUM = {
 
 
 _CHOICE_VERB = re.compile(
-    r"\b(?:used|chose|picked|selected|deployed|shipped|went\s+with|ended\s+up\s+(?:with|using)|"
-    r"settled\s+on|stuck\s+with|kept|fine-?tuned|built|trained|replaced\s+(?:[\w-]+\s+){0,4}with|(?:final|new|production|deployed)\s+(?:model|system|ranker|classifier)\s+(?:was|is))\s+(?:the\s+|a\s+|an\s+|our\s+)?"
+    r"\b(?:us(?:e|ed|ing)|cho(?:se|ose|osing)|pick(?:ed|ing)?|select(?:ed|ing)?|deploy(?:ed|ing)?|"
+    r"ship(?:ped|ping)?|went\s+(?:with|for)|go(?:ing)?\s+with|opt(?:ed|ing)\s+for|decided\s+on|"
+    r"(?:moved|switched)\s+to|ended\s+up\s+(?:with|using|choosing|picking|going\s+with)|"
+    r"settled\s+on|stuck\s+with|kept|fine-?tun(?:ed|ing)|buil(?:t|ding)|train(?:ed|ing)|"
+    r"replaced\s+(?:[\w-]+\s+){0,4}with|(?:final|new|production|deployed)\s+(?:model|system|ranker|"
+    r"classifier)\s+(?:was|is))\s+(?:the\s+|a\s+|an\s+|our\s+)?"
     r"(?:\w+\s+){0,2}$",
     re.I,
 )
@@ -303,7 +307,11 @@ class ConsistencyReader:
                 related = ov_q
             verdicts = [v for v in (_compare(q, rq) for q in related) if v is not None]
             if verdicts and not any(verdicts):
-                q = next(q for q in related if _compare(q, rq) is False)
+                # quote the overview number closest in meaning: the same metric, most words
+                q = max(
+                    (q for q in related if _compare(q, rq) is False),
+                    key=lambda q: (q.metric == rq.metric, len(q.subject & subject)),
+                )
                 out.append(
                     Contradiction(
                         "figure",

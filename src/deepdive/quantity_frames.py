@@ -37,13 +37,13 @@ _MONEY = re.compile(
     re.I,
 )
 _TIMES = re.compile(
-    rf"\b(?P<n>{_NUM})[\s-]*(?P<u>milliseconds?|ms|seconds?|secs?|minutes?|mins?|hours?|hrs?|"
+    rf"\b(?P<n>{_NUM})\+?[\s-]*(?P<u>milliseconds?|ms|seconds?|secs?|minutes?|mins?|hours?|hrs?|"
     r"days?|weeks?|months?|years?)\b",
     re.I,
 )
-_PERCENT = re.compile(rf"\b(?P<n>{_NUM})\s*(?:%|percent\b|per\s+cent\b)", re.I)
+_PERCENT = re.compile(rf"\b(?P<n>{_NUM})\+?\s*(?:%|percent\b|per\s+cent\b)", re.I)
 _COUNT = re.compile(
-    rf"\b(?P<n>{_NUM})\s*(?P<s>thousand|million|billion|k|m|bn)?\s+(?P<w>(?:[a-z][a-z-]*\s+){{0,2}}"
+    rf"\b(?P<n>{_NUM})\+?\s*(?P<s>thousand|million|billion|k|m|bn)?\s+(?P<w>(?:[a-z][a-z-]*\s+){{0,2}}"
     r"[a-z][a-z-]*)",
     re.I,
 )
@@ -155,18 +155,26 @@ def read_frames(sentence: str) -> list[Frame]:
     return out
 
 
+_PLURAL = re.compile(r"[a-z-]{3,}[^s]s")
+_NOT_PLURAL = frozenset("versus across thus always perhaps plus alias bias".split())
+
+
 def _counted_noun(phrase: str, words: FrameWords) -> str:
     """The noun a number counts ("4,200 stores" -> "store"; "five data scientists" -> people)."""
     said = phrase.lower().split()
     if any(w in words.people for w in said):
         return "people"
+    content: list[str] = []
     for w in said:
         if w in words.not_counted or w in _TIME or w.rstrip("s") in _TIME:
-            return ""
-        if w in words.generic:
-            continue
-        return stem(w)
-    return ""
+            break
+        if w not in words.generic:
+            content.append(w)
+    if not content:
+        return ""
+    # "1.2 million postpaid subscribers": the plural noun is what is counted, not its adjective
+    plural = next((w for w in content if _PLURAL.fullmatch(w) and w not in _NOT_PLURAL), None)
+    return stem(plural or content[0])
 
 
 _UNITS = (
@@ -191,7 +199,9 @@ _LEADING_POINT = re.compile(
 )
 # "a hundred and twenty" and "3 hundred and 40" once the parts are digits
 _HUNDRED = re.compile(
-    r"\b(?:(?P<h>a|one|\d+)\s+)?hundred\b(?:\s+(?:and\s+)?(?P<r>\d{1,2})\b)?(?!\s+(?:of|percent))",
+    r"(?<!\bfew\s)(?<!\bseveral\s)(?<!\bmany\s)(?<!\bsome\s)"
+    r"\b(?:(?P<h>(?:a\s+)?couple(?:\s+of)?|a|one|\d+)\s+)?hundred\b"
+    r"(?:\s+(?:and\s+)?(?P<r>\d{1,2})\b)?(?!\s+(?:of|percent))",
     re.I,
 )
 
@@ -221,8 +231,9 @@ def spell_numbers(sentence: str) -> str:
 
 
 def _hundreds(m: re.Match[str]) -> str:
+    """ "a hundred and five" -> 105, "a couple hundred" -> 200; "a few hundred" stays words."""
     h = (m.group("h") or "a").lower()
-    head = 1 if h in ("a", "one") else int(h)
+    head = 2 if "couple" in h else 1 if h in ("a", "one") else int(h)
     return str(head * 100 + int(m.group("r") or 0))
 
 
