@@ -76,12 +76,23 @@ def run(ctx: ReplyContext) -> tuple[bool, list[str]]:
     topics = require("replies.yaml", load_data("replies.yaml"), "family_topics", dict)
     family = ctx.family.removeprefix("probe:")
     wanted = _content(ctx.question.question) | {t.lower()[:7] for t in topics.get(family, [])}
-    hits = [s for s in ctx.sentences if _content(s.text) & wanted]
+    hits = [s for s in ctx.sentences if _shares(_content(s.text), wanted)]
     if not hits and family in _PART_FOR_FAMILY:
         part = _PART_FOR_FAMILY[family]
         classifier = part_classifier()
         hits = [s for s in ctx.sentences if classifier.raw_scores(s, [])[part] >= 1.0]
     return bool(hits), [s.text for s in hits[:1]]
+
+
+def _shares(words: set[str], wanted: set[str]) -> bool:
+    """Whether a word of ``words`` is one of ``wanted`` or an inflection of it ("labels" for
+    "label", "debugged" for "debug"): one starts with the other, the shorter of four letters
+    or more."""
+    return any(
+        w == t or (min(len(w), len(t)) >= 4 and (w.startswith(t) or t.startswith(w)))
+        for w in words
+        for t in wanted
+    )
 
 
 def _similar_to_any(text: str, sentences: tuple[object, ...]) -> bool:
