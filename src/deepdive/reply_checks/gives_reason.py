@@ -28,6 +28,9 @@ _LIGHT = frozenset(
     which there here also then than about like yeah honestly definitely probably""".split()
 )
 
+# Asked for a weakness, a reply that denies having one has nothing whose reason it could give.
+_ASKS_FOR_WEAKNESS = frozenset({"hindsight", "probe:no_weakness"})
+
 ID = "gives_reason"
 GOOD = "You gave a reason for the choice."
 MISSING = "You said what you did but not why."
@@ -41,6 +44,8 @@ def applies(ctx: ReplyContext) -> bool:
 def run(ctx: ReplyContext) -> tuple[bool, list[str]]:
     if ctx.matching("deflection") or ctx.matching("no_why"):
         return False, []
+    if ctx.family in _ASKS_FOR_WEAKNESS and ctx.matching("limitation_denial"):
+        return False, []  # "it didn't really fall short, so ...": no weakness to explain
     excuses = set(ctx.matching("not_a_reason"))
     hits = [s for s in ctx.matching("reason") if s not in excuses]
     if not hits and len(ctx.sentences) >= 2:
