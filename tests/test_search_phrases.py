@@ -57,3 +57,14 @@ def test_lint_flags_phrases_for_a_question_the_bank_lacks(monkeypatch: pytest.Mo
     )
     problems = [p for p in lint(shipped()) if p.code == "search-phrases"]
     assert [p.where for p in problems] == ["br-no-such-question"]
+
+
+def test_no_phrase_says_only_that_it_is_an_interview_question() -> None:
+    """Every question in the bank is an interview question: the words tell search nothing."""
+    noisy = [
+        (ident, p)
+        for ident, phrases in search_phrases().items()
+        for p in phrases
+        if "interview" in p.lower() and ident != "beh-interview-others"
+    ]
+    assert noisy == []
