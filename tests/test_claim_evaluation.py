@@ -41,6 +41,9 @@ def test_the_sets_are_as_big_as_issue_13_asks() -> None:
     answers = _yaml("practice_answers.yaml")["answers"]
     assert len(answers) >= 80
     assert sum("wrong" in a["marks"].values() for a in answers) >= 30
+    second = _yaml("practice_answers_2.yaml")["answers"]
+    assert len(second) >= 70
+    assert sum(list(a["marks"].values()).count("wrong") for a in second) >= 50
 
 
 def test_a_tally_counts_precision_recall_and_accuracy() -> None:
@@ -51,7 +54,9 @@ def test_a_tally_counts_precision_recall_and_accuracy() -> None:
     assert t.wrong == ["missed: case", "false: case"]
 
 
-@pytest.mark.parametrize(("split", "precision", "recall"), [("dev", 0.9, 0.7), ("test", 0.8, 0.65)])
+@pytest.mark.parametrize(
+    ("split", "precision", "recall"), [("dev", 0.92, 0.72), ("test", 0.79, 0.63)]
+)
 def test_contradictions_floor(split: str, precision: float, recall: float) -> None:
     tally = contradictions(DATA / "contradiction_pairs.yaml")[split]
     assert tally.precision >= precision and tally.recall >= recall, tally.wrong
@@ -70,16 +75,30 @@ def test_reply_checks_floor(split: str, floor: float) -> None:
 def test_retelling_floor(split: str) -> None:
     tally = retellings(DATA / "retell_pairs.yaml")[split]
     assert tally.coverage.accuracy >= 0.83
-    assert tally.drift.recall >= 0.45 and tally.drift.precision >= 0.55, tally.drift.wrong
+    assert tally.drift.recall >= 0.6 and tally.drift.precision >= 0.62, tally.drift.wrong
 
 
-@pytest.mark.parametrize("split", ["dev", "test"])
-def test_practice_floor(split: str) -> None:
-    tally = practice(DATA / "practice_answers.yaml")[split]
-    assert tally.right / tally.points >= 0.65, tally.errors
+@pytest.mark.parametrize(
+    ("file", "split", "floor"),
+    [
+        ("practice_answers.yaml", "dev", 0.7),
+        ("practice_answers.yaml", "test", 0.68),
+        ("practice_answers_2.yaml", "dev", 0.64),
+        ("practice_answers_2.yaml", "test", 0.61),
+    ],
+)
+def test_practice_floor(file: str, split: str, floor: float) -> None:
+    tally = practice(DATA / file)[split]
+    assert tally.right / tally.points >= floor, tally.errors
 
 
 def test_the_report_names_every_set() -> None:
     text = report(DATA)
-    for needle in ("contradiction test", "reply test all checks", "retell drift test", "practice"):
+    for needle in (
+        "contradiction test",
+        "reply test all checks",
+        "retell drift test",
+        "practice test",
+        "practice-2 test",
+    ):
         assert needle in text

@@ -94,9 +94,17 @@ def test_numbers_meet_only_their_own_metric(overview: str, reply: str, contradic
 
 
 def test_a_number_about_another_model_is_not_a_contradiction() -> None:
-    overview = "We chose XGBoost. On the held-out month XGBoost reached an AUC of 0.84."
-    assert find_contradictions(overview, "Logistic regression only got an AUC of 0.71.") == []
+    overview = (
+        "We chose XGBoost over the logistic regression baseline. On the held-out month "
+        "XGBoost reached an AUC of 0.84."
+    )
+    tried = "We also tried a random forest, which only got an AUC of 0.71."
+    assert find_contradictions(overview, tried) == []
+    baseline = "Logistic regression only got an AUC of 0.71 there."
+    assert find_contradictions(overview, baseline) == []
     assert find_contradictions(overview, "XGBoost reached an AUC of 0.71 on that month.")
+    # a model the overview never names is no new subject: the result is told of another model
+    assert find_contradictions(overview, "We reached an AUC of 0.71 with LightGBM.")
 
 
 def test_a_score_is_not_a_count() -> None:
@@ -133,3 +141,38 @@ def test_a_retold_choice_of_another_model_is_drift() -> None:
     assert [c.kind for c in found] == ["model"]
     same = "We ended up choosing LightGBM for the sparse features."
     assert find_contradictions(overview, same) == []
+
+
+@pytest.mark.parametrize(
+    ("overview", "reply", "contradicts"),
+    [
+        # metrics told as percentages meet only their own metric, qualifier and all
+        ("Macro-F1 was 78%.", "Weighted F1 came to 87%.", False),
+        ("ROC-AUC was 94%.", "PR-AUC was 42%.", False),
+        ("Top-5 accuracy was 92%.", "Top-1 accuracy was 70%.", False),
+        ("Our top-5 accuracy was 0.92.", "Our top-1 accuracy was 0.70.", False),
+        ("P99 latency was 120 ms.", "Median latency was 40 ms.", False),
+        ("ROC-AUC and PR-AUC were 0.94 and 0.42 respectively.", "The PR-AUC was 0.45.", True),
+        ("Mean log loss was 0.31.", "Log loss was 0.52.", True),
+        # the metric reported, not the operating point it was read at
+        ("Offline, precision at 80% recall was 0.41.", "Precision was 0.55 at that recall.", True),
+        # rounding: "0.9" spans 0.85-0.95; hedges after the number count too
+        ("Accuracy was 0.9 on the test set.", "Accuracy was 0.81 on the test set.", True),
+        ("Recall was 90% on the test month.", "Recall was 88% or so on the test month.", False),
+        ("Only 0.5 percent of payments were fraud.", "Fraud was 8 percent of payments.", True),
+        # a count's noun is its plural noun, not an adjective ending in -ous
+        ("We had 5,000 anonymous users.", "We had 8,000 anonymous sessions.", False),
+    ],
+)
+def test_review_cases(overview: str, reply: str, contradicts: bool) -> None:
+    assert bool(find_contradictions(overview, reply)) is contradicts
+
+
+def test_strict_reading_wants_plain_evidence_of_the_same_quantity() -> None:
+    overview = "We cut delivery-time MAE to 6.1 minutes, from 9.5 for the heuristic."
+    subset = "On Friday evening peaks the MAE is around 11 minutes."
+    gap = "The gap between the two splits was 0.7 minutes."
+    assert find_contradictions(overview, gap, strict=True) == []
+    assert find_contradictions(overview, subset, strict=True) == []
+    changed = "The heuristic's MAE was about 10.5 minutes."
+    assert find_contradictions(overview, changed, strict=True)

@@ -48,6 +48,7 @@ REGULARIZATION = "depth-regularization"
             "Human labels are not needed once you have a judge.",
         ),
         ("Use a linear model when the relationship is linear.", "Use it when it is non-linear."),
+        ("Compare against a keyword baseline such as BM25.", "I skipped the BM25 comparison."),
     ],
 )
 def test_backwards_claims(point: str, sentence: str) -> None:
@@ -83,6 +84,39 @@ def test_backwards_claims(point: str, sentence: str) -> None:
         (
             "Compare against a keyword baseline such as BM25.",
             "Never skip the BM25 comparison: keyword search is a strong baseline.",
+        ),
+        ("Compare against a keyword baseline such as BM25.", "Don't skip the BM25 comparison."),
+        (
+            "Compare against a keyword baseline such as BM25.",
+            "You don't need a fancy model; a BM25 baseline is a strong comparison.",
+        ),
+        (
+            "Fine-tune a pretrained model rather than training from scratch.",
+            "There is no need to train from scratch; fine-tune the pretrained model.",
+        ),
+        ("Monitor for data drift.", "Retraining is not needed unless monitoring shows drift."),
+        ("Remove unnecessary features.", "Dropping unnecessary features cuts the noise."),
+        ("Normalize features before k-NN.", "Without normalization, k-NN is pointless."),
+        # a negated or set-aside change states no direction; the passive attaches what changes
+        (
+            "Lower the learning rate when the loss oscillates.",
+            "If the loss oscillates, don't increase the learning rate; lower it.",
+        ),
+        (
+            "Lower the learning rate when the loss oscillates.",
+            "Instead of raising the learning rate, lower it when the loss oscillates.",
+        ),
+        (
+            "Reduce the batch size and use gradient accumulation.",
+            "Keep a larger effective batch size while the micro-batch size is reduced.",
+        ),
+        (
+            "Benjamini-Hochberg keeps more power when many metrics are tested.",
+            "With Benjamini-Hochberg you lose much less power than with Bonferroni.",
+        ),
+        (
+            "Chunked prefill stops long prompts from stalling ongoing decodes.",
+            "Chunked prefill means one long prompt doesn't stall everyone else's decoding.",
         ),
     ],
 )

@@ -91,3 +91,22 @@ def test_malformed_meaning_file_is_named(
 def test_terms_never_fail_on_free_text(text: str) -> None:
     out = terms(text)
     assert all(isinstance(t, str) and t for t in out)
+
+
+@pytest.mark.parametrize(
+    ("text", "concept", "present"),
+    [
+        # phrases that would shrink to one word match only word for word
+        ("a cut-off date", "c:threshold", True),
+        ("cutting the threshold search short", "c:threshold", True),
+        ("cutting costs", "c:threshold", False),
+        ("since then it improved", "c:afterwards", True),
+        ("since the model was small", "c:afterwards", False),
+        ("we roll out the model", "c:deploy", True),
+        ("on the held-out set", "c:validation", True),
+    ],
+)
+def test_exact_phrases(text: str, concept: str, present: bool) -> None:
+    from deepdive.meaning import terms
+
+    assert (concept in terms(text)) is present

@@ -47,7 +47,7 @@ MIN_COVERAGE = 0.5
 # dropout?") is weak evidence the question is about it. A query answered only there needs
 # more of its words found there, so a topic the bank only mentions in passing is no match.
 # Another name for the question counts a little less than its own words: those lists are
-# broad, and "text to speech" is not a question about speech to text.
+# broad, written for recall rather than to tell close questions apart.
 COVERAGE_FIELDS: tuple[float, ...] = (1.0, 1.0, 0.75, 1.0, 0.5, 0.25)
 
 

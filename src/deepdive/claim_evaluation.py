@@ -1,12 +1,14 @@
 """Measure the checks that compare what a candidate says with something else (issue 13).
 
-Four labelled sets, written blind by helper sessions before the code ran on them, live in
+Labelled sets, written blind by helper sessions before the code ran on them, live in
 ``tests/data``:
 
 * ``contradiction_pairs.yaml`` — overviews, each with replies marked contradicting or not;
 * ``drill_replies.yaml`` — overviews with follow-up replies and a gold mark per reply check;
 * ``retell_pairs.yaml`` — fact sheets with retellings, the facts each covers and drifts from;
-* ``practice_answers.yaml`` — answers to bank questions, each key point covered / missed / wrong.
+* ``drill_replies_2.yaml`` — a second reply set, rich in new numbers that are not contradictions;
+* ``practice_answers.yaml`` — answers to bank questions, each key point covered / missed / wrong;
+  ``practice_answers_2.yaml`` a second such set, written later with more wrong claims.
 
 Each set splits by its overview, sheet or answer position: even ones are ``dev`` (where
 thresholds and wording may be tuned), odd ones ``test`` (only reported).
@@ -78,6 +80,10 @@ class Tally:
             f"{name:<30} P {self.precision:.2f}  R {self.recall:.2f}  "
             f"acc {self.accuracy:.2f}  n {self.n}"
         )
+
+
+PRACTICE_2 = "practice_answers_2.yaml"
+REPLIES_2 = "drill_replies_2.yaml"
 
 
 def _split(index: int) -> str:
@@ -213,21 +219,23 @@ def report(data_dir: Path, show_errors: bool = False) -> str:
     for split, tally in contradictions(data_dir / "contradiction_pairs.yaml").items():
         lines.append(tally.line(f"contradiction {split}"))
         wrong += tally.wrong if split == "dev" else []
-    for split, checks in reply_checks(data_dir / "drill_replies.yaml").items():
-        total = Tally()
-        for check, tally in sorted(checks.items()):
-            lines.append(tally.line(f"reply {split} {check}"))
-            wrong += [f"{check} {w}" for w in tally.wrong] if split == "dev" else []
-            _merge(total, (tally,))
-        name = f"reply {split} all checks"
-        lines.append(f"{name:<30} acc {total.accuracy:.2f}  n {total.n}")
+    for label, file in (("reply", "drill_replies.yaml"), ("reply-2", REPLIES_2)):
+        for split, checks in reply_checks(data_dir / file).items():
+            total = Tally()
+            for check, tally in sorted(checks.items()):
+                lines.append(tally.line(f"{label} {split} {check}"))
+                wrong += [f"{label} {check} {w}" for w in tally.wrong] if split == "dev" else []
+                _merge(total, (tally,))
+            name = f"{label} {split} all checks"
+            lines.append(f"{name:<30} acc {total.accuracy:.2f}  n {total.n}")
     for split, rt in retellings(data_dir / "retell_pairs.yaml").items():
         lines.append(rt.drift.line(f"retell drift {split}"))
         lines.append(rt.coverage.line(f"retell cover {split}"))
         wrong += [f"drift {w}" for w in rt.drift.wrong] if split == "dev" else []
-    for split, pt in practice(data_dir / "practice_answers.yaml").items():
-        lines.append(f"practice {split:<21} {pt.line()}")
-        wrong += pt.errors if split == "dev" else []
+    for name, file in (("practice", "practice_answers.yaml"), ("practice-2", PRACTICE_2)):
+        for split, pt in practice(data_dir / file).items():
+            lines.append(f"{name} {split:<{29 - len(name)}} {pt.line()}")
+            wrong += [f"{name} {e}" for e in pt.errors] if split == "dev" else []
     if show_errors:  # the dev half only: the test half is measured, never read
         lines += ["", *wrong]
     return "\n".join(lines)

@@ -20,7 +20,7 @@ from functools import cache
 
 from deepdive.datafiles import compile_patterns, keys, load_data, require
 from deepdive.figures import Figure, figure_finder
-from deepdive.quantity_frames import frame_contradictions, not_a_claim, spell_numbers
+from deepdive.quantity_frames import Frame, frame_contradictions, not_a_claim, spell_numbers
 from deepdive.sentences import Sentence, split_sentences
 from deepdive.turns import candidate_sentences
 from deepdive.vocab import vocab
@@ -47,6 +47,18 @@ _CHOICE_VERB = re.compile(
 )
 
 
+# a number said as the distance between two others ("a gap of 0.7 minutes", "better by 2")
+_GAP = re.compile(
+    r"\b(?:gap|difference|delta|margin|spread|better\s+by|worse\s+by|off\s+by|within)"
+    r"(?:\s+(?:of|was|is|at|by))?(?:\s+(?:about|around|roughly|only|just))?\s*$",
+    re.I,
+)
+
+
+# "at 80% recall", "at a 0.5% FPR": a metric fixed at a number is the operating point
+_OPERATING_POINT = re.compile(r"\bat\s+(?:a\s+|an\s+|the\s+)?\d+(?:[.,]\d+)?\s*%?\s*$", re.I)
+
+
 # how a metric is averaged or cut: "macro-F1" and "weighted F1" measure different things
 _QUALIFIER = re.compile(
     r"\b(macro|micro|weighted|balanced|mean|median|p50|p90|p95|p99|roc|pr|top-?\d+)\b"
@@ -54,13 +66,13 @@ _QUALIFIER = re.compile(
 
 
 def same_metric(a: str | None, b: str | None) -> bool:
-    """Whether two metric names can measure the same thing: the same metric, with one of
-    them unqualified or both qualified alike ("F1" and "macro F1" can; "macro F1" and
-    "weighted F1" cannot; nor can ROC-AUC and PR-AUC)."""
+    """Whether two metric names (``qualifier|name``) can measure the same thing: the same
+    metric, with one of them unqualified or both qualified alike ("F1" and "macro|F1" can;
+    "macro|F1" and "weighted|F1" cannot; nor can ROC-AUC and PR-AUC)."""
     if not a or not b:
         return True
-    qa, _, na = a.rpartition(" ")
-    qb, _, nb = b.rpartition(" ")
+    qa, _, na = a.rpartition("|")
+    qb, _, nb = b.rpartition("|")
     return na == nb and (not qa or not qb or qa == qb)
 
 
@@ -137,16 +149,25 @@ class ConsistencyReader:
         words |= {m.name.lower() for m in vocab().find("metrics", text[lo:hi])}
         return frozenset(words)
 
+    def _frame_metric(self, frame: Frame) -> str | None:
+        at = frame.sentence.find(frame.text)
+        return self._metric(frame.sentence, at, at + len(frame.text)) if at >= 0 else None
+
     def _metric(self, text: str, start: int, end: int) -> str | None:
         """The metric named nearest the number in its sentence, a name before it preferred
-        ("macro-F1 was 0.78 and accuracy 88%": 0.78 is macro-F1, 88% accuracy)."""
+        ("macro-F1 was 0.78 and accuracy 88%": 0.78 is macro-F1, 88% accuracy), written
+        ``qualifier|name`` when it is qualified ("macro|F1"). A metric said with a number of
+        its own is an operating point, not what is reported ("precision at 80% recall was
+        0.41" reports precision)."""
         best: tuple[float, str] | None = None
         for m in vocab().find("metrics", text):
+            if _OPERATING_POINT.search(text[max(0, m.start - 18) : m.start]):
+                continue
             gap = start - m.end if m.end <= start else (m.start - end) * 1.5 + 2
             if gap >= 0 and (best is None or gap < best[0]):
-                kind = _QUALIFIER.search(text[max(0, m.start - 12) : m.end].lower())
+                kinds = _QUALIFIER.findall(text[max(0, m.start - 12) : m.end].lower())
                 name = m.name.lower()
-                best = (gap, f"{kind.group(1)} {name}" if kind else name)
+                best = (gap, f"{kinds[-1]}|{name}" if kinds else name)
         return best[1] if best else None
 
     def _readings(self, fig: Figure, sentence: Sentence) -> list[tuple[str, float]]:
@@ -214,10 +235,14 @@ class ConsistencyReader:
                 readings = self._readings(fig, s)
                 if not readings:
                     continue
+                if _GAP.search(s.text[max(0, fig.start - s.start - 30) : fig.start - s.start]):
+                    readings = [r for r in readings if r[0] != "level"]  # a gap is no level
+                    if not readings:
+                        continue
                 at, to = fig.start - s.start, fig.end - s.start
                 subject = self._subject(s.text, at, to)
                 metric = self._metric(s.text, at, to)
-                step = _step(fig.text, s.text[max(0, at - 24) : at], readings)
+                step = _step(fig, s.text[max(0, at - 24) : at], s.text[to : to + 20], readings)
                 out.append(Quantity(fig.text, s.text, tuple(readings), subject, metric, step))
         return out
 
@@ -257,13 +282,14 @@ class ConsistencyReader:
         reply: str,
         question: str = "",
         names: tuple[str, str] = ("overview", "reply"),
+        strict: bool = False,
     ) -> list[Contradiction]:
         # numbers said in words are read as digits; quotes stay as the candidate said them
         ov_s = candidate_sentences(spell_numbers(overview))
         rp_s = split_sentences(spell_numbers(reply))
         said = _as_said(candidate_sentences(overview), ov_s)
         said.update(_as_said(split_sentences(reply), rp_s))
-        found = self._contradictions(ov_s, rp_s, overview, question, names)
+        found = self._contradictions(ov_s, rp_s, overview, question, names, strict)
         return [
             replace(
                 c,
@@ -280,6 +306,7 @@ class ConsistencyReader:
         overview: str,
         question: str,
         names: tuple[str, str],
+        strict: bool = False,
     ) -> list[Contradiction]:
         out: list[Contradiction] = []
         ov_q = self.quantities(ov_s)
@@ -290,6 +317,7 @@ class ConsistencyReader:
         )
         said_before = {_to_float(n) for n in _NUMBER.findall(overview)}
         chosen = list(self.chosen_models(ov_s))
+        ov_models_named = vocab().names("models", " ".join(s.text for s in ov_s))
         for rq in self.quantities(rp_s):
             numbers = [_to_float(n) for n in _NUMBER.findall(rq.text)]
             if numbers and all(n in said_before for n in numbers):
@@ -301,7 +329,8 @@ class ConsistencyReader:
                 for q in ov_q
                 if q.subject & subject
                 and same_metric(q.metric, rq.metric)
-                and not _another_model(rq.sentence, q.sentence, chosen)
+                and not _another_model(rq.sentence, ov_models_named, chosen, self.rejected)
+                and (not strict or _plainly_same(q, rq, subject))
             ]
             if not related and not rq.subject and len(ov_q) == 1:
                 related = ov_q
@@ -321,7 +350,12 @@ class ConsistencyReader:
                     )
                 )
         quoted = {c.reply_quote for c in out}
-        for ov_f, rp_f in frame_contradictions([s.text for s in ov_s], [s.text for s in rp_s]):
+        frames = frame_contradictions(
+            [s.text for s in ov_s], [s.text for s in rp_s], min_about=2 if strict else 1
+        )
+        for ov_f, rp_f in frames:
+            if not same_metric(self._frame_metric(ov_f), self._frame_metric(rp_f)):
+                continue  # "macro-F1 was 78%" and "weighted F1 came to 87%" are two things
             if rp_f.sentence in quoted:
                 continue
             quoted.add(rp_f.sentence)
@@ -382,31 +416,57 @@ _HEDGE = re.compile(
 )
 
 
-def _step(figure: str, before: str, readings: Sequence[tuple[str, float]]) -> float | None:
+_HEDGE_AFTER = re.compile(r"\s*(?:-?ish\b|or\s+so\b|or\s+thereabouts\b|give\s+or\s+take\b)", re.I)
+
+
+def _step(
+    fig: Figure, before: str, after: str, readings: Sequence[tuple[str, float]]
+) -> float | None:
     """The rounding of a level said exactly ("0.94": one point of a rate, "88.5%": a tenth),
-    or None for a hedged figure ("about 0.9") or one that is not a single level."""
-    lead = re.split(r"[\d~]", figure, maxsplit=1)[0]  # "around " in "around 0.87"
-    if _HEDGE.search(f"{before} {lead}".rstrip() + " ") or "~" in figure:
+    or None for a hedged figure ("about 0.9", "88% or so") or one that is not a single
+    level."""
+    lead = re.split(r"[\d~]", fig.text, maxsplit=1)[0]  # "around " in "around 0.87"
+    if _HEDGE.search(f"{before} {lead}".rstrip() + " ") or "~" in fig.text:
         return None
-    numbers = _NUMBER.findall(figure)
+    if _HEDGE_AFTER.match(after):
+        return None
+    numbers = _NUMBER.findall(fig.text)
     if len(numbers) != 1 or [u for u, _ in readings] != ["level"]:
         return None
     digits = numbers[0].replace(",", "")
     decimals = len(digits.partition(".")[2])
     step = 10.0**-decimals
-    if "%" not in figure and _to_float(digits) <= 1.0:
-        step *= 100  # a rate written 0.94 is read in points
+    if fig.kind == "metric" and _to_float(digits) <= 1.0:
+        step *= 100  # a rate written 0.94 is read in points, as _readings reads it
     return step
 
 
-def _another_model(reply_sentence: str, overview_sentence: str, chosen: list[str]) -> bool:
-    """The reply's number is about a model the overview's number is not ("a text-only BERT
-    ablation got 0.78" beside "LayoutLMv3 got 0.89"): the reply sentence names models, and
-    none is of the family named with the overview's number (or chosen in the overview)."""
+def _plainly_same(q: Quantity, rq: Quantity, subject: frozenset[str]) -> bool:
+    """Strict reading (a drill reply adds detail, so a new number is usually about something
+    new): two numbers are the same quantity only when both name the same metric, or when
+    their sentences share at least two words about what is measured."""
+    if q.metric and rq.metric:
+        return same_metric(q.metric, rq.metric)
+    return len(q.subject & subject) >= 2
+
+
+def _another_model(
+    reply_sentence: str, overview_models: list[str], chosen: list[str], tried: re.Pattern[str]
+) -> bool:
+    """The reply's number is about another model than the one the overview reports: the reply
+    sentence names a model it only tried ("I tried a text-only BERT as an ablation: 0.78"), or
+    one the overview names but did not choose (its baseline). A model the overview never
+    names is left to the model check: "we halved losses with XGBoost" is drift, not a new
+    subject."""
     v = vocab()
-    mine = v.names("models", reply_sentence)
-    theirs = v.names("models", overview_sentence) or chosen
-    return bool(mine and theirs) and not any(v.same_family(a, b) for a in mine for b in theirs)
+    for m in v.find("models", reply_sentence):
+        if tried.search(reply_sentence[max(0, m.start - 40) : m.start]):
+            return True
+        named = any(v.same_family(m.name, o) for o in overview_models)
+        used = any(v.same_family(m.name, c) for c in chosen)
+        if named and not used:
+            return True
+    return False
 
 
 def _compare(a: Quantity, b: Quantity) -> bool | None:
@@ -421,9 +481,11 @@ def _compare(a: Quantity, b: Quantity) -> bool | None:
         vb_list = [v for u, v in b.readings if _unit(u) == unit]
         if not va_list or not vb_list:
             continue
+        if unit == "level" and max(va_list + vb_list) > 100 >= min(va_list + vb_list):
+            return None  # a rate (0.81, 81%) and a plain count (300 tokens) measure apart
         if unit == "level" and a.step is not None and b.step is not None:
-            # two levels said exactly agree only up to the rounding of the rougher one
-            slack = max(a.step, b.step) * 1.01
+            # two levels said exactly agree only up to their rounding ("0.9" is 0.85-0.95)
+            slack = (a.step + b.step) / 2 * 1.01
             return any(abs(va - vb) <= slack for va in va_list for vb in vb_list)
         return any(_close(unit, va, vb) for va in va_list for vb in vb_list)
     return None
@@ -438,7 +500,9 @@ def _close(unit: str, va: float, vb: float) -> bool:
         return max(va, vb) <= 1.5 * min(va, vb) if min(va, vb) > 0 else va == vb
     if unit == "points":
         return abs(abs(va) - abs(vb)) <= max(1.5, 0.25 * max(abs(va), abs(vb)))
-    return abs(va - vb) <= max(2.0, 0.05 * max(abs(va), abs(vb)))
+    # two points of a rate or a share; on small raw numbers ("RMSE 7.6 vs 9.6") half a unit
+    top = max(abs(va), abs(vb))
+    return abs(va - vb) <= max(2.0 if top >= 20 else 0.5, 0.05 * top)
 
 
 def _unit(unit: str) -> str:
@@ -503,8 +567,13 @@ def consistency_reader() -> ConsistencyReader:
 
 
 def find_contradictions(
-    overview: str, reply: str, question: str = "", names: tuple[str, str] = ("overview", "reply")
+    overview: str,
+    reply: str,
+    question: str = "",
+    names: tuple[str, str] = ("overview", "reply"),
+    strict: bool = False,
 ) -> list[Contradiction]:
     """Contradictions between an overview and a reply (the question helps resolve "them");
-    ``names`` words the messages ("fact sheet", "retelling")."""
-    return consistency_reader().contradictions(overview, reply, question, names)
+    ``names`` words the messages ("fact sheet", "retelling"). ``strict`` asks for plainer
+    evidence that two numbers measure the same thing, for replies that add new detail."""
+    return consistency_reader().contradictions(overview, reply, question, names, strict)

@@ -28,6 +28,30 @@ _WORD = re.compile(r"[\w’'-]+")
 _WINDOW = 6  # words after a concept that count as what is said about it
 _AFTER = 3  # words after a word of change that say what changes
 _BEFORE = 4  # words before "is not needed" that say what is not
+# a change or dismissal negated or set aside just before it ("don't increase", "instead of
+# raising", "never skip")
+_NOT_THIS = re.compile(
+    r"(?:\bnot|\bnever|n[\'’]t|\bno|\binstead\s+of|\brather\s+than|\bwithout)\s+"
+    r"(?:\w+\s+)?$",
+    re.I,
+)
+_LOSE = re.compile(
+    r"\b(?:lose|loses|lost|losing|sacrific\w*|give\s+up|gave\s+up)\s+(?:\w+\s+)?$", re.I
+)
+_PREVENTS = re.compile(
+    r"\b(?:prevent\w*|avoid\w*|stop\w*\s+(?:\w+\s+){0,3}from|keeps?\s+(?:\w+\s+){0,3}from)\b",
+    re.I,
+)
+_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|gets?|got)\s+(?:\w+\s+)?$", re.I)
+# what a point sets aside: the words after it are not what the point recommends
+_SET_ASIDE = re.compile(r"\b(?:rather\s+than|instead\s+of|not|unless|except)\b", re.I)
+_CLAUSE_END = re.compile(r"[;:.]|\b(?:unless|except|until|but|while|whereas)\b", re.I)
+
+
+def _clause(text: str) -> str:
+    """``text`` up to the end of its clause ("...; fine-tune it" stops at the semicolon)."""
+    end = _CLAUSE_END.search(text)
+    return text[: end.start()] if end else text
 
 
 @dataclass(frozen=True)
@@ -88,22 +112,39 @@ def _swapped(point: str, sentence: str) -> str | None:
 
 
 def _directions(text: str) -> list[str]:
-    rules = _rules()
-    marks = [(m.start(), "up") for m in rules.up.finditer(text)]
-    marks += [(m.start(), "down") for m in rules.down.finditer(text)]
-    return [d for _, d in sorted(marks)]
+    """The directions of change a text states, in order (negated ones left out, "lose less"
+    read as keeping more)."""
+    return [way for _, way, _ in _marks(text)]
 
 
 def _attached(text: str) -> list[tuple[str, set[str]]]:
-    """Each word of change with the content terms of the few words after it ("reduce the
-    batch size" -> down, {batch, size})."""
+    """Each stated change with the content terms of what it changes."""
+    return [(way, things) for _, way, things in _marks(text)]
+
+
+def _marks(text: str) -> list[tuple[int, str, set[str]]]:
+    """Each word of change with its position, its direction and the content terms of what it
+    changes: the few words after it ("reduce the batch size" -> down, {batch, size}), or
+    before it when said in the passive ("the batch size is reduced"). A change that is
+    negated or set aside ("don't increase it", "instead of raising it") states no direction;
+    one that is lost is turned round ("you lose less power": keeps more)."""
     rules = _rules()
     out = []
-    for way, pattern in (("up", rules.up), ("down", rules.down)):
+    for said_way, pattern in (("up", rules.up), ("down", rules.down)):
         for m in pattern.finditer(text):
-            after = _WORD.findall(text[m.end() :])[:_AFTER]
-            out.append((way, set(terms(" ".join(after)))))
-    return out
+            way = said_way
+            lead = text[max(0, m.start() - 24) : m.start()]
+            if _NOT_THIS.search(lead):
+                continue
+            if _LOSE.search(lead):
+                way = "down" if way == "up" else "up"
+            passive = _PASSIVE.search(lead)
+            if passive:
+                words = _WORD.findall(text[: m.start() - len(lead) + passive.start()])[-_AFTER:]
+            else:
+                words = _WORD.findall(_clause(text[m.end() :]))[:_AFTER]
+            out.append((m.start(), way, set(terms(" ".join(words)))))
+    return sorted(out, key=lambda mark: mark[0])
 
 
 def _reversed(point: str, sentence: str) -> str | None:
@@ -127,12 +168,17 @@ def _reversed(point: str, sentence: str) -> str | None:
 
 
 def _negated(point: str, sentence: str) -> str | None:
+    """A negation right before one of the point's own words, in the same clause, when the
+    point itself negates nothing ("stop long prompts from stalling decodes" is agreed with
+    by "so one prompt doesn't stall the others")."""
     rules = _rules()
-    if rules.negation.search(point):
+    if rules.negation.search(point) or _PREVENTS.search(point):
         return None
     wanted = set(terms(point))
     for m in rules.negation.finditer(sentence):
-        after = " ".join(_WORD.findall(sentence[m.end() :])[:2])
+        rest = sentence[m.end() :]
+        comma = rest.find(",")
+        after = " ".join(_WORD.findall(_clause(rest[: comma if comma >= 0 else None]))[:2])
         if set(terms(after)) & wanted:
             return "it denies what the point states"
     return None
@@ -140,17 +186,25 @@ def _negated(point: str, sentence: str) -> str | None:
 
 def _dismissed(point: str, sentence: str) -> str | None:
     """The sentence calls what the point recommends unnecessary ("no need for a BM25
-    comparison" for "compare against a keyword baseline such as BM25")."""
+    comparison" for "compare against a keyword baseline such as BM25"). Words the point
+    itself sets aside ("rather than training from scratch") are not what it recommends, and
+    a dismissal that is negated ("don't skip it"), conditional ("not needed unless ...") or
+    said of its absence ("without it, k-NN is pointless") dismisses nothing."""
     rules = _rules()
-    if rules.negation.search(point):
+    if rules.negation.search(point) or rules.dismissal.search(point):
         return None
-    wanted = set(terms(point))
+    wanted = set(terms(_SET_ASIDE.split(point)[0]))
     for m in rules.dismissal.finditer(sentence):
-        before = _WORD.findall(sentence[: m.start()])
-        if rules.negation.search(" ".join(before[-2:])):
-            continue  # "never skip it", "you should not skip the baseline"
-        near = before[-_BEFORE:] + _WORD.findall(sentence[m.end() :])[:_WINDOW]
-        if set(terms(" ".join(near))) & wanted:
+        lead = sentence[max(0, m.start() - 16) : m.start()]
+        if _NOT_THIS.search(lead):
+            continue  # "never skip it", "don't skip the baseline"
+        clause_start = max(sentence.rfind(c, 0, m.start()) for c in ";:.") + 1
+        before_text = sentence[clause_start : m.start()]
+        if re.search(r"\bwithout\b", before_text, re.I):
+            continue
+        before = _WORD.findall(before_text)[-_BEFORE:]
+        after = _WORD.findall(_clause(sentence[m.end() :]))[:_WINDOW]
+        if set(terms(" ".join(before + after))) & wanted:
             return "it says what the point calls for is not needed"
     return None
 

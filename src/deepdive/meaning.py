@@ -66,7 +66,8 @@ class Lexicon:
     openings: re.Pattern[str]  # framing at the start of a question ("tell me about a time")
     # Phrases that would shrink to one word without their small words ("cut-off" to "cut",
     # "since then" to "since"): matched only word for word, small words included, so that
-    # "cutting costs" is not a threshold and "since" alone is not a look back.
+    # "cutting costs" is not a threshold and "since" alone is not a look back. A split
+    # phrasal verb ("rolled the model out") is not matched.
     exact: Mapping[tuple[str, ...], str] = field(default_factory=dict)
 
     def question_terms(self, text: str) -> list[str]:
@@ -152,7 +153,12 @@ def lexicon() -> Lexicon:
             if not words:
                 raise DataFileError(f"{where}: phrase {phrase!r} has no content words")
             if len(words) == 1 and len(raw) > 1:
-                exact[tuple(stem(w) for w in raw)] = name
+                spelled = tuple(stem(w) for w in raw)
+                if exact.get(spelled, name) != name:
+                    raise DataFileError(
+                        f"{where}: {phrase!r} already belongs to concept {exact[spelled][2:]!r}"
+                    )
+                exact[spelled] = name
                 continue
             if phrases.get(words, name) != name:
                 raise DataFileError(

@@ -43,7 +43,7 @@ _TIMES = re.compile(
 )
 _PERCENT = re.compile(rf"\b(?P<n>{_NUM})\+?\s*(?:%|percent\b|per\s+cent\b)", re.I)
 _COUNT = re.compile(
-    rf"\b(?P<n>{_NUM})\+?\s*(?P<s>thousand|million|billion|k|m|bn)?\s+(?P<w>(?:[a-z][a-z-]*\s+){{0,2}}"
+    rf"(?<![-@])\b(?P<n>{_NUM})\+?\s*(?P<s>thousand|million|billion|k|m|bn)?\s+(?P<w>(?:[a-z][a-z-]*\s+){{0,2}}"
     r"[a-z][a-z-]*)",
     re.I,
 )
@@ -155,8 +155,8 @@ def read_frames(sentence: str) -> list[Frame]:
     return out
 
 
-_PLURAL = re.compile(r"[a-z-]{3,}[^s]s")
-_NOT_PLURAL = frozenset("versus across thus always perhaps plus alias bias".split())
+_PLURAL = re.compile(r"[a-z-]{2,}[^sui]s")  # "users", "queries"; not "status", "analysis"
+_NOT_PLURAL = frozenset("versus across always perhaps alias bias news series".split())
 
 
 def _counted_noun(phrase: str, words: FrameWords) -> str:
@@ -260,18 +260,27 @@ def agree(a: Frame, b: Frame) -> bool:
     return high - low <= tolerance or low / high >= 0.9
 
 
-def frame_contradictions(overview: list[str], reply: list[str]) -> list[tuple[Frame, Frame]]:
+def frame_contradictions(
+    overview: list[str], reply: list[str], min_about: int = 1
+) -> list[tuple[Frame, Frame]]:
     """(overview frame, reply frame) pairs where the reply states another value for a setup
     number the overview gave; ``overview`` and ``reply`` are sentences. A reply number the
     overview states anywhere, or one said of a part ("11 of the failures", "the rest"), is
-    left alone; the overview frame quoted is the one sharing most words with the reply's."""
+    left alone; the overview frame quoted is the one sharing most words with the reply's.
+    ``min_about`` words in common are needed besides the frame (the counted noun for counts);
+    with more than one, "one city" is no count of cities."""
     said = [f for s in overview for f in read_frames(s)]
     stated = {round(f.value, 6) for f in said}
     out: list[tuple[Frame, Frame]] = []
     for r in (f for s in reply for f in read_frames(s)):
         if round(r.value, 6) in stated or r.part:
             continue
-        related = [o for o in said if same_thing(o, r)]
+        if min_about > 1 and r.dim == "count" and r.value < 2:
+            continue
+        extra = 0 if r.dim == "count" else 1  # a count already shares its noun
+        related = [
+            o for o in said if same_thing(o, r) and len(o.about & r.about) >= min_about - 1 + extra
+        ]
         if related and not any(agree(o, r) for o in related):
             out.append((max(related, key=lambda o: len(o.about & r.about)), r))
     return out

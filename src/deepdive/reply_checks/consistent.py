@@ -29,7 +29,8 @@ def applies(ctx: ReplyContext) -> bool:
 
 
 def run(ctx: ReplyContext) -> tuple[bool, list[str]]:
-    found = find_contradictions(ctx.overview_text, ctx.reply, ctx.question.question)
+    # a reply adds detail: a new number is taken as the overview's only on plain evidence
+    found = find_contradictions(ctx.overview_text, ctx.reply, ctx.question.question, strict=True)
     if not found:
         return True, []
     first = found[0]
