@@ -275,3 +275,14 @@ def test_lint_reports_the_shipped_bank_clean(
     assert code == 0 and out.endswith("questions, no problems\n")
     code, out, _ = bank(capsys, monkeypatch, "lint", "--json")
     assert code == 0 and json.loads(out)["problems"] == []
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("show", ""), ("show", "  "), ("search", ""), ("search", "   ")],
+)
+def test_an_empty_id_or_query_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, args: tuple[str, str]
+) -> None:
+    code, _out, err = bank(capsys, monkeypatch, *args)
+    assert code == 2 and "empty" in err and "Traceback" not in err

@@ -176,3 +176,11 @@ def test_strict_reading_wants_plain_evidence_of_the_same_quantity() -> None:
     assert find_contradictions(overview, subset, strict=True) == []
     changed = "The heuristic's MAE was about 10.5 minutes."
     assert find_contradictions(overview, changed, strict=True)
+
+
+def test_small_shares_and_models_said_with_is() -> None:
+    overview = "Fraud was about 0.3% of orders. We trained LightGBM on 200 features."
+    assert find_contradictions(overview, "Fraud was 0.8% of orders.")
+    assert find_contradictions(overview, "Fraud was 0.3 percent of orders.") == []
+    assert [c.kind for c in find_contradictions(overview, "The model was XGBoost.")] == ["model"]
+    assert find_contradictions(overview, "The model was LightGBM.") == []

@@ -75,3 +75,28 @@ def test_an_answer_in_other_words_is_covered() -> None:
 def test_free_text_never_breaks_coverage(text: str) -> None:
     result = check_coverage(find(shipped(), "depth-kmeans"), text)
     assert all(0.0 <= p.score <= 1.0 for p in result.points)
+
+
+def test_the_other_sides_right_definition_is_not_a_wrong_claim() -> None:
+    from deepdive.bank import find, shipped
+    from deepdive.coverage import check_coverage
+
+    answer = (
+        "Precision is the share of the items we flagged that were really positive. "
+        "Recall is kind of the other one."
+    )
+    marks = [
+        "wrong" if p.wrong else "covered" if p.covered else "missed"
+        for p in check_coverage(find(shipped(), "br-precision-recall"), answer).points
+    ]
+    # precision defined, recall defined, when precision matters, when recall matters
+    assert marks[:2] == ["covered", "missed"] and "wrong" not in marks
+
+
+def test_a_purpose_said_as_a_negation_is_not_denied() -> None:
+    from deepdive.bank import find, shipped
+    from deepdive.coverage import check_coverage
+
+    answer = "Regularization adds a penalty term to the loss so the model does not overfit."
+    first = check_coverage(find(shipped(), "depth-regularization"), answer).points[0]
+    assert first.covered and first.wrong is None

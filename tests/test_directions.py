@@ -167,3 +167,11 @@ def test_blind_direction_pairs() -> None:
     assert seen[("contradicts", "contradicts")] >= 5
     assert seen[("covers", "contradicts")] <= 1
     assert seen[("covers", "covers")] >= 50
+
+
+def test_one_side_given_the_other_sides_part_is_a_swap() -> None:
+    point = "L1 helps feature selection; L2 handles correlated features more stably"
+    wrong = "L2 penalizes the absolute value, so L2 is what you use for feature selection."
+    right = "So I reach for L1 when I want feature selection."
+    assert contradiction(point, wrong)
+    assert contradiction(point, right) is None

@@ -191,3 +191,40 @@ def test_follow_ups_do_not_ask_about_what_the_answer_denies() -> None:
         "I made sure nothing from the future leaked in", "We found a refund field leaked the label"
     )
     assert any("leakage" in f.question.lower() for f in analyze(admitted).followups)
+
+
+def test_a_reply_that_is_not_english_is_refused_not_graded(
+    tmp_path: Path, cli_env: dict[str, str]
+) -> None:
+    from deepdive.drill import DrillSession
+    from deepdive.inputs import InputError
+
+    session = DrillSession(OVERVIEW_PATH.read_text(encoding="utf-8"))
+    french = (
+        "Nous avons choisi ce modèle parce que les données étaient tabulaires et que le "
+        "modèle était rapide à entraîner et à servir."
+    )
+    with pytest.raises(InputError, match="does not look like English"):
+        session.answer(french)
+    assert session.turns == []
+    replies = tmp_path / "r.txt"
+    replies.write_text(french + "\n", encoding="utf-8")
+    r = subprocess.run(
+        [*DEEPDIVE, "drill", str(OVERVIEW_PATH), "--replies", str(replies), "--no-save"],
+        capture_output=True,
+        env=cli_env,
+        timeout=60,
+    )
+    assert r.returncode == 1 and b"reply 1: the reply does not look like English" in r.stderr
+
+
+def test_an_empty_replies_file_is_an_error(tmp_path: Path, cli_env: dict[str, str]) -> None:
+    replies = tmp_path / "r.txt"
+    replies.write_text("\n\n", encoding="utf-8")
+    r = subprocess.run(
+        [*DEEPDIVE, "drill", str(OVERVIEW_PATH), "--replies", str(replies)],
+        capture_output=True,
+        env=cli_env,
+        timeout=60,
+    )
+    assert r.returncode == 1 and b"has no replies" in r.stderr

@@ -73,7 +73,11 @@ def add_parser(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
     )
     _filters(bsub.add_parser("list", help="list questions", description="List questions."))
     se = bsub.add_parser(
-        "search", help="search by meaning", description="Full-text search, best match first."
+        "search",
+        help="full-text search, best match first",
+        description="Full-text search (BM25 over the question, its other names, topics, key "
+        "points and follow-ups, synonyms folded), best match first; says so when nothing "
+        "matches.",
     )
     se.add_argument("query", help="words to look for, e.g. 'batch norm'")
     se.add_argument("--limit", type=int, default=10, help="at most N results (default 10)")
@@ -250,7 +254,10 @@ def _questions(args: argparse.Namespace, store_factory: Callable[[], Any]) -> li
 
 
 def _pick(args: argparse.Namespace, store_factory: Callable[[], Any]) -> Question:
-    if getattr(args, "id", None):
+    ident = getattr(args, "id", None)
+    if ident is not None and not ident.strip():
+        raise BankUsageError("the question id is empty; see 'deepdive bank list'")
+    if ident:
         try:
             return find(combined(_mine(store_factory, warn=False)), args.id)
         except KeyError:
@@ -260,7 +267,7 @@ def _pick(args: argparse.Namespace, store_factory: Callable[[], Any]) -> Questio
     questions = _questions(args, store_factory)
     if not questions:
         raise BankUsageError("no question matches these filters")
-    return random.Random(args.seed).choice(questions)
+    return random.Random(getattr(args, "seed", None)).choice(questions)
 
 
 def run(args: argparse.Namespace, store_factory: Callable[[], Any], stdin: IO[str]) -> int:
@@ -279,6 +286,8 @@ def run(args: argparse.Namespace, store_factory: Callable[[], Any], stdin: IO[st
 
         if args.limit < 1:
             raise BankUsageError("--limit must be at least 1")
+        if not args.query.strip():
+            raise BankUsageError("the search query is empty; say what to look for")
         hits = SearchIndex(_questions(args, store_factory)).search(args.query, args.limit)
         if args.json:
             _dump([{**q.to_dict(), "score": s} for q, s in hits])

@@ -443,7 +443,7 @@ def _drill_options(args: argparse.Namespace) -> dict[str, object]:
 def _drill(args: argparse.Namespace) -> int:
     from deepdive.drill import DrillSession
     from deepdive.drill_cli import drill_json, run_interactive, run_scripted, split_replies
-    from deepdive.inputs import decode, validate
+    from deepdive.inputs import InputError, decode, validate
 
     if args.json and not args.replies:
         raise UsageError("--json needs --replies (the interactive drill prints as it goes)")
@@ -456,6 +456,8 @@ def _drill(args: argparse.Namespace) -> int:
     replies = None
     if args.replies:
         replies = split_replies(decode(_read(args.replies)))
+        if not any(r.strip() for r in replies):
+            raise InputError(f"{args.replies} has no replies (separate them with '---' lines)")
     session = DrillSession(overview, **options)  # type: ignore[arg-type]
     if replies is not None:
         run_scripted(session, replies)

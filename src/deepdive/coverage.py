@@ -194,10 +194,37 @@ def check_coverage(question: Question, answer: str) -> Coverage:
             elif why is not None and wrong is None:
                 wrong = (why, quoted)
         if right is not None:
-            results.append(PointResult(point, True, right[0], right[1]))
+            # quote only the sentences of a pair that say something of the point
+            quoted = tuple(
+                q for q in right[1] if lexicon().expand(set(terms(q))) & set(wanted)
+            ) or right[1]
+            results.append(PointResult(point, True, right[0], quoted))
         elif wrong is not None:
             # said, but backwards: worse than missed, and shown with the sentence
             results.append(PointResult(point, False, best, wrong[1], wrong[0]))
         else:
             results.append(PointResult(point, False, best, ()))
-    return Coverage(question.id, tuple(results))
+    return Coverage(question.id, tuple(_right_of_the_sibling(results, sides)))
+
+
+def _right_of_the_sibling(
+    results: list[PointResult], sides: list[tuple[int, int] | None]
+) -> list[PointResult]:
+    """A sentence that names only the other side of a pair, and is the evidence that the
+    other side's point is covered, says nothing wrong about this point: "Precision is the share
+    of flagged items that were real" is right about precision, and only misses recall."""
+    out = []
+    for n, r in enumerate(results):
+        own = sides[n]
+        if r.wrong and own is not None and "where the point is about" in r.wrong:
+            right = {
+                quote
+                for m, other in enumerate(results)
+                if sides[m] == (own[0], 1 - own[1]) and other.covered
+                for quote in other.evidence
+            }
+            sibling = (own[0], 1 - own[1])
+            if set(r.evidence) <= right and all(side(q) == sibling for q in r.evidence):
+                r = PointResult(r.point, False, r.score, ())
+        out.append(r)
+    return out

@@ -83,7 +83,9 @@ def _rules() -> _Rules:
     )
 
 
-def _said_about(text: str, concept: re.Pattern[str], other: re.Pattern[str]) -> set[str]:
+def _said_about(
+    text: str, concept: re.Pattern[str], other: re.Pattern[str], window: int = _WINDOW
+) -> set[str]:
     """Content terms in the few words after each mention of ``concept`` (up to ``other``)."""
     out: set[str] = set()
     for m in concept.finditer(text):
@@ -91,7 +93,7 @@ def _said_about(text: str, concept: re.Pattern[str], other: re.Pattern[str]) -> 
         stop = other.search(rest)
         if stop:
             rest = rest[: stop.start()]
-        out |= set(terms(" ".join(_WORD.findall(rest)[:_WINDOW])))
+        out |= set(terms(" ".join(_WORD.findall(rest)[:window])))
     return out
 
 
@@ -102,6 +104,16 @@ def _swapped(point: str, sentence: str) -> str | None:
             return f"it says {b_name} where the point is about {a_name}"
         if pb and not pa and sa and not sb:
             return f"it says {a_name} where the point is about {b_name}"
+        if pa and pb and bool(sa) != bool(sb):
+            # the point tells both sides; the sentence names one and gives it the other's part
+            # ("so L2 is what you use for feature selection" for "L1 helps feature selection;
+            # L2 handles correlated features")
+            one, other = (a, b) if sa else (b, a)
+            own, theirs = _said_about(point, one, other), _said_about(point, other, one)
+            said = _said_about(sentence, one, other, window=2 * _WINDOW)
+            if (theirs & said) - own and not (own & said) - theirs:
+                named, meant = (a_name, b_name) if sa else (b_name, a_name)
+                return f"it says of {named} what the point says of {meant}"
         if pa and pb and sa and sb:
             point_a, point_b = _said_about(point, a, b), _said_about(point, b, a)
             said_a, said_b = _said_about(sentence, a, b), _said_about(sentence, b, a)
@@ -175,11 +187,14 @@ def _negated(point: str, sentence: str) -> str | None:
     if rules.negation.search(point) or _PREVENTS.search(point):
         return None
     wanted = set(terms(point))
+    # "to reduce overfitting" is agreed with by "so it does not overfit"
+    lowered = set().union(*(t for w, t in _attached(point) if w == "down"))
     for m in rules.negation.finditer(sentence):
         rest = sentence[m.end() :]
         comma = rest.find(",")
         after = " ".join(_WORD.findall(_clause(rest[: comma if comma >= 0 else None]))[:2])
-        if set(terms(after)) & wanted:
+        denied = set(terms(after)) & wanted
+        if denied and not denied <= lowered:
             return "it denies what the point states"
     return None
 

@@ -23,6 +23,7 @@ from deepdive.engine import analyze
 from deepdive.entities import extract_entities
 from deepdive.figures import figure_finder
 from deepdive.followups import FAMILIES, Template, followup_bank
+from deepdive.inputs import InputError, reply_problem
 from deepdive.parts import part_classifier
 from deepdive.reply_checks import CheckResult, run_reply_checks
 from deepdive.reply_context import ReplyContext
@@ -180,10 +181,14 @@ class DrillSession:
         return None if self.done else self.plan[len(self.turns)]
 
     def answer(self, reply: str) -> Turn:
-        """Check ``reply`` to the current question and move on."""
+        """Check ``reply`` to the current question and move on; raises
+        :class:`deepdive.inputs.InputError` for a reply that cannot be checked (not English)."""
         asked = self.current()
         if asked is None:
             raise IndexError("the drill has no more questions")
+        problem = reply_problem(reply)
+        if problem:
+            raise InputError(problem)
         ctx = ReplyContext(
             asked.followup(), reply, self.overview_text, self.analysis, self.entities
         )

@@ -16,6 +16,7 @@ from rich.console import Console
 from rich.text import Text
 
 from deepdive.drill import FAMILY_LABELS, DrillSession, PlannedQuestion, Turn
+from deepdive.inputs import InputError
 
 REPLY_LIMIT = 100_000  # bytes per reply, like the answer limit
 
@@ -45,7 +46,10 @@ def run_scripted(session: DrillSession, replies: list[str]) -> None:
         elif reply.strip().lower() == "quit":
             break
         else:
-            session.answer(reply)
+            try:
+                session.answer(reply)
+            except InputError as exc:
+                raise InputError(f"reply {len(session.turns) + 1}: {exc}") from None
 
 
 def _label(family: str) -> str:
@@ -60,7 +64,9 @@ def print_turn(console: Console, turn: Turn) -> None:
         if not c.passed:
             console.print(Text(f"  ✗ {c.message}", style="red"))
             for quote in c.evidence[:3]:
-                console.print(Text(f"      “{quote}”", style="italic"))
+                # a sentence is quoted; a finding that already quotes both sides is not
+                shown = quote if "“" in quote else f"“{quote}”"
+                console.print(Text(f"      {shown}", style="italic"))
     console.print(Text(f"  → {fb['stronger']}", style="bold"))
 
 
@@ -146,7 +152,10 @@ def run_interactive(session: DrillSession, stream: IO[bytes], console: Console) 
             session.skip()
             console.print(Text("  (skipped)", style="dim"))
         else:
-            print_turn(console, session.answer(reply))
+            try:
+                print_turn(console, session.answer(reply))
+            except InputError as exc:
+                console.print(Text(f"  {exc}; try again, or type skip", style="yellow"))
         if eof:
             break
     print_summary(console, session.summary())

@@ -291,6 +291,13 @@ def too_short_to_keep(text: str) -> str | None:
     )
 
 
+def reply_problem(text: str) -> str | None:
+    """Why a drill reply cannot be checked, or None: a reply is read like an answer, so one
+    that is not English is refused rather than graded."""
+    problem = _language_problem(_WORD.findall(text))
+    return problem.replace("the answer", "the reply") if problem else None
+
+
 def _language_problem(words: list[str]) -> str | None:
     letters = "".join(words)
     latin = len(_LATIN.findall(letters))

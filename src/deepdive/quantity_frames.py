@@ -256,7 +256,8 @@ def agree(a: Frame, b: Frame) -> bool:
         return True
     if a.dim == "percent" and abs(a.value + b.value - 100) <= 1.5:
         return True  # the same split told from the other side ("70% routed", "the 30% left")
-    tolerance = 1.5 if a.dim == "percent" else 0.0
+    # "about 30%" and "31%" agree; a small share is read closely (0.3% and 0.8% do not)
+    tolerance = (1.5 if high >= 10 else 0.15 * high) if a.dim == "percent" else 0.0
     return high - low <= tolerance or low / high >= 0.9
 
 

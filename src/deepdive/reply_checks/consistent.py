@@ -33,5 +33,5 @@ def run(ctx: ReplyContext) -> tuple[bool, list[str]]:
     found = find_contradictions(ctx.overview_text, ctx.reply, ctx.question.question, strict=True)
     if not found:
         return True, []
-    first = found[0]
-    return False, [first.message, first.overview_quote, first.reply_quote]
+    # each disagreement says both numbers (or names); the quotes are in the record
+    return False, [c.message for c in found[:3]]

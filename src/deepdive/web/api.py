@@ -246,7 +246,11 @@ def api_drill_reply(uid: str, body: ReplyRequest, request: Request) -> dict[str,
     if session.done:
         raise FriendlyError(409, "this drill session is finished")
     _check_size(body.reply)
-    turn = session.skip() if body.skip or not body.reply.strip() else session.answer(body.reply)
+    try:
+        skip = body.skip or not body.reply.strip()
+        turn = session.skip() if skip else session.answer(body.reply)
+    except InputError as exc:
+        raise FriendlyError(422, str(exc)) from None
     store.update_drill(
         uid, session.to_dict(), session.state(), "done" if session.done else "active"
     )

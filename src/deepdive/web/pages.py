@@ -191,7 +191,10 @@ def _drill_reply(request: Request, form: dict[str, Any], uid: str) -> Response:
     if form.get("action") == "skip" or not reply.strip():
         session.skip()
     else:
-        session.answer(reply)
+        try:
+            session.answer(reply)
+        except InputError as exc:
+            raise FriendlyError(422, f"{str(exc).capitalize()}.") from None
     store.update_drill(
         uid, session.to_dict(), session.state(), "done" if session.done else "active"
     )
