@@ -23,7 +23,15 @@ QUERIES = [
     ("production incident on call", "beh-mistake-production"),
     ("labelling pipeline annotators", "sd-data-labeling"),
     ("subword tokenization", "br-tokenization"),
+    # a library, a courtesy or one word the bank never uses does not sink the query
+    ("batch norm pytorch", "depth-batchnorm"),
+    ("dropout please", "depth-dropout"),
+    ("design a recommendation system for zorblax", "sd-job-matching"),
 ]
+
+
+def test_a_query_about_the_tools_themselves_keeps_them() -> None:
+    assert SearchIndex(shipped()).search("pytorch or tensorflow in your project") == []
 
 
 @pytest.mark.parametrize(("query", "expected"), QUERIES)

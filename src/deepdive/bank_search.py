@@ -42,6 +42,10 @@ FIELDS: tuple[tuple[str, float], ...] = (
 # A question is a match only when it holds at least this share of the query's weight (terms
 # weighted by rarity; a term the bank never uses weighs as much as the rarest one).
 MIN_COVERAGE = 0.5
+# A query with one word the bank never uses still matches a question holding this share of its
+# other words, when it has at least this many of them.
+UNKNOWN_KNOWN_SHARE = 1.0
+UNKNOWN_MIN_KNOWN = 2
 # How much of a query term a field holds, for that share: a word met only in a key point
 # ("positional encoding" inside the attention question) or a follow-up ("Monte Carlo
 # dropout?") is weak evidence the question is about it. A query answered only there needs
@@ -77,11 +81,22 @@ def _query_fillers() -> frozenset[str]:
     return frozenset(t for w in words for t in lexicon().terms(str(w)))
 
 
+@cache
+def _query_tools() -> frozenset[str]:
+    """Libraries named in a query about a concept ("batch norm in pytorch")."""
+    data = load_data(FILE)
+    words = require(FILE, data, "query_tools", list)
+    return frozenset(t for w in words for t in lexicon().terms(str(w)))
+
+
 def query_terms(query: str) -> list[str]:
     """The content terms of a query, without a framing opening ("tell me about a time ...")
-    and without words that only frame its topic, when the topic itself has terms."""
+    and without words that only frame its topic, when the topic itself has terms (and
+    without the library it is asked in, when it names a concept)."""
     found = list(dict.fromkeys(lexicon().question_terms(query)))
     topic = [t for t in found if t not in _query_fillers()]
+    if any(t.startswith("c:") for t in topic):
+        topic = [t for t in topic if t not in _query_tools()]
     return topic or found
 
 
@@ -144,8 +159,19 @@ class SearchIndex:
                         share = max(share, part)
                 scores[i] += idf * best
                 held[i] += idf * share
+        known = [t for t in wanted if t in self._idf]
+        known_total = sum(self._idf[t] for t in known)
+        # one word the bank never uses ("batch norm pytorch") does not sink a query whose
+        # other words a question holds in full
+        lenient = len(wanted) - len(known) == 1 and len(known) >= UNKNOWN_MIN_KNOWN
+
+        def matches(i: int) -> bool:
+            if held[i] / total >= MIN_COVERAGE:
+                return True
+            return lenient and held[i] / known_total >= UNKNOWN_KNOWN_SHARE
+
         ranked = sorted(
-            ((i, s) for i, s in scores.items() if held[i] / total >= MIN_COVERAGE),
+            ((i, s) for i, s in scores.items() if matches(i)),
             key=lambda item: (-item[1], item[0]),
         )
         if limit is not None:

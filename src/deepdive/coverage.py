@@ -195,9 +195,10 @@ def check_coverage(question: Question, answer: str) -> Coverage:
                 wrong = (why, quoted)
         if right is not None:
             # quote only the sentences of a pair that say something of the point
-            quoted = tuple(
-                q for q in right[1] if lexicon().expand(set(terms(q))) & set(wanted)
-            ) or right[1]
+            quoted = (
+                tuple(q for q in right[1] if lexicon().expand(set(terms(q))) & set(wanted))
+                or right[1]
+            )
             results.append(PointResult(point, True, right[0], quoted))
         elif wrong is not None:
             # said, but backwards: worse than missed, and shown with the sentence
