@@ -228,3 +228,12 @@ def test_an_empty_replies_file_is_an_error(tmp_path: Path, cli_env: dict[str, st
         timeout=60,
     )
     assert r.returncode == 1 and b"has no replies" in r.stderr
+
+
+def test_a_manual_review_queue_is_not_a_human_evaluation() -> None:
+    from deepdive.vocab import vocab
+
+    ops = "Our rules engine flagged 4 percent of orders for manual review."
+    assert vocab().names("validation", ops) == []
+    judged = "We ran a manual review of 200 sampled summaries before launch."
+    assert vocab().names("validation", judged) == ["human evaluation"]

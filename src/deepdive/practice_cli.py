@@ -59,7 +59,7 @@ def render_coverage(question: Question, coverage: Coverage, width: int) -> str:
         mark = "[x]" if p.covered else "[!]" if p.wrong else "[ ]"
         out.append(point.fill(f"  {mark} {p.point}"))
         if p.wrong:
-            out.append(point.fill(f"      Wrong: {p.wrong}:"))
+            out.append(point.fill(f"      Wrong: {p.wrong.rstrip('.')}:"))
         for sentence in p.evidence:
             out.append(quote.fill(sentence) + "”")
     missed = [p.point for p in coverage.points if not p.covered]
