@@ -28,7 +28,7 @@ from deepdive.search_phrases import phrases_for
 K1 = 1.2
 B = 0.75
 # Other names for the question (``data/search_phrases.yaml``): what people type for it.
-PHRASE_WEIGHT = 2.5
+PHRASE_WEIGHT = 1.5
 # How much a term found in each field counts (BM25F): the question itself most, then what its
 # id (and earlier ids) and topics say it is about, then its key points, and the follow-ups least.
 FIELDS: tuple[tuple[str, float], ...] = (
@@ -52,7 +52,7 @@ UNKNOWN_MIN_KNOWN = 2
 # more of its words found there, so a topic the bank only mentions in passing is no match.
 # Another name for the question counts a little less than its own words: those lists are
 # broad, written for recall rather than to tell close questions apart.
-COVERAGE_FIELDS: tuple[float, ...] = (1.0, 1.0, 0.75, 1.0, 0.5, 0.25)
+COVERAGE_FIELDS: tuple[float, ...] = (1.0, 1.0, 0.6, 1.0, 0.5, 0.25)
 
 
 def field_terms(q: Question) -> dict[str, list[str]]:
