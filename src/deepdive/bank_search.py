@@ -42,10 +42,11 @@ FIELDS: tuple[tuple[str, float], ...] = (
 # A question is a match only when it holds at least this share of the query's weight (terms
 # weighted by rarity; a term the bank never uses weighs as much as the rarest one).
 MIN_COVERAGE = 0.5
-# A query with one word the bank never uses still matches a question holding this share of its
-# other words, when it has at least this many of them.
-UNKNOWN_KNOWN_SHARE = 1.0
-UNKNOWN_MIN_KNOWN = 2
+# A query still matches a question that lacks one of its words when the question holds this
+# share of the other words' weight (all of them, in fields that count in full), and there are
+# at least this many of them.
+ONE_MISSING_SHARE = 0.999
+ONE_MISSING_MIN_HELD = 2
 # How much of a query term a field holds, for that share: a word met only in a key point
 # ("positional encoding" inside the attention question) or a follow-up ("Monte Carlo
 # dropout?") is weak evidence the question is about it. A query answered only there needs
@@ -127,6 +128,7 @@ class SearchIndex:
             max(1.0, sum(lengths[k] for lengths in self._lengths) / n) if n else 1.0
             for k in range(len(names))
         )
+        self._members = {t: frozenset(i for i, _ in p) for t, p in self._postings.items()}
         self._idf = {
             t: math.log(1 + (n - len(p) + 0.5) / (len(p) + 0.5)) for t, p in self._postings.items()
         }
@@ -159,16 +161,19 @@ class SearchIndex:
                         share = max(share, part)
                 scores[i] += idf * best
                 held[i] += idf * share
-        known = [t for t in wanted if t in self._idf]
-        known_total = sum(self._idf[t] for t in known)
-        # one word the bank never uses ("batch norm pytorch") does not sink a query whose
-        # other words a question holds in full
-        lenient = len(wanted) - len(known) == 1 and len(known) >= UNKNOWN_MIN_KNOWN
+        # one query word a question lacks ("shard a feature store", "batch norm pytorch")
+        # does not sink a query whose other words, two or more, it holds in full
+        weight = {t: self._idf.get(t, self._unseen) for t in wanted}
 
         def matches(i: int) -> bool:
             if held[i] / total >= MIN_COVERAGE:
                 return True
-            return lenient and held[i] / known_total >= UNKNOWN_KNOWN_SHARE
+            if len(wanted) <= ONE_MISSING_MIN_HELD:
+                return False
+            lacked = [t for t in wanted if i not in self._members.get(t, frozenset())]
+            if len(lacked) != 1:
+                return False
+            return held[i] >= (total - weight[lacked[0]]) * ONE_MISSING_SHARE
 
         ranked = sorted(
             ((i, s) for i, s in scores.items() if matches(i)),
