@@ -22,7 +22,9 @@ def test_bank_filters_and_search(client: TestClient) -> None:  # noqa: F811
     page = client.get("/bank", params={"q": "batchnorm"}).text
     first = page.index('href="/bank/', page.index("<table"))
     assert page[first:].startswith('href="/bank/depth-batchnorm"')
-    assert "No question matches" in client.get("/bank", params={"q": "zzzz"}).text
+    empty = client.get("/bank", params={"q": "zzzz"}).text
+    assert "No question matches" in empty and "0 best matches" not in empty
+    assert "No questions match “zzzz”" in empty
 
 
 def test_question_page_practice_shows_coverage_and_keeps_the_answer(
