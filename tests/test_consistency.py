@@ -184,3 +184,14 @@ def test_small_shares_and_models_said_with_is() -> None:
     assert find_contradictions(overview, "Fraud was 0.3 percent of orders.") == []
     assert [c.kind for c in find_contradictions(overview, "The model was XGBoost.")] == ["model"]
     assert find_contradictions(overview, "The model was LightGBM.") == []
+
+
+def test_the_whole_after_of_our_is_no_part_and_gini_is_a_metric() -> None:
+    overview = "It has to respond within 50 milliseconds at p99, because it runs on every checkout."
+    assert find_contradictions(overview, "It is already 12 milliseconds of our 80 ms p99 budget.")
+    assert (
+        find_contradictions(overview, "It is already 12 milliseconds of our 50 ms p99 budget.")
+        == []
+    )
+    card = "The final scorecard has 14 variables and a Gini of 0.58 on an out-of-time sample."
+    assert find_contradictions(card, "It landed at 0.48 Gini out-of-time.", strict=True)

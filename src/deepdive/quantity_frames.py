@@ -125,8 +125,12 @@ def read_frames(sentence: str) -> list[Frame]:
             return
         taken.append((m.start(), m.end()))
         about = _about(words, text, m.start(), m.end())
-        near = text[max(0, m.start() - 25) : m.end() + 25]
-        part = bool(words.part_of.search(near))
+        before, after = text[max(0, m.start() - 25) : m.start()], text[m.end() : m.end() + 25]
+        # "12 ms of our 80 ms budget": the number after "of our" is the whole, not a part
+        whole = bool(_OF_WHOLE.search(before))
+        part = bool(words.part_of.search(after)) or (
+            not whole and bool(words.part_of.search(before))
+        )
         out.append(Frame(dim, value, noun, about, m.group(), sentence, part))
 
     for m in _MONEY.finditer(text):
@@ -155,6 +159,9 @@ def read_frames(sentence: str) -> list[Frame]:
     return out
 
 
+_OF_WHOLE = re.compile(
+    r"\b(?:of|out\s+of)\s+(?:the|our|their|its|all|a|an)?\s*(?:total\s+)?$", re.I
+)
 _PLURAL = re.compile(r"[a-z-]{2,}[^sui]s")  # "users", "queries"; not "status", "analysis"
 _NOT_PLURAL = frozenset("versus across always perhaps alias bias news series".split())
 
