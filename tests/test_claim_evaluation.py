@@ -97,8 +97,32 @@ def test_the_report_names_every_set() -> None:
     for needle in (
         "contradiction test",
         "reply test all checks",
+        "reply-3 test all checks",
         "retell drift test",
         "practice test",
         "practice-2 test",
     ):
         assert needle in text
+
+
+@pytest.mark.parametrize(
+    ("file", "split", "precision", "recall"),
+    [
+        ("drill_replies.yaml", "dev", 0.9, 0.45),
+        ("drill_replies.yaml", "test", 0.35, 0.3),
+        ("drill_replies_2.yaml", "dev", 0.55, 0.35),
+        ("drill_replies_2.yaml", "test", 0.35, 0.35),
+        ("drill_replies_3.yaml", "dev", 0.9, 0.5),
+        ("drill_replies_3.yaml", "test", 0.55, 0.5),
+    ],
+)
+def test_consistent_check_floor(file: str, split: str, precision: float, recall: float) -> None:
+    """The drill's consistency mark: a false "this contradicts your overview" costs trust."""
+    tally = reply_checks(DATA / file)[split]["consistent"]
+    assert tally.precision >= precision and tally.recall >= recall, tally.wrong
+
+
+def test_the_third_reply_set_is_a_third_contradictions() -> None:
+    replies = [r for o in _yaml("drill_replies_3.yaml")["overviews"] for r in o["replies"]]
+    assert len(replies) >= 80
+    assert sum(not r["gold"]["consistent"] for r in replies) >= 25

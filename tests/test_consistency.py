@@ -195,3 +195,54 @@ def test_the_whole_after_of_our_is_no_part_and_gini_is_a_metric() -> None:
     )
     card = "The final scorecard has 14 variables and a Gini of 0.58 on an out-of-time sample."
     assert find_contradictions(card, "It landed at 0.48 Gini out-of-time.", strict=True)
+
+
+def test_a_baseline_number_meets_the_overview_number_for_that_baseline() -> None:
+    overview = (
+        "The baseline was the team's logistic regression, which reached an AUC of 0.77 on the "
+        "held-out quarter; our gradient-boosted model reached 0.84."
+    )
+    changed = "The logistic regression was at 0.71 AUC on the held-out quarter, against our 0.84."
+    same = "The logistic regression was at 0.77 AUC on that quarter."
+    assert find_contradictions(overview, changed, strict=True)
+    assert find_contradictions(overview, same, strict=True) == []
+
+
+def test_part_of_the_population_and_differences_are_new_quantities() -> None:
+    overview = "On the held-out year the forecaster's MAE was 6.1 minutes and its recall 0.72."
+    segment = "For new restaurants the recall was only 0.55, so they get a wider window."
+    longer = "On orders over 40 minutes the MAE was 9 minutes."
+    better = "The random split looked 0.7 minutes better, which was leakage."
+    for reply in (segment, longer, better):
+        assert find_contradictions(overview, reply, strict=True) == [], reply
+    assert find_contradictions(overview, "On the held-out year the MAE was 8 minutes.", strict=True)
+
+
+def test_a_data_source_is_read_near_the_words_that_introduce_it() -> None:
+    overview = "The data came from two years of search logs."
+    aside = "We had a tight latency budget, and a tree model over a couple hundred documents fit."
+    assert find_contradictions(overview, aside, strict=True) == []
+    assert find_contradictions(overview, "The data came from support tickets.", strict=True)
+
+
+def test_training_scores_and_earlier_states_are_not_the_reported_figure() -> None:
+    overview = "On the out-of-time six months the model reached a PR-AUC of 0.41."
+    for reply in (
+        "Training PR-AUC was about 0.55, so there is some overfitting.",
+        "When I'd left the ticket tags in, PR-AUC jumped to 0.93.",
+        "On the random split it looked like 0.62, which is unrealistically good.",
+    ):
+        assert find_contradictions(overview, reply, strict=True) == [], reply
+    assert find_contradictions(overview, "The PR-AUC on those six months was 0.52.", strict=True)
+
+
+def test_a_model_called_the_one_shipped_after_its_name_is_a_choice() -> None:
+    overview = "I trained a LambdaMART ranker in LightGBM, which we shipped to all traffic."
+    for reply in (
+        "The random forest ranker we shipped stays under 20 milliseconds.",
+        "Our XGBoost model takes the price and stock features directly.",
+    ):
+        found = find_contradictions(overview, reply, strict=True)
+        assert [c.kind for c in found] == ["model"], reply
+    kept = "I did try a random forest first, but the LightGBM ranker we shipped was better."
+    assert find_contradictions(overview, kept, strict=True) == []

@@ -84,6 +84,7 @@ class Tally:
 
 PRACTICE_2 = "practice_answers_2.yaml"
 REPLIES_2 = "drill_replies_2.yaml"
+REPLIES_3 = "drill_replies_3.yaml"
 
 
 def _split(index: int) -> str:
@@ -219,7 +220,11 @@ def report(data_dir: Path, show_errors: bool = False) -> str:
     for split, tally in contradictions(data_dir / "contradiction_pairs.yaml").items():
         lines.append(tally.line(f"contradiction {split}"))
         wrong += tally.wrong if split == "dev" else []
-    for label, file in (("reply", "drill_replies.yaml"), ("reply-2", REPLIES_2)):
+    for label, file in (
+        ("reply", "drill_replies.yaml"),
+        ("reply-2", REPLIES_2),
+        ("reply-3", REPLIES_3),
+    ):
         for split, checks in reply_checks(data_dir / file).items():
             total = Tally()
             for check, tally in sorted(checks.items()):

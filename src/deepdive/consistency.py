@@ -48,6 +48,20 @@ _CHOICE_VERB = re.compile(
 )
 
 
+# a model named, then said to be the one used: "the random forest ranker we shipped"
+_CHOSEN_AFTER = re.compile(
+    r"\s*(?:[\w-]+\s+)?(?:model|ranker|classifier|regressor|forecaster)?\s*(?:that\s+|which\s+)?"
+    r"(?:we|i)\s+(?:\w+\s+)?(?:shipped|deployed|chose|picked|kept|went\s+with|put\s+in(?:to)?\s+"
+    r"production|ended\s+up\s+with)\b",
+    re.I,
+)
+# "our XGBoost model takes ...": a model the speaker calls theirs
+_OURS_BEFORE = re.compile(
+    r"\b(?:our|my)\s+(?:final\s+|production\s+|deployed\s+|shipped\s+)?$", re.I
+)
+_MODEL_NOUN_AFTER = re.compile(r"\s+(?:model|ranker|classifier|regressor|forecaster)\b", re.I)
+
+
 # a number said as the distance between two others ("a gap of 0.7 minutes", "better by 2")
 _GAP = re.compile(
     r"\b(?:gap|difference|delta|margin|spread|better\s+by|worse\s+by|off\s+by|within)"
@@ -56,13 +70,23 @@ _GAP = re.compile(
 )
 
 
+# how far after a data-source cue ("the data came from", "we pulled") the source is named
+_SOURCE_REACH = 60
+
+
 # "at 80% recall", "at a 0.5% FPR": a metric fixed at a number is the operating point
-_OPERATING_POINT = re.compile(r"\bat\s+(?:a\s+|an\s+|the\s+)?\d+(?:[.,]\d+)?\s*%?\s*$", re.I)
+# ... but "was at 0.72 AUC", "came in at 0.8 recall" say the level itself
+_OPERATING_POINT = re.compile(
+    r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bis\s)(?<!\bare\s)(?<!\bsat\s)(?<!\bin\s)(?<!\bstood\s)"
+    r"(?<!\blanded\s)(?<!\bended\s)"
+    r"\bat\s+(?:a\s+|an\s+|the\s+)?\d+(?:[.,]\d+)?\s*%?\s*$",
+    re.I,
+)
 
 
 # how a metric is averaged or cut: "macro-F1" and "weighted F1" measure different things
 _QUALIFIER = re.compile(
-    r"\b(macro|micro|weighted|balanced|mean|median|p50|p90|p95|p99|roc|pr|top-?\d+)\b"
+    r"\b(macro|micro|weighted|balanced|mean|median|p50|p90|p95|p99|roc|pr|top-?\d+|training)\b"
 )
 
 
@@ -74,6 +98,8 @@ def same_metric(a: str | None, b: str | None) -> bool:
         return True
     qa, _, na = a.rpartition("|")
     qb, _, nb = b.rpartition("|")
+    if (qa == "training") != (qb == "training"):
+        return False  # a training score is never the reported one
     return na == nb and (not qa or not qb or qa == qb)
 
 
@@ -87,6 +113,7 @@ class Quantity:
     subject: frozenset[str]
     metric: str | None = None  # the metric named nearest the number ("macro-F1")
     step: float | None = None  # the rounding a level said exactly carries; None when hedged
+    model: str | None = None  # the model named nearest the number in its sentence
 
 
 @dataclass(frozen=True)
@@ -112,6 +139,8 @@ class ConsistencyReader:
             name, cfg, require(name, cfg, "rejected_after_cues", list)
         )
         self.data_cues = compile_patterns(name, cfg, require(name, cfg, "data_source_cues", list))
+        self.subset = compile_patterns(name, cfg, require(name, cfg, "subset_cues", list))
+        self.comparative = set(require(name, cfg, "comparative_after", str).lower().split())
 
     # -- numbers -------------------------------------------------------------------------
     def _direction(self, before: str, after: str) -> int:
@@ -168,7 +197,8 @@ class ConsistencyReader:
             if gap >= 0 and (best is None or gap < best[0]):
                 kinds = _QUALIFIER.findall(text[max(0, m.start - 12) : m.end].lower())
                 name = m.name.lower()
-                best = (gap, f"{kinds[-1]}|{name}" if kinds else name)
+                kind = "training" if "training" in kinds else kinds[-1] if kinds else ""
+                best = (gap, f"{kind}|{name}" if kind else name)
         return best[1] if best else None
 
     def _readings(self, fig: Figure, sentence: Sentence) -> list[tuple[str, float]]:
@@ -236,16 +266,31 @@ class ConsistencyReader:
                 readings = self._readings(fig, s)
                 if not readings:
                     continue
-                if _GAP.search(s.text[max(0, fig.start - s.start - 30) : fig.start - s.start]):
-                    readings = [r for r in readings if r[0] != "level"]  # a gap is no level
+                at, to = fig.start - s.start, fig.end - s.start
+                if _GAP.search(s.text[max(0, at - 30) : at]) or self._compared_after(s.text[to:]):
+                    # a gap ("a gap of 0.7", "0.7 minutes better") is no level
+                    readings = [r for r in readings if r[0] not in ("level", "minutes")]
                     if not readings:
                         continue
-                at, to = fig.start - s.start, fig.end - s.start
                 subject = self._subject(s.text, at, to)
                 metric = self._metric(s.text, at, to)
                 step = _step(fig, s.text[max(0, at - 24) : at], s.text[to : to + 20], readings)
-                out.append(Quantity(fig.text, s.text, tuple(readings), subject, metric, step))
+                model = _nearest_model(s.text, at, to)
+                out.append(
+                    Quantity(fig.text, s.text, tuple(readings), subject, metric, step, model)
+                )
         return out
+
+    def _compared_after(self, after: str) -> bool:
+        """The number is followed, past its unit, by a comparative ("0.7 minutes better MAE",
+        "two points higher"): it is a difference between two levels."""
+        words = [w.lower() for w in _WORD.findall(after[:30])][:2]
+        return any(w in self.comparative for w in words)
+
+    def cut_to_subset(self, sentence: str) -> bool:
+        """The sentence gives its numbers for part of the population ("in that segment",
+        "on clauses over 300 tokens", "for new users")."""
+        return bool(self.subset.search(sentence))
 
     # -- models and data -----------------------------------------------------------------
     def chosen_models(self, sentences: list[Sentence], direct: bool = False) -> dict[str, str]:
@@ -253,11 +298,23 @@ class ConsistencyReader:
         with ``direct``, only a model named right after the choice ("we went with X")."""
         out: dict[str, str] = {}
         for s in sentences:
-            if not self.chosen.search(s.text):
-                continue
             mentions = vocab().find("models", s.text)
+            # "the random forest ranker we shipped", "our XGBoost model takes ..."
+            named_as_used = [
+                m
+                for m in mentions
+                if _CHOSEN_AFTER.match(s.text[m.end : m.end + 40])
+                or (
+                    _OURS_BEFORE.search(s.text[max(0, m.start - 24) : m.start])
+                    and _MODEL_NOUN_AFTER.match(s.text[m.end : m.end + 16])
+                )
+            ]
+            if not self.chosen.search(s.text) and not named_as_used:
+                continue
             chosen = [
-                m for m in mentions if _CHOICE_VERB.search(s.text[max(0, m.start - 40) : m.start])
+                m
+                for m in mentions
+                if _CHOICE_VERB.search(s.text[max(0, m.start - 40) : m.start]) or m in named_as_used
             ]
             for m in chosen if (chosen or direct) else mentions:
                 near = s.text[max(0, m.start - 40) : m.start]
@@ -267,13 +324,16 @@ class ConsistencyReader:
                 out.setdefault(m.name, s.text)
         return out
 
-    def data_sources(self, sentences: list[Sentence]) -> dict[str, str]:
+    def data_sources(self, sentences: list[Sentence], near: bool = False) -> dict[str, str]:
+        """Data sources named in a sentence that says where data came from; with ``near``,
+        only a source named within a few words of that cue ("we had a latency budget ... over
+        200 documents" names no source)."""
         out: dict[str, str] = {}
         for s in sentences:
-            if not self.data_cues.search(s.text):
-                continue
+            cues = list(self.data_cues.finditer(s.text))
             for m in vocab().find("data_sources", s.text):
-                out.setdefault(m.name, s.text)
+                if cues and (not near or any(_introduces(s.text, c, m.start) for c in cues)):
+                    out.setdefault(m.name, s.text)
         return out
 
     # -- comparison ----------------------------------------------------------------------
@@ -324,14 +384,19 @@ class ConsistencyReader:
             if numbers and all(n in said_before for n in numbers):
                 continue  # a figure the overview itself states is never a contradiction of it
             subject = rq.subject or question_subject
+            subset = self.cut_to_subset(rq.sentence)
+            # a number about a model the overview only compared against ("the logistic
+            # regression was at 0.72") meets the overview's numbers about that same model
+            other = _another_model(rq.sentence, ov_models_named, chosen, self.rejected)
             # two numbers of different named metrics measure different things
             related = [
                 q
                 for q in ov_q
                 if q.subject & subject
                 and same_metric(q.metric, rq.metric)
-                and not _another_model(rq.sentence, ov_models_named, chosen, self.rejected)
+                and (not other or _same_model(q.model, rq.model, chosen))
                 and (not strict or _plainly_same(q, rq, subject))
+                and not (strict and subset and not self.cut_to_subset(q.sentence))
             ]
             if not related and not rq.subject and len(ov_q) == 1:
                 related = ov_q
@@ -359,6 +424,15 @@ class ConsistencyReader:
                 continue  # "macro-F1 was 78%" and "weighted F1 came to 87%" are two things
             if rp_f.sentence in quoted:
                 continue
+            if (
+                strict
+                and self.cut_to_subset(rp_f.sentence)
+                and not self.cut_to_subset(ov_f.sentence)
+            ):
+                continue  # "sometimes a ticket bounces through three queues"
+            at = rp_f.sentence.find(rp_f.text)
+            if at >= 0 and self._compared_after(rp_f.sentence[at + len(rp_f.text) :]):
+                continue  # "the run got 20 minutes shorter" changes it by 20 minutes
             quoted.add(rp_f.sentence)
             out.append(
                 Contradiction(
@@ -384,7 +458,7 @@ class ConsistencyReader:
                 )
             )
         ov_data = self.data_sources(ov_s)
-        rp_data = self.data_sources(rp_s)
+        rp_data = self.data_sources(rp_s, near=strict)
         if ov_data and rp_data and not set(ov_data) & set(rp_data):
             name, quote = next(iter(rp_data.items()))
             ov_name, ov_quote = next(iter(ov_data.items()))
@@ -449,6 +523,45 @@ def _plainly_same(q: Quantity, rq: Quantity, subject: frozenset[str]) -> bool:
     if q.metric and rq.metric:
         return same_metric(q.metric, rq.metric)
     return len(q.subject & subject) >= 2
+
+
+def _introduces(text: str, cue: re.Match[str], at: int) -> bool:
+    """Whether the data-source cue ``cue`` introduces the name at ``at``: named just before
+    it ("support tickets were the data") or a few words after it, in the same clause."""
+    if cue.start() - 40 <= at < cue.start():
+        return True
+    return (
+        cue.end() <= at + 1
+        and at <= cue.end() + _SOURCE_REACH
+        and not (_CLAUSE_BREAK.search(text[cue.end() : at]))
+    )
+
+
+def _nearest_model(text: str, start: int, end: int) -> str | None:
+    """The model named nearest the number at ``start:end`` in its sentence, one named before
+    it preferred ("the logistic regression got 0.77; LightGBM got 0.84")."""
+    best: tuple[float, str] | None = None
+    for m in vocab().find("models", text):
+        if m.end <= start:
+            gap: float = start - m.end
+        elif _CLAUSE_BREAK.search(text[end : m.start]):
+            continue  # "0.77 on a held-out quarter; LightGBM got 0.84": the next clause's
+        else:
+            gap = (m.start - end) * 2
+        if best is None or gap < best[0]:
+            best = (gap, m.name)
+    return best[1] if best else None
+
+
+_CLAUSE_BREAK = re.compile(r"[;:—–]|,\s+(?:and|but|while|whereas)\b|\s-\s")
+
+
+def _same_model(a: str | None, b: str | None, chosen: list[str]) -> bool:
+    """Two numbers are about the same model other than the chosen one."""
+    v = vocab()
+    if a is None or b is None or any(v.same_family(b, c) for c in chosen):
+        return False
+    return v.same_family(a, b)
 
 
 def _another_model(

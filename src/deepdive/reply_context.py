@@ -19,6 +19,33 @@ def reply_phrases(key: str) -> re.Pattern[str]:
     return compile_patterns("replies.yaml", cfg, require("replies.yaml", cfg, key, list))
 
 
+_WORD = re.compile(r"[a-z][a-z0-9/-]+", re.I)
+_STOP = frozenset(
+    """what which when where why how who whom whose did does do you your yours the a an and or
+    of to in on at for with from by as is are was were be been this that these those it its
+    would could should will can have has had about into than then there their they them we our
+    us i me my if so not no any some more most very just also ever much many""".split()
+)
+
+
+def content_words(text: str) -> set[str]:
+    """The words of ``text`` that carry content, cut to seven letters ("labels" ~ "labelled")."""
+    return {w.lower()[:7] for w in _WORD.findall(text) if w.lower() not in _STOP and len(w) > 2}
+
+
+def repeats_overview(text: str, sentences: tuple[object, ...]) -> bool:
+    """Whether a reply sentence says again one of the overview's ``sentences`` (most of the
+    content words of the two are shared)."""
+    words = content_words(text)
+    if len(words) < 4:
+        return False
+    for s in sentences:
+        other = content_words(getattr(s, "text", ""))
+        if other and len(words & other) / len(words | other) >= 0.6:
+            return True
+    return False
+
+
 @dataclass(frozen=True)
 class ReplyContext:
     """One follow-up turn as the reply checks see it."""
@@ -49,3 +76,22 @@ class ReplyContext:
 
     def words(self) -> int:
         return len(self.reply.split())
+
+    def limitations(self) -> list[Sentence]:
+        """Reply sentences that read as a limitation, a mistake or a lesson."""
+        from deepdive.parts import part_classifier
+
+        classifier = part_classifier()
+        return [s for s in self.sentences if classifier.raw_scores(s, [])["reflection"] >= 1.0]
+
+    def denies_weakness(self) -> list[Sentence]:
+        """The sentences saying there was no weakness: an explicit denial ("it didn't really
+        fall short"), or a reply that opens with no ("Not really. It's been stable") and names
+        no limitation after it."""
+        denials = self.matching("limitation_denial")
+        if denials:
+            return denials
+        opening = self.sentences[:1]
+        if opening and reply_phrases("denial_opening").search(opening[0].text):
+            return [] if self.limitations() else list(opening)
+        return []

@@ -14,8 +14,9 @@ Stronger reply:
 
 from __future__ import annotations
 
-from deepdive.parts import part_classifier
-from deepdive.reply_context import ReplyContext
+import re
+
+from deepdive.reply_context import ReplyContext, repeats_overview
 
 ID = "admits_limitation"
 GOOD = "You named a real limitation."
@@ -32,16 +33,26 @@ def applies(ctx: ReplyContext) -> bool:
 _ASKS_FOR_WEAKNESS = frozenset({"hindsight", "probe:no_weakness", "probe:test_set_tuning"})
 
 
+# "as I said, it finds ...": the overview told again
+_RETOLD = re.compile(r"\bas\s+i\s+(?:said|mentioned)\b|\blike\s+i\s+said\b", re.I)
+
+
 def run(ctx: ReplyContext) -> tuple[bool, list[str]]:
-    denials = ctx.matching("limitation_denial")
+    denials = ctx.denies_weakness()
     if denials:
         return False, [s.text for s in denials[:2]]
-    classifier = part_classifier()
-    hits = [s for s in ctx.sentences if classifier.raw_scores(s, [])["reflection"] >= 1.0]
+    hits = ctx.limitations()
     if not hits and ctx.family in _ASKS_FOR_WEAKNESS:
         if ctx.matching("deflection") or ctx.matching("unknown"):
             return False, []
-        hits = [s for s in ctx.sentences if len(s.text.split()) >= 3][:1]
+        # a substantive sentence counts, but not one that retells the overview
+        hits = [
+            s
+            for s in ctx.sentences
+            if len(s.text.split()) >= 3
+            and not _RETOLD.search(s.text)
+            and not repeats_overview(s.text, ctx.overview.sentences)
+        ][:1]
         if ctx.words() < 6:
             hits = []
     return bool(hits), [s.text for s in hits[:2]]

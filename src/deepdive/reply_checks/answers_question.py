@@ -20,21 +20,12 @@ import re
 
 from deepdive.datafiles import load_data, require
 from deepdive.parts import part_classifier
-from deepdive.reply_context import ReplyContext
+from deepdive.reply_context import ReplyContext, content_words, repeats_overview
 
 ID = "answers_question"
 GOOD = "You answered the question that was asked."
 MISSING = "The reply drifts from the question or repeats the overview."
 DIRECTION = "Answer the question in your first sentence, then give one supporting detail."
-_WORD = re.compile(r"[a-z][a-z0-9/-]+", re.I)
-_STOP = frozenset(
-    """what which when where why how who whom whose did does do you your yours the a an and or
-    of to in on at for with from by as is are was were be been this that these those it its
-    would could should will can have has had about into than then there their they them we our
-    us i me my if so not no any some more most very just also ever much many""".split()
-)
-
-
 # A reply that reads as this part of an answer is on topic for the family.
 _PART_FOR_FAMILY = {
     "why_model": "modeling",
@@ -44,10 +35,6 @@ _PART_FOR_FAMILY = {
     "textbook_data": "data",
     "jumps_to_model": "problem",
 }
-
-
-def _content(text: str) -> set[str]:
-    return {w.lower()[:7] for w in _WORD.findall(text) if w.lower() not in _STOP and len(w) > 2}
 
 
 def applies(ctx: ReplyContext) -> bool:
@@ -70,13 +57,13 @@ def run(ctx: ReplyContext) -> tuple[bool, list[str]]:
         shaped = [s for s in ctx.sentences if form.search(s.text)]
         if shaped:
             return True, [shaped[0].text]
-    repeated = [s for s in ctx.sentences if _similar_to_any(s.text, ctx.overview.sentences)]
+    repeated = [s for s in ctx.sentences if repeats_overview(s.text, ctx.overview.sentences)]
     if ctx.sentences and len(repeated) / len(ctx.sentences) >= 0.6 and len(repeated) >= 2:
         return False, [s.text for s in repeated[:2]]
     topics = require("replies.yaml", load_data("replies.yaml"), "family_topics", dict)
     family = ctx.family.removeprefix("probe:")
-    wanted = _content(ctx.question.question) | {t.lower()[:7] for t in topics.get(family, [])}
-    hits = [s for s in ctx.sentences if _shares(_content(s.text), wanted)]
+    wanted = content_words(ctx.question.question) | {t.lower()[:7] for t in topics.get(family, [])}
+    hits = [s for s in ctx.sentences if _shares(content_words(s.text), wanted)]
     if not hits and family in _PART_FOR_FAMILY:
         part = _PART_FOR_FAMILY[family]
         classifier = part_classifier()
@@ -93,14 +80,3 @@ def _shares(words: set[str], wanted: set[str]) -> bool:
         for w in words
         for t in wanted
     )
-
-
-def _similar_to_any(text: str, sentences: tuple[object, ...]) -> bool:
-    words = _content(text)
-    if len(words) < 4:
-        return False
-    for s in sentences:
-        other = _content(getattr(s, "text", ""))
-        if other and len(words & other) / len(words | other) >= 0.6:
-            return True
-    return False

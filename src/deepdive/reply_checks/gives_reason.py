@@ -44,7 +44,7 @@ def applies(ctx: ReplyContext) -> bool:
 def run(ctx: ReplyContext) -> tuple[bool, list[str]]:
     if ctx.matching("deflection") or ctx.matching("no_why"):
         return False, []
-    if ctx.family in _ASKS_FOR_WEAKNESS and ctx.matching("limitation_denial"):
+    if ctx.family in _ASKS_FOR_WEAKNESS and ctx.denies_weakness():
         return False, []  # "it didn't really fall short, so ...": no weakness to explain
     excuses = set(ctx.matching("not_a_reason"))
     hits = [s for s in ctx.matching("reason") if s not in excuses]
