@@ -58,7 +58,15 @@ def search_report() -> str:
             if i % 2 == half
         ]
         lines.append(f"{name:<5} {measure(shipped(), queries).summary()}")
-    for n, name in ((2, "2nd"), (3, "3rd"), (4, "4th"), (5, "5th"), (6, "6th")):
+    for n, name in (
+        (2, "2nd"),
+        (3, "3rd"),
+        (4, "4th"),
+        (5, "5th"),
+        (6, "6th"),
+        (7, "7th"),
+        (8, "8th"),
+    ):
         later = yaml.safe_load((ROOT / "tests" / "data" / f"search_queries_{n}.yaml").read_text())
         batch = [LabelledQuery(r["query"], tuple(r["accept"])) for r in later["queries"]]
         lines.append(f"{name:<5} {measure(shipped(), batch).summary()}")

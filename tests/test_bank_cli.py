@@ -84,6 +84,10 @@ def test_search_ranks_and_random_is_repeatable(
     code, out, _ = bank(capsys, monkeypatch, "search", "batchnorm", "--json", "--limit", "3")
     hits = json.loads(out)
     assert code == 0 and hits[0]["id"] == "depth-batchnorm" and len(hits) <= 3
+    code, out, err = bank(capsys, monkeypatch, "search", "kl divergance", "--json")
+    assert code == 0 and json.loads(out)[0]["id"] == "br-entropy-kl-divergence"
+    assert err == "searched for “kl divergence”\n"
+    assert bank(capsys, monkeypatch, "search", "batchnorm")[2] == ""
     first = bank(capsys, monkeypatch, "random", "--round", "behavioral", "--seed", "7")[1]
     again = bank(capsys, monkeypatch, "random", "--round", "behavioral", "--seed", "7")[1]
     assert first == again and "(id beh-" in first

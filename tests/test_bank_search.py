@@ -8,7 +8,14 @@ import pytest
 import yaml
 
 from deepdive.bank import shipped
-from deepdive.bank_search import SearchIndex, question_similarity, same_question
+from deepdive.bank_search import (
+    MIN_COVERAGE,
+    MIN_COVERAGE_LONG,
+    SearchIndex,
+    min_coverage,
+    question_similarity,
+    same_question,
+)
 
 QUERIES = [
     ("batchnorm", "depth-batchnorm"),
@@ -27,6 +34,14 @@ QUERIES = [
     ("batch norm pytorch", "depth-batchnorm"),
     ("dropout please", "depth-dropout"),
     ("design a recommendation system for zorblax", "sd-job-matching"),
+    # misspelt words are put right; a long description needs a smaller share of its words
+    ("precision and recal", "br-precision-recall"),
+    ("kl divergance", "br-entropy-kl-divergence"),
+    (
+        "my colleague peeks at the experiment every morning and stops it once it looks good",
+        "br-ab-test-peeking",
+    ),
+    ("we only learn whether a loan defaulted many months later", "sd-loan-default-delayed-labels"),
 ]
 
 
@@ -38,6 +53,18 @@ def test_a_query_about_the_tools_themselves_keeps_them() -> None:
 def test_the_right_question_is_in_the_top_three(query: str, expected: str) -> None:
     hits = SearchIndex(shipped()).search(query, limit=3)
     assert expected in [q.id for q, _ in hits], [q.id for q, _ in hits]
+
+
+def test_corrections_touch_only_words_the_bank_does_not_use() -> None:
+    index = SearchIndex(shipped())
+    assert index.corrected("kl divergance and batchnorm") == "kl divergence and batchnorm"
+    assert index.corrected("Welford's algorithm") == "Welford's algorithm"
+
+
+def test_the_share_a_question_must_hold_falls_with_the_query_length() -> None:
+    shares = [min_coverage(n) for n in range(1, 12)]
+    assert shares == sorted(shares, reverse=True)
+    assert shares[0] == MIN_COVERAGE and shares[-1] == MIN_COVERAGE_LONG
 
 
 def test_results_are_ranked_and_bounded() -> None:

@@ -1,7 +1,7 @@
 """Bank search on the blind-labelled query set (issue 14 targets: top-1 >= 0.90, nDCG@5 >= 0.90,
 no-match >= 0.95). The floors below are what search reaches today on each half and batch; the
 targets are met on the first two batches (bar no-match on the second), not on the paraphrased
-third to sixth."""
+third to eighth."""
 
 from __future__ import annotations
 
@@ -14,7 +14,9 @@ from deepdive.bank import find, shipped
 from deepdive.search_quality import LabelledQuery, measure
 
 FILE = Path(__file__).parent / "data" / "search_queries.yaml"
-BATCHES = [Path(__file__).parent / "data" / f"search_queries_{n}.yaml" for n in (2, 3, 4, 5, 6)]
+BATCHES = [
+    Path(__file__).parent / "data" / f"search_queries_{n}.yaml" for n in (2, 3, 4, 5, 6, 7, 8)
+]
 
 
 def _rows(path: Path) -> list[LabelledQuery]:
@@ -23,16 +25,16 @@ def _rows(path: Path) -> list[LabelledQuery]:
 
 
 def _queries(half: int) -> list[LabelledQuery]:
-    """Half 0 and 1 of the first batch (dev and test); 2 to 6 are the later batches."""
+    """Half 0 and 1 of the first batch (dev and test); 2 to 8 are the later batches."""
     if half >= 2:
         return _rows(BATCHES[half - 2])
     return _rows(FILE)[half::2]
 
 
 def test_the_query_set_is_big_enough_and_names_real_questions() -> None:
-    rows = [r for half in range(7) for r in _queries(half)]
-    assert len(rows) >= 80 + 100 + 80 + 80 + 70
-    assert sum(not r.accept for r in rows) >= 15 + 25 + 20 + 20 + 15
+    rows = [r for half in range(9) for r in _queries(half)]
+    assert len(rows) >= 80 + 100 + 80 + 80 + 70 + 100 + 100
+    assert sum(not r.accept for r in rows) >= 15 + 25 + 20 + 20 + 15 + 20 + 20
     for r in rows:
         for ident in r.accept:
             find(shipped(), ident)  # raises KeyError for an unknown id
@@ -44,10 +46,12 @@ def test_the_query_set_is_big_enough_and_names_real_questions() -> None:
         (0, 0.93, 0.92, 0.9),
         (1, 0.93, 0.93, 0.9),
         (2, 0.95, 0.92, 0.9),
-        (3, 0.83, 0.8, 0.95),
-        (4, 0.85, 0.8, 0.9),
-        (5, 0.83, 0.75, 0.9),
-        (6, 0.83, 0.78, 0.8),
+        (3, 0.84, 0.81, 0.95),
+        (4, 0.87, 0.82, 0.9),
+        (5, 0.88, 0.8, 0.9),
+        (6, 0.87, 0.83, 0.8),
+        (7, 0.8, 0.65, 0.9),
+        (8, 0.78, 0.69, 0.95),
     ],
 )
 def test_search_ranks_like_a_person_expects(

@@ -22,6 +22,9 @@ def test_bank_filters_and_search(client: TestClient) -> None:  # noqa: F811
     page = client.get("/bank", params={"q": "batchnorm"}).text
     first = page.index('href="/bank/', page.index("<table"))
     assert page[first:].startswith('href="/bank/depth-batchnorm"')
+    assert "searched for" not in page
+    fixed = client.get("/bank", params={"q": "kl divergance"}).text
+    assert "(searched for “kl divergence”)" in fixed
     empty = client.get("/bank", params={"q": "zzzz"}).text
     assert "No question matches" in empty and "0 best matches" not in empty
     assert "No questions match “zzzz”" in empty

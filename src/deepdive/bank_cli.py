@@ -288,7 +288,11 @@ def run(args: argparse.Namespace, store_factory: Callable[[], Any], stdin: IO[st
             raise BankUsageError("--limit must be at least 1")
         if not args.query.strip():
             raise BankUsageError("the search query is empty; say what to look for")
-        hits = SearchIndex(_questions(args, store_factory)).search(args.query, args.limit)
+        index = SearchIndex(_questions(args, store_factory))
+        hits = index.search(args.query, args.limit)
+        fixed = index.did_you_mean(args.query) if hits else None
+        if fixed:
+            sys.stderr.write(f"searched for “{fixed}”\n")
         if args.json:
             _dump([{**q.to_dict(), "score": s} for q, s in hits])
         else:

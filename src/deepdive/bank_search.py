@@ -16,6 +16,7 @@ below ``thresholds.near_duplicate``.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from functools import cache, lru_cache
@@ -24,6 +25,7 @@ from deepdive.bank import Question, shipped
 from deepdive.datafiles import load_data, require
 from deepdive.meaning import FILE, Weights, cosine, lexicon, terms, threshold
 from deepdive.search_phrases import phrases_for
+from deepdive.spelling import Speller
 
 K1 = 1.2
 B = 0.75
@@ -42,6 +44,9 @@ FIELDS: tuple[tuple[str, float], ...] = (
 # A question is a match only when it holds at least this share of the query's weight (terms
 # weighted by rarity; a term the bank never uses weighs as much as the rarest one).
 MIN_COVERAGE = 0.5
+LONG_QUERY = 3
+COVERAGE_STEP = 0.05
+MIN_COVERAGE_LONG = 0.3
 # A query still matches a question that lacks one of its words when the question holds this
 # share of the other words' weight (all of them, in fields that count in full), and there are
 # at least this many of them.
@@ -56,6 +61,15 @@ ONE_MISSING_MIN_HELD = 2
 COVERAGE_FIELDS: tuple[float, ...] = (1.0, 1.0, 0.6, 1.0, 0.5, 0.25)
 
 
+def min_coverage(n_terms: int) -> float:
+    """The share of the query's weight a question must hold: ``MIN_COVERAGE`` for a query of
+    up to ``LONG_QUERY`` terms, less for longer ones, down to ``MIN_COVERAGE_LONG``. A long
+    description of a situation ("my colleague reruns my training script and gets different
+    numbers") carries many words the question it is about never uses."""
+    extra = max(0, n_terms - LONG_QUERY)
+    return max(MIN_COVERAGE_LONG, MIN_COVERAGE - COVERAGE_STEP * extra)
+
+
 def field_terms(q: Question) -> dict[str, list[str]]:
     """What search reads of a question, field by field (terms from :mod:`deepdive.meaning`)."""
     ident = " . ".join(i.split("-", 1)[-1].replace("-", " ") for i in (q.id, *q.aliases))
@@ -67,6 +81,19 @@ def field_terms(q: Question) -> dict[str, list[str]]:
         "key_points": terms(" . ".join(q.key_points)),
         "follow_ups": terms(" . ".join(q.follow_ups)),
     }
+
+
+def _raw_texts(q: Question) -> list[str]:
+    """The words of a question as written, every field (the speller's vocabulary)."""
+    ident = " ".join(i.replace("-", " ") for i in (q.id, *q.aliases))
+    return [
+        q.text,
+        ident,
+        *phrases_for(q.id, q.aliases),
+        *q.topics,
+        *q.key_points,
+        *q.follow_ups,
+    ]
 
 
 def document_terms(q: Question) -> list[str]:
@@ -133,11 +160,35 @@ class SearchIndex:
             t: math.log(1 + (n - len(p) + 0.5) / (len(p) + 0.5)) for t, p in self._postings.items()
         }
         self._unseen = math.log(1 + (n + 0.5) / 0.5)
+        self.speller = Speller(text for q in self.questions for text in _raw_texts(q))
+
+    def corrected(self, query: str) -> str:
+        """``query`` with misspelt words put right ("precision and recal"): only a word none
+        of whose terms the bank uses is corrected, so "batchnorm" stays as typed."""
+
+        def fix(m: re.Match[str]) -> str:
+            word = m.group()
+            if self.speller.known(word):
+                return word
+            if any(t in self._idf for t in lexicon().terms(word)):
+                return word
+            return self.speller.correct(word) or word
+
+        return re.sub(r"[A-Za-z]+", fix, query)
+
+    def did_you_mean(self, query: str) -> str | None:
+        """The query as search read it, when it put a misspelt word right; else None."""
+        if all(t in self._idf for t in query_terms(query)):
+            return None
+        fixed = self.corrected(query)
+        return fixed if fixed != query else None
 
     def search(self, query: str, limit: int | None = 20) -> list[tuple[Question, float]]:
         """Questions matching ``query``, best first, with their scores (ties keep bank order);
         an empty list when no question holds enough of the query."""
         wanted = query_terms(query)
+        if any(t not in self._idf for t in wanted):
+            wanted = query_terms(self.corrected(query))
         total = sum(self._idf.get(t, self._unseen) for t in wanted)
         if not total:
             return []
@@ -165,8 +216,10 @@ class SearchIndex:
         # does not sink a query whose other words, two or more, it holds in full
         weight = {t: self._idf.get(t, self._unseen) for t in wanted}
 
+        needed = min_coverage(len(wanted))
+
         def matches(i: int) -> bool:
-            if held[i] / total >= MIN_COVERAGE:
+            if held[i] / total >= needed:
                 return True
             if len(wanted) <= ONE_MISSING_MIN_HELD:
                 return False

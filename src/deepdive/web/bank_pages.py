@@ -55,8 +55,11 @@ def bank_list(
     query = q.strip()[:200]
     pages = max(1, -(-len(chosen) // PAGE_SIZE))
     number = min(max(_int(page) or 1, 1), pages)
+    searched_for = None
     if query:
-        rows = [question for question, _ in search_index(tuple(chosen)).search(query, PAGE_SIZE)]
+        index = search_index(tuple(chosen))
+        rows = [question for question, _ in index.search(query, PAGE_SIZE)]
+        searched_for = index.did_you_mean(query) if rows else None
         pages = number = 1
     else:
         rows = chosen[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
@@ -72,6 +75,7 @@ def bank_list(
         first=(number - 1) * PAGE_SIZE + 1,
         link=link,
         q=query,
+        searched_for=searched_for,
         round=round,
         topic=topic,
         difficulty=difficulty,

@@ -1,0 +1,101 @@
+"""Correct a misspelt search word against the words the question bank uses.
+
+A query word the bank never uses ("recal", "divergance", "varaince") is replaced by the bank
+word it most plausibly misspells, with the same first letter: a letter added or dropped, or
+two neighbours swapped; a letter changed, or two edits, only in long words. A changed letter
+in a short word too often turns one real word into another ("genetic" and "generic", "pacing"
+and "paying"), and short words are left alone. Among equally close words a dropped letter is
+taken before a swap and a swap before an added letter, then the most frequent word. Words
+the bank uses and words with no close match ("welford") are left as typed.
+
+Candidates come from a deletion index (every word with each single letter removed), so a
+lookup touches only words that share a one-letter deletion with the query word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+_WORD = re.compile(r"[a-z]+")
+MIN_LENGTH = 5  # shorter words are too easily one edit from another real word
+LONG = 8  # words this long may have a letter changed, or two edits
+
+
+def words_of(text: str) -> list[str]:
+    """The lower-case alphabetic words of ``text``."""
+    return _WORD.findall(text.lower())
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def distance(a: str, b: str) -> int:
+    """Edit distance counting a swap of two neighbouring letters as one edit."""
+    rows = [list(range(len(b) + 1))]
+    for i, ca in enumerate(a, 1):
+        row = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            row[j] = min(
+                rows[-1][j] + 1,
+                row[j - 1] + 1,
+                rows[-1][j - 1] + (ca != cb),
+            )
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                row[j] = min(row[j], rows[-2][j - 2] + 1)
+        rows.append(row)
+    return rows[-1][-1]
+
+
+def _swapped(a: str, b: str) -> bool:
+    """Whether ``a`` is ``b`` with two neighbouring letters swapped."""
+    diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
+
+
+class Speller:
+    """Corrections against a fixed vocabulary with word counts."""
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        self.counts: Counter[str] = Counter(w for t in texts for w in words_of(t))
+        self._by_deletion: dict[str, set[str]] = defaultdict(set)
+        for word in self.counts:
+            if len(word) >= MIN_LENGTH - 1:
+                for key in _deletions(word) | {word}:
+                    self._by_deletion[key].add(word)
+
+    def known(self, word: str) -> bool:
+        return word.lower() in self.counts
+
+    def correct(self, word: str) -> str | None:
+        """The bank word ``word`` misspells, or None when it is known, short or has none."""
+        word = word.lower()
+        if len(word) < MIN_LENGTH or word in self.counts:
+            return None
+        candidates: set[str] = set()
+        for key in _deletions(word) | {word}:
+            candidates |= self._by_deletion.get(key, set())
+        limit = 2 if len(word) >= LONG else 1
+        best: tuple[int, int, int, str] | None = None
+        for c in candidates:
+            if c[0] != word[0]:
+                continue
+            d = distance(word, c)
+            if d == 1 and limit == 1 and len(c) == len(word) and not _swapped(word, c):
+                continue  # a changed letter in a short word: likely another real word
+            # a dropped letter is the commonest slip, an added one less so
+            kind = 0 if len(c) > len(word) else 1 if len(c) == len(word) else 2
+            rank = (d, kind, -self.counts[c], c)
+            if d <= limit and (best is None or rank < best):
+                best = rank
+        return best[3] if best else None
+
+    def correct_text(self, text: str) -> str:
+        """``text`` with each misspelt word replaced (case and punctuation otherwise kept)."""
+
+        def fix(m: re.Match[str]) -> str:
+            return self.correct(m.group()) or m.group()
+
+        return re.sub(r"[A-Za-z]+", fix, text)

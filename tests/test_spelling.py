@@ -1,0 +1,52 @@
+"""Misspelt search words put right against the bank's own words (deepdive.spelling)."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from deepdive.spelling import Speller, distance
+
+BANK = Speller(
+    [
+        "Explain precision and recall, and when you would trade one for the other.",
+        "What is the KL divergence and why is it not symmetric?",
+        "Compute a running mean and variance over a stream.",
+        "How does a real-time system stay within its latency budget?",
+        "Explain gradient descent and the variance of the gradient.",
+        "What is a generic recipe for hyperparameter search?",
+    ]
+)
+
+
+def test_distance_counts_a_swap_of_neighbours_as_one_edit() -> None:
+    assert distance("varaince", "variance") == 1
+    assert distance("recal", "recall") == 1
+    assert distance("divergance", "divergence") == 1
+    assert distance("abc", "abc") == 0
+    assert distance("kitten", "sitting") == 3
+
+
+def test_common_slips_are_put_right() -> None:
+    assert BANK.correct("recal") == "recall"  # a dropped letter, before "real"
+    assert BANK.correct("varaince") == "variance"  # two neighbours swapped
+    assert BANK.correct("divergance") == "divergence"  # a changed letter in a long word
+    assert BANK.correct_text("KL divergance, precision and recal") == (
+        "KL divergence, precision and recall"
+    )
+
+
+def test_real_words_and_unknown_names_are_left_alone() -> None:
+    assert BANK.correct("variance") is None  # a bank word
+    assert BANK.correct("genetic") is None  # one changed letter from "generic": a real word
+    assert BANK.correct("welford") is None  # nothing close
+    assert BANK.correct("rope") is None  # too short to guess
+    assert BANK.correct("precission") == "precision"
+
+
+@given(st.text(max_size=60))
+def test_any_text_comes_back_with_the_same_non_letters(text: str) -> None:
+    fixed = BANK.correct_text(text)
+    assert [c for c in fixed if not c.isascii() or not c.isalpha()] == [
+        c for c in text if not c.isascii() or not c.isalpha()
+    ]
