@@ -50,3 +50,12 @@ def test_any_text_comes_back_with_the_same_non_letters(text: str) -> None:
     assert [c for c in fixed if not c.isascii() or not c.isalpha()] == [
         c for c in text if not c.isascii() or not c.isalpha()
     ]
+
+
+def test_doubled_letters_hyphens_and_abbreviations() -> None:
+    speller = Speller(["A random forest or fine-tuning with hyperparameter search."])
+    assert speller.correct("forrest") == "forest"
+    assert speller.correct("finetuning") == "fine-tuning"
+    assert speller.correct("hyperparam") == "hyperparameter"
+    assert speller.correct("seemss") is None
+    assert BANK.correct("seems") is None  # not "sees": an added letter in a short word

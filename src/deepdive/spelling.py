@@ -1,12 +1,15 @@
 """Correct a misspelt search word against the words the question bank uses.
 
 A query word the bank never uses ("recal", "divergance", "varaince") is replaced by the bank
-word it most plausibly misspells, with the same first letter: a letter added or dropped, or
-two neighbours swapped; a letter changed, or two edits, only in long words. A changed letter
-in a short word too often turns one real word into another ("genetic" and "generic", "pacing"
-and "paying"), and short words are left alone. Among equally close words a dropped letter is
-taken before a swap and a swap before an added letter, then the most frequent word. Words
-the bank uses and words with no close match ("welford") are left as typed.
+word it most plausibly misspells, with the same first letter: a letter dropped, two
+neighbours swapped or a letter typed twice ("forrest"); any other added or changed letter,
+or two edits, only in long words, because in a short word they too often turn one real word
+into another ("genetic" and "generic", "seems" and "sees"). Words under five letters are left
+alone. Among equally close words a dropped letter is taken before a swap and a swap before an
+added letter, then the most frequent word. Words the bank uses and words with no close match
+("welford") are left as typed. A compound typed without its hyphen ("finetuning") is put
+back, and a word of six letters or more that begins bank words ("hyperparam") is read as the
+commonest of them.
 
 Candidates come from a deletion index (every word with each single letter removed), so a
 lookup touches only words that share a one-letter deletion with the query word.
@@ -20,6 +23,8 @@ from collections.abc import Iterable
 
 _WORD = re.compile(r"[a-z]+")
 MIN_LENGTH = 5  # shorter words are too easily one edit from another real word
+MIN_PREFIX = 6  # a word this long that begins bank words is taken as short for the commonest
+_COMPOUND = re.compile(r"[a-z]+(?:-[a-z]+)+")
 LONG = 8  # words this long may have a letter changed, or two edits
 
 
@@ -51,15 +56,34 @@ def distance(a: str, b: str) -> int:
 
 def _swapped(a: str, b: str) -> bool:
     """Whether ``a`` is ``b`` with two neighbouring letters swapped."""
+    if len(a) != len(b):
+        return False
     diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
     return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
+
+
+def _doubled(a: str, b: str) -> bool:
+    """Whether ``a`` is ``b`` with one letter typed twice ("forrest" for "forest")."""
+    return len(a) == len(b) + 1 and any(
+        a[i] == a[i + 1] and a[:i] + a[i + 1 :] == b for i in range(len(a) - 1)
+    )
 
 
 class Speller:
     """Corrections against a fixed vocabulary with word counts."""
 
     def __init__(self, texts: Iterable[str]) -> None:
+        texts = list(texts)
         self.counts: Counter[str] = Counter(w for t in texts for w in words_of(t))
+        # "finetuning" for "fine-tuning": a compound typed without its hyphen
+        self.joined: dict[str, str] = {}
+        for t in texts:
+            for compound in _COMPOUND.findall(t.lower()):
+                self.joined.setdefault(compound.replace("-", ""), compound)
+        self._starts: dict[str, str] = {}
+        for word, _ in self.counts.most_common():
+            for end in range(MIN_PREFIX, len(word)):
+                self._starts.setdefault(word[:end], word)
         self._by_deletion: dict[str, set[str]] = defaultdict(set)
         for word in self.counts:
             if len(word) >= MIN_LENGTH - 1:
@@ -74,6 +98,10 @@ class Speller:
         word = word.lower()
         if len(word) < MIN_LENGTH or word in self.counts:
             return None
+        if word in self.joined:
+            return self.joined[word]
+        if len(word) >= MIN_PREFIX and word in self._starts:
+            return self._starts[word]  # "hyperparam": the commonest bank word it begins
         candidates: set[str] = set()
         for key in _deletions(word) | {word}:
             candidates |= self._by_deletion.get(key, set())
@@ -83,8 +111,8 @@ class Speller:
             if c[0] != word[0]:
                 continue
             d = distance(word, c)
-            if d == 1 and limit == 1 and len(c) == len(word) and not _swapped(word, c):
-                continue  # a changed letter in a short word: likely another real word
+            if limit == 1 and len(c) <= len(word) and not (_swapped(word, c) or _doubled(word, c)):
+                continue  # a changed or an added letter in a short word: likely another word
             # a dropped letter is the commonest slip, an added one less so
             kind = 0 if len(c) > len(word) else 1 if len(c) == len(word) else 2
             rank = (d, kind, -self.counts[c], c)
