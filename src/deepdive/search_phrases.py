@@ -19,7 +19,7 @@ from typing import Any
 from deepdive.datafiles import DataFileError, keys, load_data
 
 FILE = "search_phrases.yaml"
-MAX_WORDS = 8
+MAX_WORDS = 16  # a name is a few words; a described situation runs to a sentence
 
 
 @cache
@@ -45,7 +45,7 @@ def read_phrases(data: Any) -> dict[str, tuple[str, ...]]:
             if len(phrase.split()) > MAX_WORDS:
                 raise DataFileError(
                     f"{where}: {phrase!r} is longer than {MAX_WORDS} words; "
-                    "a search phrase is what someone would type"
+                    "a search phrase is what someone would type in one go"
                 )
         out[str(ident)] = tuple(p.strip() for p in phrases)
     return out
