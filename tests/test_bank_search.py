@@ -67,6 +67,13 @@ def test_the_share_a_question_must_hold_falls_with_the_query_length() -> None:
     assert shares[0] == MIN_COVERAGE and shares[-1] == MIN_COVERAGE_LONG
 
 
+def test_close_runners_up_follow_a_match_and_never_make_one() -> None:
+    index = SearchIndex(shipped())
+    hits = [q.id for q, _ in index.search("kl divergence", 5)]
+    assert hits[:2] == ["br-entropy-kl-divergence", "br-forward-reverse-kl"]
+    assert index.search("design a system for zorblax quarterly wibble") == []
+
+
 def test_results_are_ranked_and_bounded() -> None:
     hits = SearchIndex(shipped()).search("validation leakage time series", limit=5)
     scores = [s for _, s in hits]

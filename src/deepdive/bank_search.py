@@ -47,6 +47,12 @@ MIN_COVERAGE = 0.5
 LONG_QUERY = 3
 COVERAGE_STEP = 0.05
 MIN_COVERAGE_LONG = 0.3
+# Once a question matches, others follow it (after every match, scoring below them all) when
+# they score at least this share of the best score and hold this share of the weight a match
+# needs: a query often has two or three right questions, and the second rarely holds as much
+# of its words.
+RUNNER_UP_SCORE = 0.3
+RUNNER_UP_SHARE = 0.4
 # A query still matches a question that lacks one of its words when the question holds this
 # share of the other words' weight (all of them, in fields that count in full), and there are
 # at least this many of them.
@@ -232,6 +238,18 @@ class SearchIndex:
             ((i, s) for i, s in scores.items() if matches(i)),
             key=lambda item: (-item[1], item[0]),
         )
+        if ranked:
+            # once the query has a match, close runners-up that hold a good share of it follow
+            found = {i for i, _ in ranked}
+            best, last = ranked[0][1], ranked[-1][1]
+            near = [
+                (i, s)
+                for i, s in scores.items()
+                if i not in found
+                and RUNNER_UP_SCORE * best <= s < last
+                and held[i] / total >= RUNNER_UP_SHARE * needed
+            ]
+            ranked += sorted(near, key=lambda item: (-item[1], item[0]))
         if limit is not None:
             ranked = ranked[:limit]
         return [(self.questions[i], round(s, 3)) for i, s in ranked]

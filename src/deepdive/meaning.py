@@ -29,7 +29,7 @@ _SUFFIXES = (
     "izations", "ization", "isations", "isation", "ations", "ation", "itions", "ition",
     "ions", "ion", "ments", "ment", "nesses", "ness", "ities", "ity", "izing", "ising", "ized",
     "ised", "izes", "ises", "ize", "ise", "ating", "ated", "ates", "ate", "ings", "ing", "ers",
-    "er", "ed", "ly", "es", "s", "e",
+    "er", "ed", "ly", "isms", "ism", "es", "s", "e",
 )  # fmt: skip
 
 
