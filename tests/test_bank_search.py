@@ -106,3 +106,12 @@ def test_same_question_picks_the_matching_candidate() -> None:
     found = same_question("What does a p-value tell you and what does it not tell you?", bank)
     assert found is not None and found.id == "br-p-value"
     assert same_question("How do you make sourdough bread?", bank) is None
+
+
+def test_a_single_word_finds_the_question_a_longer_concept_names() -> None:
+    index = SearchIndex(shipped())
+    assert index.search("recall", 1)[0][0].id == "br-precision-recall"
+    assert index.search("over-fitting", 1)[0][0].id == "br-overfitting"
+    assert index.did_you_mean("under fitting") == "underfitting"
+    # "non-technical" is not a missing value (an unquoted YAML null once read as "none")
+    assert index.search("missing values", 1)[0][0].id == "depth-missing-values"

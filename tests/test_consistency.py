@@ -246,3 +246,18 @@ def test_a_model_called_the_one_shipped_after_its_name_is_a_choice() -> None:
         assert [c.kind for c in found] == ["model"], reply
     kept = "I did try a random forest first, but the LightGBM ranker we shipped was better."
     assert find_contradictions(overview, kept, strict=True) == []
+
+
+def test_a_what_if_claims_nothing_but_a_clause_after_a_colon_does() -> None:
+    overview = (
+        "The model had to answer within 50 milliseconds at p99, and it ran at 18 milliseconds."
+    )
+    colon = (
+        "At ten times the traffic the bureau call would break first, not the model: the model "
+        "itself ran at 120 milliseconds p99."
+    )
+    assert find_contradictions(overview, colon, strict=True)
+    supposed = "At ten times the traffic, latency would reach 120 milliseconds at p99."
+    assert find_contradictions(overview, supposed, strict=True) == []
+    leak = "There was a leak in the labels, and AUC looked like 0.97 until I fixed it."
+    assert find_contradictions("The final AUC was 0.84.", leak) == []

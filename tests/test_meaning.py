@@ -77,6 +77,8 @@ broader: {}
         ("  - [drift, shift]", "  - [drift, the]", "meaning.yaml:6: phrase 'the' has no content"),
         ("covered: 0.3", "covered: 3", "'covered' must be between 0 and 1"),
         ("broader: {}", "broader: {leak: drift shift}", "broader entries must each read as one"),
+        # an unquoted null is no phrase: YAML reads it as nothing ("none" once matched "non-")
+        ("  - [drift, shift]", "  - [drift, null]", "meaning.yaml:6: None is not text; quote it"),
     ],
 )
 def test_malformed_meaning_file_is_named(

@@ -25,6 +25,10 @@ def test_bank_filters_and_search(client: TestClient) -> None:  # noqa: F811
     assert "searched for" not in page
     fixed = client.get("/bank", params={"q": "kl divergance"}).text
     assert "(searched for “kl divergence”)" in fixed
+    long_title = client.get("/bank/br-precision-recall").text
+    title = long_title.split("<title>", 1)[1].split("</title>", 1)[0]
+    assert title.startswith("Define precision and recall") and "matte " not in title
+    assert "…" in title or "matters more" in title
     empty = client.get("/bank", params={"q": "zzzz"}).text
     assert "No question matches" in empty and "0 best matches" not in empty
     assert "No questions match “zzzz”" in empty

@@ -25,7 +25,7 @@ from deepdive.bank import Question, shipped
 from deepdive.datafiles import load_data, require
 from deepdive.meaning import FILE, Weights, cosine, lexicon, terms, threshold
 from deepdive.search_phrases import phrases_for
-from deepdive.spelling import Speller
+from deepdive.spelling import Speller, words_of
 
 K1 = 1.2
 B = 0.75
@@ -80,13 +80,28 @@ def field_terms(q: Question) -> dict[str, list[str]]:
     """What search reads of a question, field by field (terms from :mod:`deepdive.meaning`)."""
     ident = " . ".join(i.split("-", 1)[-1].replace("-", " ") for i in (q.id, *q.aliases))
     return {
-        "text": terms(q.text),
-        "id": terms(ident),
-        "phrases": terms(" . ".join(phrases_for(q.id, q.aliases))),
-        "topics": terms(" . ".join(q.topics)),
-        "key_points": terms(" . ".join(q.key_points)),
-        "follow_ups": terms(" . ".join(q.follow_ups)),
+        "text": _with_parts(q.text),
+        "id": _with_parts(ident),
+        "phrases": _with_parts(" . ".join(phrases_for(q.id, q.aliases))),
+        "topics": _with_parts(" . ".join(q.topics)),
+        "key_points": _with_parts(" . ".join(q.key_points)),
+        "follow_ups": _with_parts(" . ".join(q.follow_ups)),
     }
+
+
+def _with_parts(text: str) -> list[str]:
+    """The terms of ``text``, plus the concepts its words name alone when a longer concept
+    took them ("precision and recall" is the precision-recall trade-off, and is about recall
+    too, so a search for "recall" finds it)."""
+    found = terms(text)
+    have = set(found)
+    extra = []
+    for word in words_of(text):
+        for t in terms(word):
+            if t.startswith("c:") and t not in have:
+                extra.append(t)
+                have.add(t)
+    return found + extra
 
 
 def _raw_texts(q: Question) -> list[str]:
@@ -184,6 +199,9 @@ class SearchIndex:
 
     def did_you_mean(self, query: str) -> str | None:
         """The query as search read it, when it put a misspelt word right; else None."""
+        joined = self.speller.join_split(query)
+        if joined != query and all(t in self._idf for t in query_terms(joined)):
+            return joined
         if all(t in self._idf for t in query_terms(query)):
             return None
         fixed = self.corrected(query)
@@ -192,9 +210,12 @@ class SearchIndex:
     def search(self, query: str, limit: int | None = 20) -> list[tuple[Question, float]]:
         """Questions matching ``query``, best first, with their scores (ties keep bank order);
         an empty list when no question holds enough of the query."""
-        wanted = query_terms(query)
+        joined = self.speller.join_split(query)
+        wanted = query_terms(joined)
+        if joined != query and not all(t in self._idf for t in wanted):
+            joined, wanted = query, query_terms(query)  # keep the words as typed
         if any(t not in self._idf for t in wanted):
-            wanted = query_terms(self.corrected(query))
+            wanted = query_terms(self.corrected(joined))
         total = sum(self._idf.get(t, self._unseen) for t in wanted)
         if not total:
             return []

@@ -20,7 +20,13 @@ from functools import cache
 
 from deepdive.datafiles import compile_patterns, keys, load_data, require
 from deepdive.figures import Figure, figure_finder
-from deepdive.quantity_frames import Frame, frame_contradictions, not_a_claim, spell_numbers
+from deepdive.quantity_frames import (
+    Frame,
+    frame_contradictions,
+    in_spans,
+    spell_numbers,
+    unclaimed_spans,
+)
 from deepdive.sentences import Sentence, split_sentences
 from deepdive.turns import candidate_sentences
 from deepdive.vocab import vocab
@@ -258,9 +264,11 @@ class ConsistencyReader:
         finder = figure_finder()
         out: list[Quantity] = []
         for i, s in enumerate(sentences):
-            if not_a_claim(s.text):
-                continue  # a number said to be wrong, or a what-if, claims nothing
+            # a number said to be wrong, or a what-if, claims nothing (clause by clause)
+            unclaimed = unclaimed_spans(s.text)
             for fig in finder.find(s.text, s.start, i):
+                if in_spans(unclaimed, fig.start - s.start):
+                    continue
                 if not fig.result and fig.kind != "before_after":
                     continue  # setup numbers ("a 10% control group") are not claims
                 readings = self._readings(fig, s)

@@ -148,7 +148,10 @@ def lexicon() -> Lexicon:
             raise DataFileError(f"{where}: a concept needs a list of at least two phrases")
         name = "c:" + re.sub(r"\W+", "_", str(group[0]).lower()).strip("_")
         for phrase in group:
-            raw = _WORD.findall(str(phrase).lower())
+            if not isinstance(phrase, str):
+                # an unquoted null, yes or 1.0 is read by YAML as something else than text
+                raise DataFileError(f"{where}: {phrase!r} is not text; quote it")
+            raw = _WORD.findall(phrase.lower())
             words = tuple(stem(w) for w in raw if w not in stopwords)
             if not words:
                 raise DataFileError(f"{where}: phrase {phrase!r} has no content words")

@@ -8,7 +8,8 @@ into another ("genetic" and "generic", "seems" and "sees"). Words under five let
 alone. Among equally close words a dropped letter is taken before a swap and a swap before an
 added letter, then the most frequent word. Words the bank uses and words with no close match
 ("welford") are left as typed. A compound typed without its hyphen ("finetuning") is put
-back, and a word of six letters or more that begins bank words ("hyperparam") is read as the
+back, a word the bank writes whole typed in two ("over-fitting", "under fitting") is joined,
+and a word of six letters or more that begins bank words ("hyperparam") is read as the
 commonest of them.
 
 Candidates come from a deletion index (every word with each single letter removed), so a
@@ -25,6 +26,7 @@ _WORD = re.compile(r"[a-z]+")
 MIN_LENGTH = 5  # shorter words are too easily one edit from another real word
 MIN_PREFIX = 6  # a word this long that begins bank words is taken as short for the commonest
 _COMPOUND = re.compile(r"[a-z]+(?:-[a-z]+)+")
+_SPLIT = re.compile(r"\b([A-Za-z]{2,})[- ]([A-Za-z]{2,})\b")
 LONG = 8  # words this long may have a letter changed, or two edits
 
 
@@ -119,6 +121,16 @@ class Speller:
             if d <= limit and (best is None or rank < best):
                 best = rank
         return best[3] if best else None
+
+    def join_split(self, text: str) -> str:
+        """``text`` with a word the bank writes whole put back together when it was typed in two
+        ("over-fitting", "under fitting", "data set")."""
+
+        def join(m: re.Match[str]) -> str:
+            whole = (m.group(1) + m.group(2)).lower()
+            return whole if len(whole) >= 7 and whole in self.counts else m.group()
+
+        return _SPLIT.sub(join, text)
 
     def correct_text(self, text: str) -> str:
         """``text`` with each misspelt word replaced (case and punctuation otherwise kept)."""
