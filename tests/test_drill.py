@@ -237,3 +237,13 @@ def test_a_manual_review_queue_is_not_a_human_evaluation() -> None:
     assert vocab().names("validation", ops) == []
     judged = "We ran a manual review of 200 sampled summaries before launch."
     assert vocab().names("validation", judged) == ["human evaluation"]
+
+
+def test_entities_name_the_metric_as_said_and_the_own_result_as_headline() -> None:
+    text = (
+        "The old rules scorecard caught only 41% of defaults. I trained LightGBM, which "
+        "reached a PR-AUC of 0.31 on an out-of-time test set."
+    )
+    entities = overview_entities(text)
+    assert entities["metric"] == "PR-AUC"
+    assert "0.31" in entities["figure"] and "41%" not in entities["figure"]

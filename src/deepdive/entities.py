@@ -7,7 +7,7 @@ import re
 
 from deepdive.figures import Figure
 from deepdive.sentences import Sentence
-from deepdive.vocab import vocab
+from deepdive.vocab import Mention, vocab
 
 SLOTS = ("model", "alternative", "metric", "source", "issue", "figure", "validation")
 
@@ -56,7 +56,7 @@ def extract_entities(
         # a thing the answer names only to deny it ("nothing from the future leaked in", "no
         # missing values") is not something to ask about
         names = [
-            m.name
+            _as_said(m) if slot == "metric" else m.name
             for s in sentences
             for m in v.find(kind, s.text)
             if not _DENIED.search(s.text[max(0, m.start - 60) : m.start])
@@ -64,10 +64,22 @@ def extract_entities(
         if names:
             out[slot] = names[0]
     results = [f for f in figures if f.result]
+    # the headline is the project's own result, not the old system's ("the rules scorecard
+    # caught only 41%")
+    own = [f for f in results if not _OF_THE_OLD.search(_before(sentences[f.sentence], f))]
     if results:
-        fig = results[0]
+        fig = (own or results)[0]
         out["figure"] = _figure_phrase(sentences[fig.sentence], fig)
     return out
+
+
+def _as_said(m: Mention) -> str:
+    """A metric as the answer names it when that is more precise than its vocabulary name
+    ("PR-AUC", not "AUC"; "macro-F1", not "F1")."""
+    said = m.text.strip()
+    if said.lower() != m.name.lower() and m.name.lower() in said.lower():
+        return said
+    return m.name
 
 
 _DENIED = re.compile(
@@ -91,6 +103,16 @@ _LEAD_WORDS = {
     "um",
     "uh",
 }
+
+
+_OF_THE_OLD = re.compile(
+    r"\b(?:baseline|existing|old|previous|legacy|rules?|heuristics?|manual|scorecard|before)\b",
+    re.I,
+)
+
+
+def _before(sentence: Sentence, fig: Figure) -> str:
+    return sentence.text[max(0, fig.start - sentence.start - 60) : fig.start - sentence.start]
 
 
 def _figure_phrase(sentence: Sentence, fig: Figure) -> str:

@@ -64,6 +64,17 @@ def run(ctx: ReplyContext) -> tuple[bool, list[str]]:
     family = ctx.family.removeprefix("probe:")
     wanted = content_words(ctx.question.question) | {t.lower()[:7] for t in topics.get(family, [])}
     hits = [s for s in ctx.sentences if _shares(content_words(s.text), wanted)]
+    if not hits:
+        # a domain probe is answered in that domain's own terms ("a random-approval holdout",
+        # "reject inference" for selection bias)
+        from deepdive.domain_probes import domains
+
+        for domain in (d for d in domains() if d.id == family):
+            hits = [
+                s
+                for s in ctx.sentences
+                if domain.answered.search(s.text) or domain.cues.search(s.text)
+            ]
     if not hits and family in _PART_FOR_FAMILY:
         part = _PART_FOR_FAMILY[family]
         classifier = part_classifier()

@@ -21,6 +21,7 @@ ID = "owns_part"
 GOOD = "Your own part is clear."
 MISSING = 'It is all "we": your own part is not clear.'
 DIRECTION = 'Say what you did yourself: "I found…", "I decided…".'
+_WE = re.compile(r"(?<![\w'’])(?:we|we're|we’re|we've|we’ve|we'd|we’d|us)(?![\w'’])", re.I)
 _I = re.compile(r"(?<![\w'’])(?:i|i'm|i’m|i've|i’ve|i'd|i’d|my|me|myself)(?![\w'’])", re.I)
 
 
@@ -32,4 +33,6 @@ def run(ctx: ReplyContext) -> tuple[bool, list[str]]:
     if _I.search(ctx.reply):
         return True, [s.text for s in ctx.sentences if _I.search(s.text)][:1]
     we = [s.text for s in ctx.sentences if reply_phrases("ownership_plural").search(s.text)]
-    return not we, we[:2]
+    # a single "our database" in passing, with "we" never doing anything, hides nobody's part
+    acting = len(we) >= 2 or any(_WE.search(t) for t in we)
+    return not acting, we[:2]
