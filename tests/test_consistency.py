@@ -261,3 +261,17 @@ def test_a_what_if_claims_nothing_but_a_clause_after_a_colon_does() -> None:
     assert find_contradictions(overview, supposed, strict=True) == []
     leak = "There was a leak in the labels, and AUC looked like 0.97 until I fixed it."
     assert find_contradictions("The final AUC was 0.84.", leak) == []
+
+
+def test_a_team_said_as_n_of_us_and_scale_supposed_with_times() -> None:
+    overview = "I was on the perception team, four of us, and retraining took about a day."
+    assert find_contradictions(overview, "With seven of us on perception we could own it.")
+    assert find_contradictions(overview, "The four of us owned it end to end.") == []
+    supposed = "Ten times the stations is roughly 750 thousand picks a week to label."
+    assert find_contradictions("Grasp success went from 410 to 520 picks.", supposed) == []
+
+
+def test_a_number_for_cases_without_something_is_a_subset() -> None:
+    overview = "Sensitivity was 91 percent on the held-out test set."
+    subset = "On the 312 positives with no chest tube, sensitivity was 84 percent."
+    assert find_contradictions(overview, subset, strict=True) == []

@@ -85,6 +85,7 @@ class Tally:
 PRACTICE_2 = "practice_answers_2.yaml"
 REPLIES_2 = "drill_replies_2.yaml"
 REPLIES_3 = "drill_replies_3.yaml"
+REPLIES_4 = "drill_replies_4.yaml"
 
 
 def _split(index: int) -> str:
@@ -224,6 +225,7 @@ def report(data_dir: Path, show_errors: bool = False) -> str:
         ("reply", "drill_replies.yaml"),
         ("reply-2", REPLIES_2),
         ("reply-3", REPLIES_3),
+        ("reply-4", REPLIES_4),
     ):
         for split, checks in reply_checks(data_dir / file).items():
             total = Tally()

@@ -48,6 +48,7 @@ _COUNT = re.compile(
     re.I,
 )
 _TEAM = re.compile(rf"\bteam\s+of\s+(?P<n>{_NUM})\b", re.I)
+_OF_US = re.compile(rf"\b(?P<n>{_NUM})\s+of\s+us\b", re.I)  # "the five of us on the team"
 _WORD = re.compile(r"[a-z][a-z0-9-]+", re.I)
 _PER_PERIOD = re.compile(
     r"\b(?:a|an|per|each|every)\s+(?:year|month|week|day|hour|minute|second|quarter)\b", re.I
@@ -170,7 +171,7 @@ def read_frames(sentence: str) -> list[Frame]:
         add("time", _float(m.group("n")) * _TIME.get(unit, _TIME.get(unit + "s", 1.0)), "", m)
     for m in _PERCENT.finditer(text):
         add("percent", _float(m.group("n")), "", m)
-    for m in _TEAM.finditer(text):
+    for m in (*_TEAM.finditer(text), *_OF_US.finditer(text)):
         n = m.group("n")
         if n[0].isdigit():
             add("count", _float(n), "people", m)
