@@ -97,11 +97,17 @@ def _with_parts(text: str) -> list[str]:
     have = set(found)
     extra = []
     for word in words_of(text):
-        for t in terms(word):
-            if t.startswith("c:") and t not in have:
+        for t in _word_concepts(word):
+            if t not in have:
                 extra.append(t)
                 have.add(t)
     return found + extra
+
+
+@lru_cache(maxsize=65536)
+def _word_concepts(word: str) -> tuple[str, ...]:
+    """The concepts one word names alone."""
+    return tuple(t for t in terms(word) if t.startswith("c:"))
 
 
 def _raw_texts(q: Question) -> list[str]:

@@ -19,7 +19,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from deepdive.datafiles import DataFileError, fail, load_data, require
 
@@ -33,6 +33,7 @@ _SUFFIXES = (
 )  # fmt: skip
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A light, deterministic stem: "normalizing", "normalization", "normalized" → "normal"."""
     if word.endswith(("former", "formers")):
