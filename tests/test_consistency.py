@@ -248,19 +248,17 @@ def test_a_model_called_the_one_shipped_after_its_name_is_a_choice() -> None:
     assert find_contradictions(overview, kept, strict=True) == []
 
 
-def test_a_what_if_claims_nothing_but_a_clause_after_a_colon_does() -> None:
+def test_a_what_if_or_a_bug_claims_nothing_in_its_whole_sentence() -> None:
     overview = (
         "The model had to answer within 50 milliseconds at p99, and it ran at 18 milliseconds."
     )
-    colon = (
-        "At ten times the traffic the bureau call would break first, not the model: the model "
-        "itself ran at 120 milliseconds p99."
-    )
-    assert find_contradictions(overview, colon, strict=True)
     supposed = "At ten times the traffic, latency would reach 120 milliseconds at p99."
     assert find_contradictions(overview, supposed, strict=True) == []
-    leak = "There was a leak in the labels, and AUC looked like 0.97 until I fixed it."
-    assert find_contradictions("The final AUC was 0.84.", leak) == []
+    for bug in (
+        "There was a leak in the labels, and AUC looked like 0.97 until I fixed it.",
+        "Our first attempt had a bug: the AUC came out at 0.99.",
+    ):
+        assert find_contradictions("The final AUC was 0.84.", bug) == [], bug
 
 
 def test_a_team_said_as_n_of_us_and_scale_supposed_with_times() -> None:
@@ -275,3 +273,23 @@ def test_a_number_for_cases_without_something_is_a_subset() -> None:
     overview = "Sensitivity was 91 percent on the held-out test set."
     subset = "On the 312 positives with no chest tube, sensitivity was 84 percent."
     assert find_contradictions(overview, subset, strict=True) == []
+
+
+def test_review_cases_for_models_subsets_and_teams() -> None:
+    overview = "We went with LightGBM for the churn model and it reached an AUC of 0.84."
+    for reply in (
+        "We also had a random forest that we never deployed.",
+        "Our logistic regression model was only the baseline.",
+    ):
+        assert find_contradictions(overview, reply, strict=True) == [], reply
+    beaten = "LightGBM beat logistic regression, reaching 0.84 AUC on the holdout."
+    assert find_contradictions(beaten, "Logistic regression only got 0.70 AUC.", strict=True) == []
+    final = "The final model reached an AUC of 0.84 on the holdout."
+    for reply in (
+        "Specifically, the final model reached an AUC of 0.91 on the holdout.",
+        "The final model reached an AUC of 0.91 on the holdout, and for new users it was lower.",
+    ):
+        assert find_contradictions(final, reply, strict=True), reply
+    team = "I led a team of five on the churn model."
+    assert find_contradictions(team, "Only two of us on the team labelled data.") == []
+    assert find_contradictions(team, "There were seven of us on the churn model.")

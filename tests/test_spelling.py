@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from deepdive.spelling import Speller, distance
+from deepdive.spelling import Speller, distance, fold_accents
 
 BANK = Speller(
     [
@@ -59,3 +59,11 @@ def test_doubled_letters_hyphens_and_abbreviations() -> None:
     assert speller.correct("hyperparam") == "hyperparameter"
     assert speller.correct("seemss") is None
     assert BANK.correct("seems") is None  # not "sees": an added letter in a short word
+
+
+def test_review_cases_real_words_accents_and_long_input() -> None:
+    speller = Speller(["contact the team", "contractors label data", "avoid overfitting early"])
+    assert speller.correct("contract") is None  # a real word, not "contact" or "contractors"
+    assert speller.join_split("how to avoid over fitting") == "how to avoid overfitting"
+    assert speller.correct("x" * 5000) is None
+    assert fold_accents("naïve Bayes") == "naive Bayes"

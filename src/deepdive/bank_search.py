@@ -4,9 +4,12 @@ Search is BM25F over each question's content terms (:mod:`deepdive.meaning`), fi
 (the question, its id, the other names people search it by, topics, key points and
 follow-ups, weighted in that order), so a query for
 "batchnorm" finds "batch normalization" and a query matching the question itself outranks one
-that only touches a key point. A question must hold most of the query's weight to match at all,
-so a query about something the bank does not cover returns nothing rather than noise. The index
-is an inverted list, so only questions sharing a term with the query are scored.
+that only touches a key point. A question must hold a good share of the query's weight to
+match at all (half for a short query, less for a long description of a situation), so a query
+about something the bank does not cover returns nothing rather than noise; once something
+matches, close runners-up follow it. Misspelt words, words typed in two and accents are put
+right first (:mod:`deepdive.spelling`). The index is an inverted list, so only questions
+sharing a term with the query are scored.
 
 Two questions are the same question when the weighted cosine similarity of their texts reaches
 ``thresholds.same_question`` in ``data/meaning.yaml``; the shipped bank must keep every pair
@@ -25,7 +28,7 @@ from deepdive.bank import Question, shipped
 from deepdive.datafiles import load_data, require
 from deepdive.meaning import FILE, Weights, cosine, lexicon, terms, threshold
 from deepdive.search_phrases import phrases_for
-from deepdive.spelling import Speller, words_of
+from deepdive.spelling import Speller, fold_accents, words_of
 
 K1 = 1.2
 B = 0.75
@@ -162,8 +165,8 @@ class SearchIndex:
     weight (rarity, count saturated, normalised by the field's length) times that field's
     weight from ``FIELDS``. So a term repeated across key points cannot outweigh the question
     that names it, and a question that matches every word of the query beats one that matches
-    one word many times. A question holding under ``MIN_COVERAGE`` of the query's weight is no
-    match at all.
+    one word many times. A question holding under ``min_coverage()`` of the query's weight is
+    no match at all; close runners-up (``RUNNER_UP_*``) follow the matches.
     """
 
     def __init__(self, questions: Sequence[Question]) -> None:
@@ -205,6 +208,7 @@ class SearchIndex:
 
     def did_you_mean(self, query: str) -> str | None:
         """The query as search read it, when it put a misspelt word right; else None."""
+        query = fold_accents(query)
         joined = self.speller.join_split(query)
         if joined != query and all(t in self._idf for t in query_terms(joined)):
             return joined
@@ -216,6 +220,7 @@ class SearchIndex:
     def search(self, query: str, limit: int | None = 20) -> list[tuple[Question, float]]:
         """Questions matching ``query``, best first, with their scores (ties keep bank order);
         an empty list when no question holds enough of the query."""
+        query = fold_accents(query)
         joined = self.speller.join_split(query)
         wanted = query_terms(joined)
         if joined != query and not all(t in self._idf for t in wanted):

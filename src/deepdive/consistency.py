@@ -57,7 +57,8 @@ _CHOICE_VERB = re.compile(
 # a model named, then said to be the one used: "the random forest ranker we shipped"
 _CHOSEN_AFTER = re.compile(
     r"\s*(?:[\w-]+\s+)?(?:model|ranker|classifier|regressor|forecaster)?\s*(?:that\s+|which\s+)?"
-    r"(?:we|i)\s+(?:\w+\s+)?(?:shipped|deployed|chose|picked|kept|went\s+with|put\s+in(?:to)?\s+"
+    r"(?:we|i)\s+(?!never\b|almost\b|nearly\b|didn|did\s+not|not\b|never\b)(?:\w+\s+)?"
+    r"(?:shipped|deployed|chose|picked|kept|went\s+with|put\s+in(?:to)?\s+"
     r"production|ended\s+up\s+with)\b",
     re.I,
 )
@@ -66,6 +67,10 @@ _OURS_BEFORE = re.compile(
     r"\b(?:our|my)\s+(?:final\s+|production\s+|deployed\s+|shipped\s+)?$", re.I
 )
 _MODEL_NOUN_AFTER = re.compile(r"\s+(?:model|ranker|classifier|regressor|forecaster)\b", re.I)
+
+
+# the words right after a number, up to punctuation or another number
+_RIGHT_AFTER = re.compile(r"((?:\s*[A-Za-z%]+){1,3})")
 
 
 # a number said as the distance between two others ("a gap of 0.7 minutes", "better by 2")
@@ -291,14 +296,29 @@ class ConsistencyReader:
 
     def _compared_after(self, after: str) -> bool:
         """The number is followed, past its unit, by a comparative ("0.7 minutes better MAE",
-        "two points higher"): it is a difference between two levels."""
-        words = [w.lower() for w in _WORD.findall(after[:30])][:2]
-        return any(w in self.comparative for w in words)
+        "two points higher"): it is a difference between two levels. Only right after it:
+        not past a comma, a dash or another number ("7 minutes, 2 minutes better"), nor "or
+        more"."""
+        m = _RIGHT_AFTER.match(after)
+        if not m:
+            return False
+        words = [w.lower() for w in m.group(1).split()][:2]
+        return any(w in self.comparative for w in words) and "or" not in words
 
-    def cut_to_subset(self, sentence: str) -> bool:
-        """The sentence gives its numbers for part of the population ("in that segment",
-        "on clauses over 300 tokens", "for new users")."""
-        return bool(self.subset.search(sentence))
+    def cut_to_subset(self, sentence: str, figure: str = "") -> bool:
+        """The clause of ``sentence`` that holds ``figure`` (the whole sentence when it is not
+        found) gives its numbers for part of the population ("in that segment", "on clauses
+        over 300 tokens", "for new users"): "..., and for new users it was lower" does not cut
+        the number before it."""
+        at = sentence.find(figure) if figure else -1
+        if at < 0:
+            return bool(self.subset.search(sentence))
+        start = 0
+        for m in _SUBSET_CLAUSE.finditer(sentence):
+            if m.start() > at:
+                return bool(self.subset.search(sentence[start : m.start()]))
+            start = m.end()
+        return bool(self.subset.search(sentence[start:]))
 
     # -- models and data -----------------------------------------------------------------
     def chosen_models(self, sentences: list[Sentence], direct: bool = False) -> dict[str, str]:
@@ -326,7 +346,8 @@ class ConsistencyReader:
             ]
             for m in chosen if (chosen or direct) else mentions:
                 near = s.text[max(0, m.start - 40) : m.start]
-                after = s.text[m.end : m.end + 24]
+                # past the model's noun too: "our logistic regression model was only the baseline"
+                after = s.text[m.end : m.end + 48]
                 if self.rejected.search(near) or self.rejected_after.search(after):
                     continue
                 out.setdefault(m.name, s.text)
@@ -392,7 +413,7 @@ class ConsistencyReader:
             if numbers and all(n in said_before for n in numbers):
                 continue  # a figure the overview itself states is never a contradiction of it
             subject = rq.subject or question_subject
-            subset = self.cut_to_subset(rq.sentence)
+            subset = self.cut_to_subset(rq.sentence, rq.text)
             # a number about a model the overview only compared against ("the logistic
             # regression was at 0.72") meets the overview's numbers about that same model
             other = _another_model(rq.sentence, ov_models_named, chosen, self.rejected)
@@ -404,7 +425,7 @@ class ConsistencyReader:
                 and same_metric(q.metric, rq.metric)
                 and (not other or _same_model(q.model, rq.model, chosen))
                 and (not strict or _plainly_same(q, rq, subject))
-                and not (strict and subset and not self.cut_to_subset(q.sentence))
+                and not (strict and subset and not self.cut_to_subset(q.sentence, q.text))
             ]
             if not related and not rq.subject and len(ov_q) == 1:
                 related = ov_q
@@ -434,8 +455,8 @@ class ConsistencyReader:
                 continue
             if (
                 strict
-                and self.cut_to_subset(rp_f.sentence)
-                and not self.cut_to_subset(ov_f.sentence)
+                and self.cut_to_subset(rp_f.sentence, rp_f.text)
+                and not self.cut_to_subset(ov_f.sentence, ov_f.text)
             ):
                 continue  # "sometimes a ticket bounces through three queues"
             at = rp_f.sentence.find(rp_f.text)
@@ -550,6 +571,8 @@ def _nearest_model(text: str, start: int, end: int) -> str | None:
     it preferred ("the logistic regression got 0.77; LightGBM got 0.84")."""
     best: tuple[float, str] | None = None
     for m in vocab().find("models", text):
+        if _BEATEN.search(text[max(0, m.start - 16) : m.start]):
+            continue  # "LightGBM beat logistic regression, reaching 0.84": not the loser's
         if m.end <= start:
             gap: float = start - m.end
         elif _CLAUSE_BREAK.search(text[end : m.start]):
@@ -561,6 +584,12 @@ def _nearest_model(text: str, start: int, end: int) -> str | None:
     return best[1] if best else None
 
 
+# where a clause with its own subject begins, for reading a subset cue in its own clause
+_SUBSET_CLAUSE = re.compile(r"[;:—–]|,\s+(?:and|but|while|whereas|so)\s", re.I)
+_BEATEN = re.compile(
+    r"\b(?:beat|beats|outperformed|outperforms|over|than|against|versus|vs\.?)\s+(?:the\s+|a\s+|an\s+)?$",
+    re.I,
+)
 _CLAUSE_BREAK = re.compile(r"[;:—–]|,\s+(?:and|but|while|whereas)\b|\s-\s")
 
 

@@ -106,7 +106,7 @@ _LEAD_WORDS = {
 
 
 _OF_THE_OLD = re.compile(
-    r"\b(?:baseline|existing|old|previous|legacy|rules?|heuristics?|manual|scorecard|before)\b",
+    r"\b(?:baseline|existing|old|previous|legacy|rules?\s+engine|heuristics?|scorecard)\b",
     re.I,
 )
 

@@ -3,14 +3,16 @@
 A query word the bank never uses ("recal", "divergance", "varaince") is replaced by the bank
 word it most plausibly misspells, with the same first letter: a letter dropped, two
 neighbours swapped or a letter typed twice ("forrest"); any other added or changed letter,
-or two edits, only in long words, because in a short word they too often turn one real word
-into another ("genetic" and "generic", "seems" and "sees"). Words under five letters are left
-alone. Among equally close words a dropped letter is taken before a swap and a swap before an
-added letter, then the most frequent word. Words the bank uses and words with no close match
-("welford") are left as typed. A compound typed without its hyphen ("finetuning") is put
-back, a word the bank writes whole typed in two ("over-fitting", "under fitting") is joined,
-and a word of six letters or more that begins bank words ("hyperparam") is read as the
-commonest of them.
+or two edits, only in words of nine letters or more, because in a shorter word they too
+often turn one real word into another ("genetic" and "generic", "contract" and "contact").
+Words under five letters are left alone. Among equally close words a dropped letter is taken
+before a swap and a swap before an added letter, then the most frequent word. Words the bank
+uses and words with no close match ("welford") are left as typed. A compound typed without
+its hyphen ("finetuning") is put back, a word the bank writes whole typed in two
+("over-fitting", "under fitting") is joined, and a word of six letters or more that begins
+bank words at least four letters longer ("hyperparam", not "contract") is read as the
+commonest of them. Two edits are found only when they share a one-letter deletion with the
+bank word. Accents are dropped first ("naïve").
 
 Candidates come from a deletion index (every word with each single letter removed), so a
 lookup touches only words that share a one-letter deletion with the query word.
@@ -19,6 +21,7 @@ lookup touches only words that share a one-letter deletion with the query word.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
@@ -26,8 +29,17 @@ _WORD = re.compile(r"[a-z]+")
 MIN_LENGTH = 5  # shorter words are too easily one edit from another real word
 MIN_PREFIX = 6  # a word this long that begins bank words is taken as short for the commonest
 _COMPOUND = re.compile(r"[a-z]+(?:-[a-z]+)+")
-_SPLIT = re.compile(r"\b([A-Za-z]{2,})[- ]([A-Za-z]{2,})\b")
-LONG = 8  # words this long may have a letter changed, or two edits
+_SPLIT = re.compile(r"\b([A-Za-z]{2,})[- ](?=([A-Za-z]{2,})\b)")
+MAX_LENGTH = 30  # longer "words" are not typing slips, and cost time to look up
+JOINED_MIN = 7  # a word typed in two is joined only when the whole is this long
+PREFIX_EXTRA = 4  # a prefix stands for a bank word at least this many letters longer
+LONG = 9  # words this long may have a letter changed or added, or two edits
+
+
+def fold_accents(text: str) -> str:
+    """``text`` with accents dropped ("naïve" -> "naive"), as the bank writes its words."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def words_of(text: str) -> list[str]:
@@ -93,17 +105,19 @@ class Speller:
                     self._by_deletion[key].add(word)
 
     def known(self, word: str) -> bool:
+        """Whether the bank uses ``word`` (any case)."""
         return word.lower() in self.counts
 
     def correct(self, word: str) -> str | None:
         """The bank word ``word`` misspells, or None when it is known, short or has none."""
         word = word.lower()
-        if len(word) < MIN_LENGTH or word in self.counts:
+        if not MIN_LENGTH <= len(word) <= MAX_LENGTH or word in self.counts:
             return None
         if word in self.joined:
             return self.joined[word]
-        if len(word) >= MIN_PREFIX and word in self._starts:
-            return self._starts[word]  # "hyperparam": the commonest bank word it begins
+        whole = self._starts.get(word) if len(word) >= MIN_PREFIX else None
+        if whole and len(whole) - len(word) >= PREFIX_EXTRA:
+            return whole  # "hyperparam": the commonest bank word it begins, well short of it
         candidates: set[str] = set()
         for key in _deletions(word) | {word}:
             candidates |= self._by_deletion.get(key, set())
@@ -126,11 +140,15 @@ class Speller:
         """``text`` with a word the bank writes whole put back together when it was typed in two
         ("over-fitting", "under fitting", "data set")."""
 
-        def join(m: re.Match[str]) -> str:
+        out, last = [], 0
+        for m in _SPLIT.finditer(text):
+            if m.start() < last:
+                continue  # the first word already joined the one before it
             whole = (m.group(1) + m.group(2)).lower()
-            return whole if len(whole) >= 7 and whole in self.counts else m.group()
-
-        return _SPLIT.sub(join, text)
+            if len(whole) >= JOINED_MIN and whole in self.counts:
+                out.append(text[last : m.start()] + whole)
+                last = m.end() + len(m.group(2))
+        return "".join(out) + text[last:]
 
     def correct_text(self, text: str) -> str:
         """``text`` with each misspelt word replaced (case and punctuation otherwise kept)."""

@@ -21,7 +21,10 @@ ID = "owns_part"
 GOOD = "Your own part is clear."
 MISSING = 'It is all "we": your own part is not clear.'
 DIRECTION = 'Say what you did yourself: "I found…", "I decided…".'
-_WE = re.compile(r"(?<![\w'’])(?:we|we're|we’re|we've|we’ve|we'd|we’d|us)(?![\w'’])", re.I)
+_WE = re.compile(
+    r"(?<![\w'’])(?:we|we're|we’re|we've|we’ve|we'd|we’d|us|our\s+team|the\s+team)(?![\w'’])",
+    re.I,
+)
 _I = re.compile(r"(?<![\w'’])(?:i|i'm|i’m|i've|i’ve|i'd|i’d|my|me|myself)(?![\w'’])", re.I)
 
 
