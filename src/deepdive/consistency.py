@@ -20,6 +20,15 @@ from functools import cache
 
 from deepdive.datafiles import compile_patterns, keys, load_data, require
 from deepdive.figures import Figure, figure_finder
+from deepdive.model_mentions import (
+    CHOICE_VERB,
+    CHOSEN_AFTER,
+    MODEL_NOUN_AFTER,
+    OURS_BEFORE,
+    another_model,
+    nearest_model,
+    same_model,
+)
 from deepdive.quantity_frames import (
     Frame,
     frame_contradictions,
@@ -39,34 +48,6 @@ _WORDNUM = {
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
     "ninety": 90, "hundred": 100,
 }  # fmt: skip
-
-
-_CHOICE_VERB = re.compile(
-    r"\b(?:us(?:e|ed|ing)|cho(?:se|ose|osing)|pick(?:ed|ing)?|select(?:ed|ing)?|deploy(?:ed|ing)?|"
-    r"ship(?:ped|ping)?|went\s+(?:with|for)|go(?:ing)?\s+with|opt(?:ed|ing)\s+for|decided\s+on|"
-    r"(?:moved|switched)\s+to|ended\s+up\s+(?:with|using|choosing|picking|going\s+with)|"
-    r"settled\s+on|stuck\s+with|kept|fine-?tun(?:ed|ing)|buil(?:t|ding)|train(?:ed|ing)|"
-    r"replaced\s+(?:[\w-]+\s+){0,4}with|(?:final|new|production|deployed)\s+(?:model|system|ranker|"
-    r"classifier)\s+(?:was|is)|(?:the|our|my)\s+model\s+(?:was|is)|(?:it|this)\s+was)"
-    r"\s+(?:the\s+|a\s+|an\s+|our\s+)?"
-    r"(?:\w+\s+){0,2}$",
-    re.I,
-)
-
-
-# a model named, then said to be the one used: "the random forest ranker we shipped"
-_CHOSEN_AFTER = re.compile(
-    r"\s*(?:[\w-]+\s+)?(?:model|ranker|classifier|regressor|forecaster)?\s*(?:that\s+|which\s+)?"
-    r"(?:we|i)\s+(?!never\b|almost\b|nearly\b|didn|did\s+not|not\b|never\b)(?:\w+\s+)?"
-    r"(?:shipped|deployed|chose|picked|kept|went\s+with|put\s+in(?:to)?\s+"
-    r"production|ended\s+up\s+with)\b",
-    re.I,
-)
-# "our XGBoost model takes ...": a model the speaker calls theirs
-_OURS_BEFORE = re.compile(
-    r"\b(?:our|my)\s+(?:final\s+|production\s+|deployed\s+|shipped\s+)?$", re.I
-)
-_MODEL_NOUN_AFTER = re.compile(r"\s+(?:model|ranker|classifier|regressor|forecaster)\b", re.I)
 
 
 # the words right after a number, up to punctuation or another number
@@ -288,7 +269,7 @@ class ConsistencyReader:
                 subject = self._subject(s.text, at, to)
                 metric = self._metric(s.text, at, to)
                 step = _step(fig, s.text[max(0, at - 24) : at], s.text[to : to + 20], readings)
-                model = _nearest_model(s.text, at, to)
+                model = nearest_model(s.text, at, to)
                 out.append(
                     Quantity(fig.text, s.text, tuple(readings), subject, metric, step, model)
                 )
@@ -331,10 +312,10 @@ class ConsistencyReader:
             named_as_used = [
                 m
                 for m in mentions
-                if _CHOSEN_AFTER.match(s.text[m.end : m.end + 40])
+                if CHOSEN_AFTER.match(s.text[m.end : m.end + 40])
                 or (
-                    _OURS_BEFORE.search(s.text[max(0, m.start - 24) : m.start])
-                    and _MODEL_NOUN_AFTER.match(s.text[m.end : m.end + 16])
+                    OURS_BEFORE.search(s.text[max(0, m.start - 24) : m.start])
+                    and MODEL_NOUN_AFTER.match(s.text[m.end : m.end + 16])
                 )
             ]
             if not self.chosen.search(s.text) and not named_as_used:
@@ -342,7 +323,7 @@ class ConsistencyReader:
             chosen = [
                 m
                 for m in mentions
-                if _CHOICE_VERB.search(s.text[max(0, m.start - 40) : m.start]) or m in named_as_used
+                if CHOICE_VERB.search(s.text[max(0, m.start - 40) : m.start]) or m in named_as_used
             ]
             for m in chosen if (chosen or direct) else mentions:
                 near = s.text[max(0, m.start - 40) : m.start]
@@ -416,14 +397,14 @@ class ConsistencyReader:
             subset = self.cut_to_subset(rq.sentence, rq.text)
             # a number about a model the overview only compared against ("the logistic
             # regression was at 0.72") meets the overview's numbers about that same model
-            other = _another_model(rq.sentence, ov_models_named, chosen, self.rejected)
+            other = another_model(rq.sentence, ov_models_named, chosen, self.rejected)
             # two numbers of different named metrics measure different things
             related = [
                 q
                 for q in ov_q
                 if q.subject & subject
                 and same_metric(q.metric, rq.metric)
-                and (not other or _same_model(q.model, rq.model, chosen))
+                and (not other or same_model(q.model, rq.model, chosen))
                 and (not strict or _plainly_same(q, rq, subject))
                 and not (strict and subset and not self.cut_to_subset(q.sentence, q.text))
             ]
@@ -554,6 +535,11 @@ def _plainly_same(q: Quantity, rq: Quantity, subject: frozenset[str]) -> bool:
     return len(q.subject & subject) >= 2
 
 
+# where a clause with its own subject begins, for reading a subset cue in its own clause
+_SUBSET_CLAUSE = re.compile(r"[;:—–]|,\s+(?:and|but|while|whereas|so)\s", re.I)
+_CLAUSE_BREAK = re.compile(r"[;:—–]|,\s+(?:and|but|while|whereas)\b|\s-\s")
+
+
 def _introduces(text: str, cue: re.Match[str], at: int) -> bool:
     """Whether the data-source cue ``cue`` introduces the name at ``at``: named just before
     it ("support tickets were the data") or a few words after it, in the same clause."""
@@ -564,60 +550,6 @@ def _introduces(text: str, cue: re.Match[str], at: int) -> bool:
         and at <= cue.end() + _SOURCE_REACH
         and not (_CLAUSE_BREAK.search(text[cue.end() : at]))
     )
-
-
-def _nearest_model(text: str, start: int, end: int) -> str | None:
-    """The model named nearest the number at ``start:end`` in its sentence, one named before
-    it preferred ("the logistic regression got 0.77; LightGBM got 0.84")."""
-    best: tuple[float, str] | None = None
-    for m in vocab().find("models", text):
-        if _BEATEN.search(text[max(0, m.start - 16) : m.start]):
-            continue  # "LightGBM beat logistic regression, reaching 0.84": not the loser's
-        if m.end <= start:
-            gap: float = start - m.end
-        elif _CLAUSE_BREAK.search(text[end : m.start]):
-            continue  # "0.77 on a held-out quarter; LightGBM got 0.84": the next clause's
-        else:
-            gap = (m.start - end) * 2
-        if best is None or gap < best[0]:
-            best = (gap, m.name)
-    return best[1] if best else None
-
-
-# where a clause with its own subject begins, for reading a subset cue in its own clause
-_SUBSET_CLAUSE = re.compile(r"[;:—–]|,\s+(?:and|but|while|whereas|so)\s", re.I)
-_BEATEN = re.compile(
-    r"\b(?:beat|beats|outperformed|outperforms|over|than|against|versus|vs\.?)\s+(?:the\s+|a\s+|an\s+)?$",
-    re.I,
-)
-_CLAUSE_BREAK = re.compile(r"[;:—–]|,\s+(?:and|but|while|whereas)\b|\s-\s")
-
-
-def _same_model(a: str | None, b: str | None, chosen: list[str]) -> bool:
-    """Two numbers are about the same model other than the chosen one."""
-    v = vocab()
-    if a is None or b is None or any(v.same_family(b, c) for c in chosen):
-        return False
-    return v.same_family(a, b)
-
-
-def _another_model(
-    reply_sentence: str, overview_models: list[str], chosen: list[str], tried: re.Pattern[str]
-) -> bool:
-    """The reply's number is about another model than the one the overview reports: the reply
-    sentence names a model it only tried ("I tried a text-only BERT as an ablation: 0.78"), or
-    one the overview names but did not choose (its baseline). A model the overview never
-    names is left to the model check: "we halved losses with XGBoost" is drift, not a new
-    subject."""
-    v = vocab()
-    for m in v.find("models", reply_sentence):
-        if tried.search(reply_sentence[max(0, m.start - 40) : m.start]):
-            return True
-        named = any(v.same_family(m.name, o) for o in overview_models)
-        used = any(v.same_family(m.name, c) for c in chosen)
-        if named and not used:
-            return True
-    return False
 
 
 def _compare(a: Quantity, b: Quantity) -> bool | None:

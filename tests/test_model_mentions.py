@@ -1,0 +1,33 @@
+"""Which model a sentence names as the one used, and which model a number belongs to."""
+
+from __future__ import annotations
+
+import re
+
+from deepdive.model_mentions import CHOSEN_AFTER, another_model, nearest_model, same_model
+
+
+def test_the_number_belongs_to_the_model_named_before_it_not_the_one_beaten() -> None:
+    text = "LightGBM beat logistic regression, reaching 0.84 AUC on the holdout."
+    at = text.index("0.84")
+    assert nearest_model(text, at, at + 4) == "LightGBM"
+    text = "The logistic regression got 0.77; LightGBM got 0.84."
+    at = text.index("0.77")
+    assert nearest_model(text, at, at + 4) == "logistic regression"
+
+
+def test_a_model_called_the_one_shipped_after_its_name() -> None:
+    assert CHOSEN_AFTER.match(" ranker we shipped to all traffic")
+    assert not CHOSEN_AFTER.match(" that we never deployed")
+    assert not CHOSEN_AFTER.match(" we almost shipped")
+
+
+def test_numbers_about_a_tried_or_baseline_model() -> None:
+    tried = re.compile(r"\btried\b", re.I)
+    assert another_model("I tried a random forest: 0.78 AUC.", [], ["LightGBM"], tried)
+    overview_models = ["logistic regression", "LightGBM"]
+    reply = "The logistic regression was at 0.72."
+    assert another_model(reply, overview_models, ["LightGBM"], tried)
+    assert not another_model("LightGBM was at 0.84.", overview_models, ["LightGBM"], tried)
+    assert same_model("logistic regression", "logistic regression", ["LightGBM"])
+    assert not same_model("LightGBM", "LightGBM", ["LightGBM"])
