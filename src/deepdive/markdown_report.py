@@ -22,7 +22,8 @@ def render_markdown(a: Analysis) -> str:
     for name in PARTS:
         p = a.part(name)
         lines.append(
-            f"| {name} | {'yes' if p.present else 'no'} | {p.strength:.2f} | {p.seconds:.0f} |"
+            f"| {name} | {'yes' if p.present else 'no'} | {p.strength:.2f} | "
+            f"{'in passing' if p.present and p.seconds < 1 else f'{p.seconds:.0f}'} |"
         )
     lines += ["", f"Ownership: {VERDICT_TEXT[a.ownership.verdict]}.", ""]
     if a.audio is not None:

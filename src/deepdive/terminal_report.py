@@ -78,7 +78,8 @@ def build_report(a: Analysis) -> Group:
         parts.add_row(
             Text(f"{mark} {name}", style=PART_STYLE[name] if p.present else "dim"),
             _bar(p.seconds, high / 3, 15),
-            f"{p.seconds:>5.0f}s",
+            # present but said only inside sentences about other parts, as the web page says
+            "in passing" if p.present and p.seconds < 1 else f"{p.seconds:>5.0f}s",
         )
     items.append(parts)
     lead = "yes" if a.leads_with_result else "no"
