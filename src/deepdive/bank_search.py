@@ -19,7 +19,6 @@ below ``thresholds.near_duplicate``.
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from functools import cache, lru_cache
@@ -196,37 +195,31 @@ class SearchIndex:
         """``query`` with misspelt words put right ("precision and recal"): only a word none
         of whose terms the bank uses is corrected, so "batchnorm" stays as typed."""
 
-        def fix(m: re.Match[str]) -> str:
-            word = m.group()
-            if self.speller.known(word):
-                return word
-            if any(t in self._idf for t in lexicon().terms(word)):
-                return word
-            return self.speller.correct(word) or word
+        def keep(word: str) -> bool:
+            return self.speller.known(word) or any(t in self._idf for t in lexicon().terms(word))
 
-        return re.sub(r"[A-Za-z]+", fix, query)
+        return self.speller.correct_text(query, keep)
+
+    def read(self, query: str) -> str:
+        """The query as search reads it: accents dropped, a word typed in two joined when the
+        bank knows the whole, and misspelt words put right when a term is still unknown."""
+        query = fold_accents(query)
+        joined = self.speller.join_split(query)
+        if joined != query and not all(t in self._idf for t in query_terms(joined)):
+            joined = query  # keep the words as typed
+        if any(t not in self._idf for t in query_terms(joined)):
+            return self.corrected(joined)
+        return joined
 
     def did_you_mean(self, query: str) -> str | None:
         """The query as search read it, when it put a misspelt word right; else None."""
-        query = fold_accents(query)
-        joined = self.speller.join_split(query)
-        if joined != query and all(t in self._idf for t in query_terms(joined)):
-            return joined
-        if all(t in self._idf for t in query_terms(query)):
-            return None
-        fixed = self.corrected(query)
-        return fixed if fixed != query else None
+        read = self.read(query)
+        return read if read != fold_accents(query) else None
 
     def search(self, query: str, limit: int | None = 20) -> list[tuple[Question, float]]:
         """Questions matching ``query``, best first, with their scores (ties keep bank order);
         an empty list when no question holds enough of the query."""
-        query = fold_accents(query)
-        joined = self.speller.join_split(query)
-        wanted = query_terms(joined)
-        if joined != query and not all(t in self._idf for t in wanted):
-            joined, wanted = query, query_terms(query)  # keep the words as typed
-        if any(t not in self._idf for t in wanted):
-            wanted = query_terms(self.corrected(joined))
+        wanted = query_terms(self.read(query))
         total = sum(self._idf.get(t, self._unseen) for t in wanted)
         if not total:
             return []

@@ -23,6 +23,7 @@ from deepdive.figures import Figure, figure_finder
 from deepdive.model_mentions import (
     CHOICE_VERB,
     CHOSEN_AFTER,
+    CLAUSE_BREAK,
     MODEL_NOUN_AFTER,
     OURS_BEFORE,
     another_model,
@@ -32,9 +33,8 @@ from deepdive.model_mentions import (
 from deepdive.quantity_frames import (
     Frame,
     frame_contradictions,
-    in_spans,
+    not_a_claim,
     spell_numbers,
-    unclaimed_spans,
 )
 from deepdive.sentences import Sentence, split_sentences
 from deepdive.turns import candidate_sentences
@@ -250,11 +250,9 @@ class ConsistencyReader:
         finder = figure_finder()
         out: list[Quantity] = []
         for i, s in enumerate(sentences):
-            # a number said to be wrong, or a what-if, claims nothing (clause by clause)
-            unclaimed = unclaimed_spans(s.text)
+            if not_a_claim(s.text):
+                continue  # a number said to be wrong, or a what-if, claims nothing
             for fig in finder.find(s.text, s.start, i):
-                if in_spans(unclaimed, fig.start - s.start):
-                    continue
                 if not fig.result and fig.kind != "before_after":
                     continue  # setup numbers ("a 10% control group") are not claims
                 readings = self._readings(fig, s)
@@ -537,7 +535,6 @@ def _plainly_same(q: Quantity, rq: Quantity, subject: frozenset[str]) -> bool:
 
 # where a clause with its own subject begins, for reading a subset cue in its own clause
 _SUBSET_CLAUSE = re.compile(r"[;:—–]|,\s+(?:and|but|while|whereas|so)\s", re.I)
-_CLAUSE_BREAK = re.compile(r"[;:—–]|,\s+(?:and|but|while|whereas)\b|\s-\s")
 
 
 def _introduces(text: str, cue: re.Match[str], at: int) -> bool:
@@ -548,7 +545,7 @@ def _introduces(text: str, cue: re.Match[str], at: int) -> bool:
     return (
         cue.end() <= at + 1
         and at <= cue.end() + _SOURCE_REACH
-        and not (_CLAUSE_BREAK.search(text[cue.end() : at]))
+        and not (CLAUSE_BREAK.search(text[cue.end() : at]))
     )
 
 

@@ -48,7 +48,7 @@ def nearest_model(text: str, start: int, end: int) -> str | None:
             continue  # "LightGBM beat logistic regression, reaching 0.84": not the loser's
         if m.end <= start:
             gap: float = start - m.end
-        elif _CLAUSE_BREAK.search(text[end : m.start]):
+        elif CLAUSE_BREAK.search(text[end : m.start]):
             continue  # "0.77 on a held-out quarter; LightGBM got 0.84": the next clause's
         else:
             gap = (m.start - end) * 2
@@ -61,7 +61,7 @@ _BEATEN = re.compile(
     r"\b(?:beat|beats|outperformed|outperforms|over|than|against|versus|vs\.?)\s+(?:the\s+|a\s+|an\s+)?$",
     re.I,
 )
-_CLAUSE_BREAK = re.compile(r"[;:—–]|,\s+(?:and|but|while|whereas)\b|\s-\s")
+CLAUSE_BREAK = re.compile(r"[;:—–]|,\s+(?:and|but|while|whereas)\b|\s-\s")
 
 
 def same_model(a: str | None, b: str | None, chosen: list[str]) -> bool:

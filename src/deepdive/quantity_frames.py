@@ -117,30 +117,17 @@ def not_a_claim(sentence: str) -> bool:
     return bool(words.not_a_claim.search(sentence)) and not words.still_a_claim.search(sentence)
 
 
-def unclaimed_spans(sentence: str) -> list[tuple[int, int]]:
-    """The spans of ``sentence`` whose numbers claim nothing: the whole sentence when it says
-    its numbers were wrong or superseded, or only supposes them. (Read clause by clause, a
-    bug told before a colon — "our first attempt had a bug: AUC came out at 0.99" — was lost,
-    so the sentence is the unit.)"""
-    return [(0, len(sentence))] if not_a_claim(sentence) else []
-
-
-def in_spans(spans: list[tuple[int, int]], at: int) -> bool:
-    return any(a <= at < b for a, b in spans)
-
-
 def read_frames(sentence: str) -> list[Frame]:
     """The setup numbers of one sentence as frames (outcome figures are left to consistency)."""
     words = _words()
     text = spell_numbers(sentence)
-    unclaimed = unclaimed_spans(text)
-    if unclaimed == [(0, len(text))]:
+    if not_a_claim(text):
         return []
     out: list[Frame] = []
     taken: list[tuple[int, int]] = []
 
     def add(dim: str, value: float, noun: str, m: re.Match[str]) -> None:
-        if any(a < m.end() and m.start() < b for a, b in taken) or in_spans(unclaimed, m.start()):
+        if any(a < m.end() and m.start() < b for a, b in taken):
             return
         taken.append((m.start(), m.end()))
         about = _about(words, text, m.start(), m.end())

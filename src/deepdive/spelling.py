@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 _WORD = re.compile(r"[a-z]+")
 MIN_LENGTH = 5  # shorter words are too easily one edit from another real word
@@ -150,10 +150,14 @@ class Speller:
                 last = m.end() + len(m.group(2))
         return "".join(out) + text[last:]
 
-    def correct_text(self, text: str) -> str:
-        """``text`` with each misspelt word replaced (case and punctuation otherwise kept)."""
+    def correct_text(self, text: str, keep: Callable[[str], bool] | None = None) -> str:
+        """``text`` with each misspelt word replaced (case and punctuation otherwise kept);
+        a word ``keep`` accepts stays as typed."""
 
         def fix(m: re.Match[str]) -> str:
-            return self.correct(m.group()) or m.group()
+            word = m.group()
+            if keep is not None and keep(word):
+                return word
+            return self.correct(word) or word
 
         return re.sub(r"[A-Za-z]+", fix, text)
