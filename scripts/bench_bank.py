@@ -2,7 +2,7 @@
 
 * warm search over a generated bank of 10,000 questions (median over several queries; the
   baseline is the same search over the 250 shipped questions);
-* building that index once;
+* building that index once (words and meaning);
 * key-point coverage of one practice answer;
 * same-question check of one new question against 10,000.
 Targets: search <= 30 ms warm over 10,000; ``bank random --round ml_depth`` cold <= 0.8 s
@@ -61,6 +61,7 @@ def bank_numbers() -> dict[str, float]:
     big = generated_bank()
     t0 = time.perf_counter()
     index = SearchIndex(big)
+    index.vectors  # noqa: B018 - the questions read by meaning are part of the index
     build_s = time.perf_counter() - t0
     small = SearchIndex(shipped())
     index.search(QUERIES[0])  # warm caches

@@ -58,7 +58,8 @@ def _load(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
         meaning.lexicon.cache_clear()
 
 
-BASE = """thresholds: {covered: 0.3, same_question: 0.7, near_duplicate: 0.7}
+BASE = """thresholds: {covered: 0.3, same_question: 0.7, near_duplicate: 0.7, meaning_weight: 0.6,
+  meaning_match: 0.8}
 stopwords: [the, of]
 question_openings: [tell me about]
 concepts:
@@ -72,13 +73,13 @@ broader: {}
     ("old", "new", "message"),
     [
         ("[the, of]", "[the, no]", "stopword False must be a string"),
-        ("  - [drift, shift]", "  - [drift, leak]", r"meaning.yaml:6: 'leak' already belongs"),
-        ("  - [drift, shift]", "  - [drift]", "meaning.yaml:6: a concept needs"),
-        ("  - [drift, shift]", "  - [drift, the]", "meaning.yaml:6: phrase 'the' has no content"),
+        ("  - [drift, shift]", "  - [drift, leak]", r"meaning.yaml:7: 'leak' already belongs"),
+        ("  - [drift, shift]", "  - [drift]", "meaning.yaml:7: a concept needs"),
+        ("  - [drift, shift]", "  - [drift, the]", "meaning.yaml:7: phrase 'the' has no content"),
         ("covered: 0.3", "covered: 3", "'covered' must be between 0 and 1"),
         ("broader: {}", "broader: {leak: drift shift}", "broader entries must each read as one"),
         # an unquoted null is no phrase: YAML reads it as nothing ("none" once matched "non-")
-        ("  - [drift, shift]", "  - [drift, null]", "meaning.yaml:6: None is not text; quote it"),
+        ("  - [drift, shift]", "  - [drift, null]", "meaning.yaml:7: None is not text; quote it"),
     ],
 )
 def test_malformed_meaning_file_is_named(

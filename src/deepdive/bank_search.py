@@ -21,11 +21,12 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 
 from deepdive.bank import Question, shipped
 from deepdive.datafiles import load_data, require
 from deepdive.meaning import FILE, Weights, cosine, lexicon, terms, threshold
+from deepdive.question_vectors import QuestionVectors
 from deepdive.search_phrases import phrases_for
 from deepdive.spelling import Speller, fold_accents, words_of
 
@@ -55,6 +56,10 @@ MIN_COVERAGE_LONG = 0.3
 # of its words.
 RUNNER_UP_SCORE = 0.3
 RUNNER_UP_SHARE = 0.4
+# Search by meaning ranks the best this many matches by words again, and lets this many
+# questions closest in meaning join them.
+WORD_CANDIDATES = 30
+MEANING_CANDIDATES = 10
 # A query still matches a question that lacks one of its words when the question holds this
 # share of the other words' weight (all of them, in fields that count in full), and there are
 # at least this many of them.
@@ -216,10 +221,46 @@ class SearchIndex:
         read = self.read(query)
         return read if read != fold_accents(query) else None
 
+    @cached_property
+    def vectors(self) -> QuestionVectors:
+        """The questions read by meaning (built at the first search)."""
+        return QuestionVectors(self.questions)
+
     def search(self, query: str, limit: int | None = 20) -> list[tuple[Question, float]]:
-        """Questions matching ``query``, best first, with their scores (ties keep bank order);
-        an empty list when no question holds enough of the query."""
-        wanted = query_terms(self.read(query))
+        """Questions matching ``query``, best first, with their scores (0..1; ties keep bank
+        order); an empty list when no question holds enough of the query.
+
+        The questions that match by words (:meth:`by_words`) are ranked again with how close
+        each comes in meaning (``meaning_weight`` of the rank), and the questions closest in
+        meaning join them. With no match by words, only a question at least ``meaning_match``
+        close in meaning is found."""
+        read = self.read(query)
+        if not query_terms(read):
+            return []
+        found = self.by_words(read)[:WORD_CANDIDATES]
+        close = self.vectors.closeness(read)
+        if not found:
+            floor = threshold("meaning_match")
+            ranked = [(int(i), float(close[i])) for i in range(len(close)) if close[i] >= floor]
+        else:
+            weight = threshold("meaning_weight")
+            best = found[0][1]
+            word_share = {i: s / best for i, s in found}
+            for i in close.argsort()[::-1][:MEANING_CANDIDATES]:
+                word_share.setdefault(int(i), 0.0)
+            ranked = [
+                (i, (1 - weight) * share + weight * float(close[i]))
+                for i, share in word_share.items()
+            ]
+        ranked.sort(key=lambda item: (-item[1], item[0]))
+        if limit is not None:
+            ranked = ranked[:limit]
+        return [(self.questions[i], round(s, 3)) for i, s in ranked]
+
+    def by_words(self, read: str) -> list[tuple[int, float]]:
+        """Question positions that match the (already read) query by words, with their BM25F
+        scores, best first; close runners-up follow the matches."""
+        wanted = query_terms(read)
         total = sum(self._idf.get(t, self._unseen) for t in wanted)
         if not total:
             return []
@@ -275,9 +316,7 @@ class SearchIndex:
                 and held[i] / total >= RUNNER_UP_SHARE * needed
             ]
             ranked += sorted(near, key=lambda item: (-item[1], item[0]))
-        if limit is not None:
-            ranked = ranked[:limit]
-        return [(self.questions[i], round(s, 3)) for i, s in ranked]
+        return ranked
 
 
 @lru_cache(maxsize=4)
