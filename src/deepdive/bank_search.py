@@ -22,13 +22,16 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from functools import cache, cached_property, lru_cache
+from typing import TYPE_CHECKING
 
 from deepdive.bank import Question, shipped
 from deepdive.datafiles import load_data, require
 from deepdive.meaning import FILE, Weights, cosine, lexicon, terms, threshold
-from deepdive.question_vectors import QuestionVectors
 from deepdive.search_phrases import phrases_for
 from deepdive.spelling import Speller, fold_accents, words_of
+
+if TYPE_CHECKING:
+    from deepdive.question_vectors import QuestionVectors
 
 K1 = 1.2
 B = 0.75
@@ -223,7 +226,10 @@ class SearchIndex:
 
     @cached_property
     def vectors(self) -> QuestionVectors:
-        """The questions read by meaning (built at the first search)."""
+        """The questions read by meaning (built at the first search; numpy is imported only
+        then, so commands that never search start as fast as before)."""
+        from deepdive.question_vectors import QuestionVectors
+
         return QuestionVectors(self.questions)
 
     def search(self, query: str, limit: int | None = 20) -> list[tuple[Question, float]]:
