@@ -31,3 +31,15 @@ def test_numbers_about_a_tried_or_baseline_model() -> None:
     assert not another_model("LightGBM was at 0.84.", overview_models, ["LightGBM"], tried)
     assert same_model("logistic regression", "logistic regression", ["LightGBM"])
     assert not same_model("LightGBM", "LightGBM", ["LightGBM"])
+
+
+def test_a_model_the_overview_never_names_is_the_alternative_only_when_asked_about_one() -> None:
+    tried = re.compile(r"\btried\b", re.I)
+    reply = "I trained a random forest on the same features and it reached 0.71 AUC."
+    # asked for a baseline, the new model is the baseline and the number is its own
+    assert another_model(reply, ["LightGBM"], ["LightGBM"], tried, new_is_other=True)
+    # otherwise a new model is drift in what was used, left to the model check
+    assert not another_model(reply, ["LightGBM"], ["LightGBM"], tried)
+    # the chosen model's own number stays the chosen model's
+    assert not another_model("LightGBM reached 0.88.", [], ["LightGBM"], tried, new_is_other=True)
+

@@ -126,6 +126,7 @@ class ConsistencyReader:
         fr = require(name, cfg, "fractions", dict)
         self.fractions = {k: float(v) for k, v in ((k, fr[k]) for k in keys(fr))}
         self.chosen = compile_patterns(name, cfg, require(name, cfg, "chosen_model_cues", list))
+        self.final = compile_patterns(name, cfg, require(name, cfg, "final_model_cues", list))
         self.rejected = compile_patterns(name, cfg, require(name, cfg, "rejected_model_cues", list))
         self.rejected_after = compile_patterns(
             name, cfg, require(name, cfg, "rejected_after_cues", list)
@@ -300,9 +301,13 @@ class ConsistencyReader:
         return bool(self.subset.search(sentence[start:]))
 
     # -- models and data -----------------------------------------------------------------
-    def chosen_models(self, sentences: list[Sentence], direct: bool = False) -> dict[str, str]:
+    def chosen_models(
+        self, sentences: list[Sentence], direct: bool = False, shipped_only: bool = False
+    ) -> dict[str, str]:
         """Model families the text presents as the one used, with the sentence saying so;
-        with ``direct``, only a model named right after the choice ("we went with X")."""
+        with ``direct``, only a model named right after the choice ("we went with X"); with
+        ``shipped_only``, only one called the final or shipped model ("our final model was X",
+        "the X we shipped"), not one merely trained or used (a reply about a baseline)."""
         out: dict[str, str] = {}
         for s in sentences:
             mentions = vocab().find("models", s.text)
@@ -318,6 +323,8 @@ class ConsistencyReader:
             ]
             if not self.chosen.search(s.text) and not named_as_used:
                 continue
+            if shipped_only and not self.final.search(s.text):
+                mentions = named_as_used
             chosen = [
                 m
                 for m in mentions
@@ -352,13 +359,14 @@ class ConsistencyReader:
         question: str = "",
         names: tuple[str, str] = ("overview", "reply"),
         strict: bool = False,
+        alternatives: bool = False,
     ) -> list[Contradiction]:
         # numbers said in words are read as digits; quotes stay as the candidate said them
         ov_s = candidate_sentences(spell_numbers(overview))
         rp_s = split_sentences(spell_numbers(reply))
         said = _as_said(candidate_sentences(overview), ov_s)
         said.update(_as_said(split_sentences(reply), rp_s))
-        found = self._contradictions(ov_s, rp_s, overview, question, names, strict)
+        found = self._contradictions(ov_s, rp_s, overview, question, names, strict, alternatives)
         return [
             replace(
                 c,
@@ -376,6 +384,7 @@ class ConsistencyReader:
         question: str,
         names: tuple[str, str],
         strict: bool = False,
+        alternatives: bool = False,
     ) -> list[Contradiction]:
         out: list[Contradiction] = []
         ov_q = self.quantities(ov_s)
@@ -395,7 +404,9 @@ class ConsistencyReader:
             subset = self.cut_to_subset(rq.sentence, rq.text)
             # a number about a model the overview only compared against ("the logistic
             # regression was at 0.72") meets the overview's numbers about that same model
-            other = another_model(rq.sentence, ov_models_named, chosen, self.rejected)
+            other = another_model(
+                rq.sentence, ov_models_named, chosen, self.rejected, new_is_other=alternatives
+            )
             # two numbers of different named metrics measure different things
             related = [
                 q
@@ -451,7 +462,7 @@ class ConsistencyReader:
                 )
             )
         ov_models = self.chosen_models(ov_s)
-        rp_models = self.chosen_models(rp_s, direct=True)
+        rp_models = self.chosen_models(rp_s, direct=True, shipped_only=alternatives)
         same = any(vocab().same_family(a, b) for a in ov_models for b in rp_models)
         if ov_models and rp_models and not same:
             name, quote = next(iter(rp_models.items()))
@@ -652,8 +663,13 @@ def find_contradictions(
     question: str = "",
     names: tuple[str, str] = ("overview", "reply"),
     strict: bool = False,
+    alternatives: bool = False,
 ) -> list[Contradiction]:
     """Contradictions between an overview and a reply (the question helps resolve "them");
     ``names`` words the messages ("fact sheet", "retelling"). ``strict`` asks for plainer
-    evidence that two numbers measure the same thing, for replies that add new detail."""
-    return consistency_reader().contradictions(overview, reply, question, names, strict)
+    evidence that two numbers measure the same thing, for replies that add new detail;
+    ``alternatives`` says the question asked about other models (a baseline, why this one), so
+    a model the overview never names is one of those, and its numbers are its own."""
+    return consistency_reader().contradictions(
+        overview, reply, question, names, strict, alternatives
+    )

@@ -73,19 +73,25 @@ def same_model(a: str | None, b: str | None, chosen: list[str]) -> bool:
 
 
 def another_model(
-    reply_sentence: str, overview_models: list[str], chosen: list[str], tried: re.Pattern[str]
+    reply_sentence: str,
+    overview_models: list[str],
+    chosen: list[str],
+    tried: re.Pattern[str],
+    new_is_other: bool = False,
 ) -> bool:
     """The reply's number is about another model than the one the overview reports: the reply
     sentence names a model it only tried ("I tried a text-only BERT as an ablation: 0.78"), or
     one the overview names but did not choose (its baseline). A model the overview never
-    names is left to the model check: "we halved losses with XGBoost" is drift, not a new
-    subject."""
+    names is left to the model check ("we halved losses with XGBoost" is drift, not a new
+    subject) — unless ``new_is_other``: asked for a baseline or why this model, a model the
+    overview never names is the one being compared ("a logistic regression only reached
+    0.71")."""
     v = vocab()
     for m in v.find("models", reply_sentence):
         if tried.search(reply_sentence[max(0, m.start - 40) : m.start]):
             return True
         named = any(v.same_family(m.name, o) for o in overview_models)
         used = any(v.same_family(m.name, c) for c in chosen)
-        if named and not used:
+        if (named or new_is_other) and not used:
             return True
     return False

@@ -22,6 +22,8 @@ ID = "consistent"
 GOOD = "Consistent with your overview."
 MISSING = "This contradicts your overview."
 DIRECTION = "Keep one set of numbers: rehearse the figures, the model and the data source."
+# follow-ups that ask about other models: a model the overview never names is one of them
+ABOUT_ALTERNATIVES = ("probe:no_baseline", "why_model")
 
 
 def applies(ctx: ReplyContext) -> bool:
@@ -30,7 +32,13 @@ def applies(ctx: ReplyContext) -> bool:
 
 def run(ctx: ReplyContext) -> tuple[bool, list[str]]:
     # a reply adds detail: a new number is taken as the overview's only on plain evidence
-    found = find_contradictions(ctx.overview_text, ctx.reply, ctx.question.question, strict=True)
+    found = find_contradictions(
+        ctx.overview_text,
+        ctx.reply,
+        ctx.question.question,
+        strict=True,
+        alternatives=ctx.question.family in ABOUT_ALTERNATIVES,
+    )
     if not found:
         return True, []
     # each disagreement says both numbers (or names); the quotes are in the record
