@@ -99,6 +99,7 @@ def test_the_report_names_every_set() -> None:
         "reply test all checks",
         "reply-3 test all checks",
         "reply-4 test all checks",
+        "reply-5 test all checks",
         "retell drift test",
         "practice test",
         "practice-2 test",
@@ -117,6 +118,8 @@ def test_the_report_names_every_set() -> None:
         ("drill_replies_3.yaml", "test", 0.55, 0.5),
         ("drill_replies_4.yaml", "dev", 0.7, 0.45),
         ("drill_replies_4.yaml", "test", 0.15, 0.05),
+        ("drill_replies_5.yaml", "dev", 0.5, 0.4),
+        ("drill_replies_5.yaml", "test", 0.4, 0.2),
     ],
 )
 def test_consistent_check_floor(file: str, split: str, precision: float, recall: float) -> None:
