@@ -300,9 +300,10 @@ def test_a_baseline_model_new_to_the_reply_keeps_its_own_number() -> None:
         "I built a LightGBM model to predict late deliveries from order and route data. "
         "On the last quarter it reached an AUC of 0.88, against the dispatchers' manual flags."
     )
-    reply = "I also trained a logistic regression on the same features and it reached an AUC of 0.74."
+    reply = (
+        "I also trained a logistic regression on the same features and it reached an AUC of 0.74."
+    )
     question = "Did you try a simpler model as a baseline?"
     assert not find_contradictions(overview, reply, question, strict=True, alternatives=True)
     drift = "We ended up shipping a logistic regression and it reached an AUC of 0.74."
     assert find_contradictions(overview, drift, "How do you know it worked?", strict=True)
-

@@ -42,4 +42,3 @@ def test_a_model_the_overview_never_names_is_the_alternative_only_when_asked_abo
     assert not another_model(reply, ["LightGBM"], ["LightGBM"], tried)
     # the chosen model's own number stays the chosen model's
     assert not another_model("LightGBM reached 0.88.", [], ["LightGBM"], tried, new_is_other=True)
-

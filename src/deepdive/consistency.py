@@ -37,6 +37,7 @@ from deepdive.quantity_frames import (
     spell_numbers,
 )
 from deepdive.sentences import Sentence, split_sentences
+from deepdive.split_schemes import split_kinds
 from deepdive.turns import candidate_sentences
 from deepdive.vocab import vocab
 
@@ -110,7 +111,7 @@ class Quantity:
 
 @dataclass(frozen=True)
 class Contradiction:
-    kind: str  # figure | model | data
+    kind: str  # figure | model | data | split
     overview_quote: str
     reply_quote: str
     message: str
@@ -488,6 +489,20 @@ class ConsistencyReader:
                     quote,
                     f"The {names[0]} says the data came from {ov_name}; "
                     f"the {names[1]} says {name}.",
+                )
+            )
+        ov_split = split_kinds(ov_s)
+        rp_split = split_kinds(rp_s)
+        if ov_split and rp_split and not set(ov_split) & set(rp_split):
+            kind, quote = next(iter(rp_split.items()))
+            ov_kind, ov_quote = next(iter(ov_split.items()))
+            out.append(
+                Contradiction(
+                    "split",
+                    ov_quote,
+                    quote,
+                    f"The {names[0]} says the evaluation split the data {ov_kind}; "
+                    f"the {names[1]} says {kind}.",
                 )
             )
         return out

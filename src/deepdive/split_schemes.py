@@ -1,0 +1,61 @@
+"""How an evaluation split its data: by time, at random or by group.
+
+Interviewers probe the split because it decides whether an offline number means anything. A
+reply that describes the evaluation with another kind of split than the overview ("random
+five-fold cross-validation" after "we held out the last two months") has changed the story,
+as surely as a changed number. The phrases for each kind live in ``data/consistency.yaml``
+(``split_schemes``); a mention set aside just before it ("out of curiosity I also ran a random
+split", "rather than a random split") says nothing about how the evaluation was done.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from deepdive.datafiles import compile_patterns, keys, load_data, require
+from deepdive.quantity_frames import not_a_claim
+from deepdive.sentences import Sentence
+
+FILE = "consistency.yaml"
+
+
+@dataclass(frozen=True)
+class _Rules:
+    kinds: dict[str, re.Pattern[str]]
+    aside: re.Pattern[str]
+    supposed: re.Pattern[str]
+    evaluation: re.Pattern[str]
+
+
+@cache
+def _rules() -> _Rules:
+    cfg = load_data(FILE)
+    table = require(FILE, cfg, "split_schemes", dict)
+
+    def patterns(key: str) -> re.Pattern[str]:
+        return compile_patterns(FILE, cfg, require(FILE, cfg, key, list))
+
+    return _Rules(
+        {k: compile_patterns(FILE, table, require(FILE, table, k, list)) for k in keys(table)},
+        patterns("split_set_aside"),
+        patterns("split_supposed_after"),
+        patterns("split_evaluation_words"),
+    )
+
+
+def split_kinds(sentences: list[Sentence]) -> dict[str, str]:
+    """Each kind of split the text says the evaluation used, with the sentence saying it."""
+    rules = _rules()
+    out: dict[str, str] = {}
+    for s in sentences:
+        if not_a_claim(s.text) or not rules.evaluation.search(s.text):
+            continue  # "a random split would have flattered us"; customers split for a test
+        for kind, pattern in rules.kinds.items():
+            for m in pattern.finditer(s.text):
+                before, after = s.text[max(0, m.start() - 60) : m.start()], s.text[m.end() :]
+                if not rules.aside.search(before) and not rules.supposed.search(after):
+                    out.setdefault(kind, s.text)
+                    break
+    return out

@@ -1,0 +1,62 @@
+"""How an evaluation split its data, read from what the candidate says."""
+
+from __future__ import annotations
+
+import pytest
+
+from deepdive.consistency import find_contradictions
+from deepdive.sentences import split_sentences
+from deepdive.split_schemes import split_kinds
+
+
+def kinds(text: str) -> set[str]:
+    return set(split_kinds(split_sentences(text)))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We trained on 2022 and tested on the following quarter.", {"by time"}),
+        ("Offline, holding out the last three weeks, recall was 0.7.", {"by time"}),
+        ("We evaluated with ten-fold cross-validation over all rows.", {"at random"}),
+        ("The F1 of 0.8 comes from a random 20 percent holdout.", {"at random"}),
+        ("We scored it on three held-out hospitals the model never saw.", {"by group"}),
+        ("Leave-one-site-out validation gave an AUC of 0.77.", {"by group"}),
+    ],
+)
+def test_each_kind_of_split(text: str, expected: set[str]) -> None:
+    assert kinds(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Out of curiosity I also ran a random split, and the score was higher.",
+        "We did not use a random split, since rows from one user would leak.",
+        "A random split would let the model peek at next week.",
+        "We randomly split the stores and only half got the new prices.",  # an experiment
+        "I evaluated it with a time-based split because a random split leaks.",
+    ],
+)
+def test_a_split_set_aside_or_supposed_is_not_the_one_used(text: str) -> None:
+    assert "at random" not in kinds(text)
+
+
+OVERVIEW = (
+    "I built a gradient boosting model to forecast parcel delays across 30 depots. "
+    "Offline, on a time-based split holding out the last two months, MAE fell to 8 minutes."
+)
+
+
+def test_a_reply_that_swaps_the_split_contradicts_the_overview() -> None:
+    reply = "We used five-fold cross-validation over all the stops, and the folds agreed."
+    found = find_contradictions(OVERVIEW, reply, "How do you know it works?", strict=True)
+    assert [c.kind for c in found] == ["split"]
+    assert "by time" in found[0].message and "at random" in found[0].message
+
+
+def test_a_reply_that_keeps_the_split_or_only_weighs_another_does_not() -> None:
+    same = "We trained on everything earlier and tested on the last two months, as I said."
+    other = "A random split would have looked better, which is why we avoided it."
+    for reply in (same, other):
+        assert not find_contradictions(OVERVIEW, reply, "", strict=True)
