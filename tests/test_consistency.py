@@ -307,3 +307,14 @@ def test_a_baseline_model_new_to_the_reply_keeps_its_own_number() -> None:
     assert not find_contradictions(overview, reply, question, strict=True, alternatives=True)
     drift = "We ended up shipping a logistic regression and it reached an AUC of 0.74."
     assert find_contradictions(overview, drift, "How do you know it worked?", strict=True)
+
+
+def test_the_same_change_with_the_other_sign_is_a_contradiction() -> None:
+    overview = (
+        "We launched a new bidding model for our ad platform. In the two-week A/B test, "
+        "the cost per click for advertisers went down 4 percent while our margin held."
+    )
+    flipped = "After launch the cost per click for advertisers went up 4 percent, sadly."
+    same = "The cost per click for advertisers went down 4 percent, as the test showed."
+    assert find_contradictions(overview, flipped, "", strict=True)
+    assert not find_contradictions(overview, same, "", strict=True)

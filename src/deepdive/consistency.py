@@ -399,7 +399,7 @@ class ConsistencyReader:
         ov_models_named = vocab().names("models", " ".join(s.text for s in ov_s))
         for rq in self.quantities(rp_s):
             numbers = [_to_float(n) for n in _NUMBER.findall(rq.text)]
-            if numbers and all(n in said_before for n in numbers):
+            if numbers and all(n in said_before for n in numbers) and not _reversed(rq, ov_q):
                 continue  # a figure the overview itself states is never a contradiction of it
             subject = rq.subject or question_subject
             subset = self.cut_to_subset(rq.sentence, rq.text)
@@ -506,6 +506,18 @@ class ConsistencyReader:
                 )
             )
         return out
+
+
+def _reversed(rq: Quantity, overview: list[Quantity]) -> bool:
+    """The reply gives an overview change with the other sign ("went up 6%" after "went down
+    6%"): the same number, the opposite claim."""
+    changes = {v for kind, v in rq.readings if kind == "change" and v}
+    return any(
+        q.subject & rq.subject and -v in changes
+        for q in overview
+        for kind, v in q.readings
+        if kind == "change" and v
+    )
 
 
 def _as_said(original: list[Sentence], digits: list[Sentence]) -> dict[str, str]:
