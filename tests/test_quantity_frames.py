@@ -80,3 +80,11 @@ def test_any_text_reads_without_error(text: str) -> None:
     for frame in read_frames(text):
         assert frame.dim in ("count", "money", "time", "percent")
         assert frame.value >= 0
+
+
+def test_a_rate_is_compared_per_day_whatever_period_it_is_told_in() -> None:
+    overview = ["Support took about 9,000 calls a week before the bot went live."]
+    same = ["That is roughly 1,300 calls a day, most of them about refunds."]
+    changed = ["We were drowning in 9,000 calls a day, mostly about refunds."]
+    assert not frame_contradictions(overview, same, min_about=2)
+    assert frame_contradictions(overview, changed, min_about=2)

@@ -56,8 +56,18 @@ _OF_US = re.compile(
 )
 _WORD = re.compile(r"[a-z][a-z0-9-]+", re.I)
 _PER_PERIOD = re.compile(
-    r"\b(?:a|an|per|each|every)\s+(?:year|month|week|day|hour|minute|second|quarter)\b", re.I
+    r"\b(?:a|an|per|each|every)\s+(?P<p>year|month|week|day|hour|minute|second|quarter)\b", re.I
 )
+_PER_DAY = {
+    "year": 1 / 365,
+    "quarter": 1 / 91,
+    "month": 1 / 30,
+    "week": 1 / 7,
+    "day": 1.0,
+    "hour": 24.0,
+    "minute": 1440.0,
+    "second": 86400.0,
+}
 # Two durations this far apart in size measure different things ("25 minutes" of retraining
 # and "26 weeks" of backtest), not one told two ways.
 TIME_RATIO = 30.0
@@ -157,11 +167,14 @@ def read_frames(sentence: str) -> list[Frame]:
         if "." in m.group("n") and not m.group("s"):
             continue  # "0.81 macro-F1", "2.5 points": a count is a whole number (or "1.2 million")
         noun = _counted_noun(m.group("w"), words)
-        if noun and _PER_PERIOD.search(text, m.start(), m.end() + 20):
+        per_day = 1.0
+        period = _PER_PERIOD.search(text, m.start(), m.end() + 20) if noun else None
+        if period:
             noun += "/rate"  # "9,000 subscribers a year" is a rate, not how many there were
+            per_day = _PER_DAY[period.group("p").lower()]  # a rate is compared per day
         if noun:
             scale = (m.group("s") or "").lower()
-            add("count", _float(m.group("n")) * _SCALE.get(scale, 1.0), noun, m)
+            add("count", _float(m.group("n")) * _SCALE.get(scale, 1.0) * per_day, noun, m)
     return out
 
 
@@ -292,6 +305,8 @@ def frame_contradictions(
         if min_about > 1 and r.dim == "count" and r.value < 2:
             continue
         extra = 0 if r.dim == "count" else 1  # a count already shares its noun
+        if r.noun.endswith("/rate"):
+            extra = 1 - min_about  # so does a rate, and its period ("a day" / "a month")
         related = [
             o for o in said if same_thing(o, r) and len(o.about & r.about) >= min_about - 1 + extra
         ]
