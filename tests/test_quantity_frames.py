@@ -88,3 +88,12 @@ def test_a_rate_is_compared_per_day_whatever_period_it_is_told_in() -> None:
     changed = ["We were drowning in 9,000 calls a day, mostly about refunds."]
     assert not frame_contradictions(overview, same, min_about=2)
     assert frame_contradictions(overview, changed, min_about=2)
+
+
+def test_an_early_state_or_what_if_in_another_clause_leaves_the_number_a_claim() -> None:
+    later = "A request takes about 250 ms at p95, and at ten times the load that would hurt."
+    assert [f.text for f in read_frames(later)] == ["250 ms"]
+    complained = "The re-ranker alone takes 300 ms at p95, and users complained early on."
+    assert [f.text for f in read_frames(complained)] == ["300 ms"]
+    assert read_frames("At first, a request took about 900 ms at p95.") == []
+    assert read_frames("At ten times the load, a request would take 900 ms.") == []

@@ -252,9 +252,9 @@ class ConsistencyReader:
         finder = figure_finder()
         out: list[Quantity] = []
         for i, s in enumerate(sentences):
-            if not_a_claim(s.text):
-                continue  # a number said to be wrong, or a what-if, claims nothing
             for fig in finder.find(s.text, s.start, i):
+                if not_a_claim(s.text, fig.end - s.start):
+                    continue  # a number said to be wrong, or a what-if, claims nothing
                 if not fig.result and fig.kind != "before_after":
                     continue  # setup numbers ("a 10% control group") are not claims
                 readings = self._readings(fig, s)

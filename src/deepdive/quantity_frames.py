@@ -90,6 +90,7 @@ class FrameWords:
     people: frozenset[str]
     not_counted: frozenset[str]
     not_a_claim: re.Pattern[str]
+    not_a_claim_before: re.Pattern[str]
     still_a_claim: re.Pattern[str]
     part_of: re.Pattern[str]
 
@@ -104,6 +105,7 @@ def _words() -> FrameWords:
         frozenset(require(name, frames, "people", str).lower().split()),
         frozenset(require(name, frames, "not_counted", str).lower().split()),
         re.compile("|".join(require(name, frames, "not_a_claim", list)), re.I),
+        re.compile("|".join(require(name, frames, "not_a_claim_before", list)), re.I),
         re.compile("|".join(require(name, frames, "still_a_claim", list)), re.I),
         re.compile("|".join(require(name, frames, "part_of", list)), re.I),
     )
@@ -121,17 +123,32 @@ def _about(words: FrameWords, sentence: str, start: int, end: int) -> frozenset[
     )
 
 
-def not_a_claim(sentence: str) -> bool:
-    """Does the sentence say its numbers were wrong or superseded, or only suppose them?"""
+_CLAUSE_BREAK = re.compile(r"[,;:]|\s(?:and|but|because|so|which|while|whereas|though)\b", re.I)
+
+
+def not_a_claim(sentence: str, end: int | None = None) -> bool:
+    """Does the sentence say its numbers were wrong or superseded, or only suppose them?
+
+    With ``end`` (where a number ends), an early state or a what-if counts only up to the end
+    of that number's clause: "300 ms at p95, and users complained early on" claims 300 ms."""
     words = _words()
-    return bool(words.not_a_claim.search(sentence)) and not words.still_a_claim.search(sentence)
+    if words.still_a_claim.search(sentence):
+        return False
+    if words.not_a_claim.search(sentence):
+        return True
+    scope = sentence
+    if end is not None:
+        brk = _CLAUSE_BREAK.search(sentence, end)
+        scope = sentence[: brk.start()] if brk else sentence
+    return bool(words.not_a_claim_before.search(scope))
 
 
 def read_frames(sentence: str) -> list[Frame]:
     """The setup numbers of one sentence as frames (outcome figures are left to consistency)."""
     words = _words()
     text = spell_numbers(sentence)
-    if not_a_claim(text):
+    words_only = _words()
+    if words_only.not_a_claim.search(text) and not words_only.still_a_claim.search(text):
         return []
     out: list[Frame] = []
     taken: list[tuple[int, int]] = []
@@ -140,6 +157,8 @@ def read_frames(sentence: str) -> list[Frame]:
         if any(a < m.end() and m.start() < b for a, b in taken):
             return
         taken.append((m.start(), m.end()))
+        if not_a_claim(text, m.end()):
+            return  # "at first it was 40 ms", "at ten times the load that is 900"
         about = _about(words, text, m.start(), m.end())
         before, after = text[max(0, m.start() - 25) : m.start()], text[m.end() : m.end() + 25]
         # "12 ms of our 80 ms budget": the number after "of our" is the whole, not a part
