@@ -40,6 +40,7 @@ from deepdive.sentences import Sentence, split_sentences
 from deepdive.split_schemes import split_kinds
 from deepdive.turns import candidate_sentences
 from deepdive.vocab import vocab
+from deepdive.work_credit import claimed_work, credits
 
 _WORD = re.compile(r"[a-z]+", re.I)
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -111,7 +112,7 @@ class Quantity:
 
 @dataclass(frozen=True)
 class Contradiction:
-    kind: str  # figure | model | data | split
+    kind: str  # figure | model | data | split | ownership
     overview_quote: str
     reply_quote: str
     message: str
@@ -489,6 +490,16 @@ class ConsistencyReader:
                     quote,
                     f"The {names[0]} says the data came from {ov_name}; "
                     f"the {names[1]} says {name}.",
+                )
+            )
+        for credit, quote in claimed_work(rp_s, credits(ov_s))[:1]:
+            out.append(
+                Contradiction(
+                    "ownership",
+                    credit.sentence,
+                    quote,
+                    f"The {names[0]} credits {credit.who} with that work; "
+                    f"the {names[1]} says you did it.",
                 )
             )
         ov_split = split_kinds(ov_s)

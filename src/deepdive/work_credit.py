@@ -1,0 +1,94 @@
+"""Who did what: work the overview credits to a teammate, claimed in a reply as one's own.
+
+An overview that says "the ML engineer built the serving pipeline" and a reply that says "I
+built the serving pipeline myself" cannot both be true; an interviewer who hears both stops
+trusting the ownership story. The overview's credits are read clause by clause (a teammate
+as the subject of a verb of work, ``work_verbs`` and ``teammate_subjects`` in
+``data/consistency.yaml``); a reply clause in which "I" does that work — the same content
+words, or all of them when the work is named in one word — is a contradiction, unless the
+clause shares the credit ("with the ML engineer", "together").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from deepdive.datafiles import compile_patterns, load_data, require
+from deepdive.meaning import lexicon, stem
+from deepdive.sentences import Sentence
+
+FILE = "consistency.yaml"
+_CLAUSES = re.compile(r"[;,]\s*(?:(?:and|while|but|whereas)\s+)?|\s+(?:while|whereas)\s+|\.\s+")
+_WORD = re.compile(r"[A-Za-z][\w-]*")
+_PRONOUNS = frozenset("i we it this that they he she you one then so and but".split())
+
+
+@dataclass(frozen=True)
+class Credit:
+    """A piece of work, its content words, and the sentence that says who did it."""
+
+    who: str
+    work: frozenset[str]
+    sentence: str
+
+
+@dataclass(frozen=True)
+class _Rules:
+    credited: re.Pattern[str]
+    claimed: re.Pattern[str]
+    shared: re.Pattern[str]
+
+
+@cache
+def _rules() -> _Rules:
+    cfg = load_data(FILE)
+    verbs = "|".join(re.escape(v) for v in require(FILE, cfg, "work_verbs", str).split())
+    who = compile_patterns(FILE, cfg, require(FILE, cfg, "teammate_subjects", list)).pattern
+    shared = require(FILE, cfg, "shared_credit", str)
+    return _Rules(
+        re.compile(rf"^\s*(?:and\s+|but\s+)?(?P<who>{who})\s+(?:{verbs})\s+(?P<what>.+)$", re.I),
+        re.compile(
+            rf"\bI\s+(?:\w+\s+)?(?:{verbs}|set\s+up|took\s+care\s+of)\s+(?P<what>[^,;.]+)", re.I
+        ),
+        re.compile(shared, re.I),
+    )
+
+
+def _work(text: str) -> frozenset[str]:
+    stop = lexicon().stopwords
+    return frozenset(stem(w.lower()) for w in _WORD.findall(text) if w.lower() not in stop)
+
+
+def credits(sentences: list[Sentence]) -> list[Credit]:
+    """The work the text credits to teammates, clause by clause."""
+    rules = _rules()
+    out = []
+    for s in sentences:
+        for clause in _CLAUSES.split(s.text):
+            m = rules.credited.match(clause)
+            if m and m.group("who").split()[0].lower() not in _PRONOUNS:
+                work = _work(m.group("what"))
+                if work:
+                    out.append(Credit(m.group("who"), work, s.text))
+    return out
+
+
+def claimed_work(reply: list[Sentence], given: list[Credit]) -> list[tuple[Credit, str]]:
+    """(credit, reply sentence) pairs where the reply's "I" does work the overview credited to
+    a teammate, with no credit shared in the same clause."""
+    rules = _rules()
+    out = []
+    for s in reply:
+        for clause in _CLAUSES.split(s.text):
+            for m in rules.claimed.finditer(clause):
+                if rules.shared.search(clause[m.start() :]):
+                    continue
+                work = _work(m.group("what"))
+                for c in given:
+                    common = work & c.work
+                    if len(common) >= 2 or (common and common == c.work):
+                        out.append((c, s.text))
+                        break
+    return out
