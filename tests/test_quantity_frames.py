@@ -97,3 +97,25 @@ def test_an_early_state_or_what_if_in_another_clause_leaves_the_number_a_claim()
     assert [f.text for f in read_frames(complained)] == ["300 ms"]
     assert read_frames("At first, a request took about 900 ms at p95.") == []
     assert read_frames("At ten times the load, a request would take 900 ms.") == []
+
+
+def test_a_bound_a_look_before_a_fix_and_a_one_off_are_not_claims() -> None:
+    assert [f.bound for f in read_frames("We had to stay under 50 ms per article on CPU.")] == [
+        True
+    ]
+    assert read_frames("Before we caught it, the job took about 40 minutes.") == []
+    assert read_frames("Out of curiosity I also ran it once, and it took 12 minutes.") == []
+    assert [f.text for f in read_frames("Scoring took 45 ms per article on CPU.")] == ["45 ms"]
+
+
+def test_a_difference_of_two_overview_numbers_is_derived_not_new() -> None:
+    overview = ["Refunds per order fell from 53 cents to 42 cents after launch."]
+    assert not frame_contradictions(overview, ["Refunds dropped by 11 cents per order."])
+    assert frame_contradictions(overview, ["Refunds per order fell to 35 cents after launch."])
+
+
+def test_a_budget_meets_a_budget_and_a_measurement_beside_it_measures_the_same() -> None:
+    overview = ["The service had to answer within 40 ms at p99, and we got it to about 15 ms."]
+    assert frame_contradictions(overview, ["It already uses 12 ms of our 60 ms p99 budget."])
+    assert not frame_contradictions(overview, ["We stayed well inside our 40 ms p99 budget."])
+    assert frame_contradictions(overview, ["Live, the p99 came in around 35 ms."])

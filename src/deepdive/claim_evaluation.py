@@ -8,7 +8,7 @@ Labelled sets, written blind by helper sessions before the code ran on them, liv
 * ``retell_pairs.yaml`` — fact sheets with retellings, the facts each covers and drifts from;
 * ``drill_replies_2.yaml`` — a second reply set, rich in new numbers that are not contradictions;
   ``drill_replies_3.yaml`` and ``_4`` two more, in other domains; ``drill_replies_5.yaml``
-  marked for consistency only (96 replies, 41 contradicting, across frame kinds);
+  and ``_6`` marked for consistency only (96 replies each, 41 contradicting, across kinds);
 * ``practice_answers.yaml`` — answers to bank questions, each key point covered / missed / wrong;
   ``practice_answers_2.yaml`` a second such set, written later with more wrong claims.
 
@@ -89,6 +89,7 @@ REPLIES_2 = "drill_replies_2.yaml"
 REPLIES_3 = "drill_replies_3.yaml"
 REPLIES_4 = "drill_replies_4.yaml"
 REPLIES_5 = "drill_replies_5.yaml"
+REPLIES_6 = "drill_replies_6.yaml"
 
 
 def _split(index: int) -> str:
@@ -230,6 +231,7 @@ def report(data_dir: Path, show_errors: bool = False) -> str:
         ("reply-3", REPLIES_3),
         ("reply-4", REPLIES_4),
         ("reply-5", REPLIES_5),
+        ("reply-6", REPLIES_6),
     ):
         for split, checks in reply_checks(data_dir / file).items():
             total = Tally()

@@ -33,6 +33,7 @@ from deepdive.model_mentions import (
 from deepdive.quantity_frames import (
     Frame,
     frame_contradictions,
+    is_bound,
     not_a_claim,
     spell_numbers,
 )
@@ -190,7 +191,7 @@ class ConsistencyReader:
                 continue
             gap = start - m.end if m.end <= start else (m.start - end) * 1.5 + 2
             if gap >= 0 and (best is None or gap < best[0]):
-                kinds = _QUALIFIER.findall(text[max(0, m.start - 12) : m.end].lower())
+                kinds = _QUALIFIER.findall(text[max(0, m.start - 16) : m.end].lower())
                 name = m.name.lower()
                 kind = "training" if "training" in kinds else kinds[-1] if kinds else ""
                 best = (gap, f"{kind}|{name}" if kind else name)
@@ -254,8 +255,8 @@ class ConsistencyReader:
         out: list[Quantity] = []
         for i, s in enumerate(sentences):
             for fig in finder.find(s.text, s.start, i):
-                if not_a_claim(s.text, fig.end - s.start):
-                    continue  # a number said to be wrong, or a what-if, claims nothing
+                if not_a_claim(s.text, fig.end - s.start) or is_bound(s.text, fig.start - s.start):
+                    continue  # a number said to be wrong, a what-if or a bound claims nothing
                 if not fig.result and fig.kind != "before_after":
                     continue  # setup numbers ("a 10% control group") are not claims
                 readings = self._readings(fig, s)
