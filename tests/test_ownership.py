@@ -160,3 +160,61 @@ def test_a_we_story_with_only_asides_in_the_first_person_is_underclaim() -> None
         "tested on the older machines."
     )
     assert read_ownership(split_sentences(text)).verdict == "underclaim"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one step described plainly is not the project played down
+        (
+            "At the start it was just a lookup table of past prices. Then I trained a "
+            "gradient-boosted model on the order history and I tuned it on a held-out month.",
+            "calibrated",
+        ),
+        (
+            "I built the scoring service. The feature itself is just a ratio of two counts, "
+            "and I chose it because it was stable week to week.",
+            "calibrated",
+        ),
+        (
+            "I wrote the labelling guide and I trained the classifier. The rules we replaced "
+            "were very simple things, a few keyword lists.",
+            "calibrated",
+        ),
+        # the project itself played down still is
+        (
+            "Honestly it's only a weekend hackathon thing. I trained a small CNN on it.",
+            "underclaim",
+        ),
+        ("This was just a class project. I fitted a random forest to the survey.", "underclaim"),
+        ("It was a pretty basic project, I just fitted a regression.", "underclaim"),
+    ],
+)
+def test_a_step_called_simple_is_not_the_project_played_down(text: str, expected: str) -> None:
+    assert verdict(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # first person with no team and no work verb: a solo project, owned
+        (
+            "My first idea was to treat it as ranking. The version that shipped was my second "
+            "attempt, a gradient-boosted model on the click logs.",
+            "calibrated",
+        ),
+        # one "I" in an impersonal write-up is not yet a first-person story
+        (
+            "The model was trained on three years of claims. I think the split was by month.",
+            "unclear",
+        ),
+        # "we" with nothing of one's own stays underclaim
+        (
+            "We collected the logs. My guess is the split was random. We shipped it in May, "
+            "and we monitored it after.",
+            "underclaim",
+        ),
+    ],
+)
+def test_a_first_person_story_without_a_team_is_owned(text: str, expected: str) -> None:
+    assert verdict(text) == expected

@@ -29,6 +29,7 @@ _WE = re.compile(
     r"(?<![\w'’])(?:we|we're|we’re|we've|we’ve|we'd|we’d|we'll|our|ours|ourselves|(?-i:us))(?![\w'’])",
     re.I,
 )
+SOLO_FIRST_PERSON = 2  # "I"/"my" this often, with no "we", tells a solo project
 _ADVERB = re.compile(r"\w{3,}ly")  # "quickly", "manually" ("apply" is a work verb, kept)
 _NEXT_WORD = re.compile(r"\s+(?:\w+\s+)?([\w'’]+)")
 _PREVIOUS_WORD = re.compile(r"([\w'’]+)\s+$")
@@ -251,8 +252,10 @@ def _verdict(
         return "underclaim"
     if agentive == 0 and (we_count >= 3 or collective or (we_count >= 1 and i_count == 0)):
         return "underclaim"
-    if agentive == 0:
+    if agentive == 0 and not (we_count == 0 and i_count >= SOLO_FIRST_PERSON):
         return "unclear"
+    # a story told in the first person with no team in it is a solo project, owned: "my first
+    # idea was a regression", "I was able to win it twice" name no work verb but claim it all
     return "calibrated"
 
 
