@@ -218,3 +218,15 @@ def test_a_step_called_simple_is_not_the_project_played_down(text: str, expected
 )
 def test_a_first_person_story_without_a_team_is_owned(text: str, expected: str) -> None:
     assert verdict(text) == expected
+
+
+def test_a_solo_claim_is_not_excused_by_a_team_in_the_same_sentence() -> None:
+    text = (
+        "I single-handedly designed the whole churn platform, with a team of nine analysts "
+        "helping me. Churn fell by 8% after launch."
+    )
+    read = read_ownership(split_sentences(text))
+    assert read.verdict == "overclaim" and read.overclaim == (0,)
+    # a team's work credited with what they did stays calibrated
+    fair = "I trained the model myself; Priya built the data pipeline with me."
+    assert verdict(fair) == "calibrated"

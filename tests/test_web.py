@@ -219,6 +219,18 @@ def test_api_drill(client: TestClient) -> None:
     assert client.post(f"/api/drill/{uid}/reply", json={"reply": "x"}).status_code == 409
 
 
+def test_api_a_misnamed_field_is_refused_not_dropped(client: TestClient) -> None:
+    start = client.post("/api/drill", json={"text": OVERVIEW, "max": 2, "seed": 1}).json()
+    uid = start["uid"]
+    # "text" is the analyze endpoint's field; a reply sent under it must not count as a skip
+    r = client.post(f"/api/drill/{uid}/reply", json={"text": "Because it beat the baseline."})
+    assert r.status_code == 422 and r.json()["error"] == "Invalid request: unknown field 'text'"
+    payload = client.get(f"/api/drill/{uid}").json()
+    assert payload["turns"] == []  # nothing recorded, the same question still waits
+    r = client.post("/api/analyze", json={"text": OVERVIEW, "answer": OVERVIEW})
+    assert r.status_code == 422 and "unknown field 'answer'" in r.json()["error"]
+
+
 def test_drill_pages(client: TestClient) -> None:
     _, location = submit(client, OVERVIEW)
     page = client.get(location).text

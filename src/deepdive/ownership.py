@@ -64,6 +64,7 @@ class OwnershipReader:
         self.scope = patterns("own_scope")
         self.team = patterns("team")
         self.overclaim = patterns("overclaim")
+        self.overclaim_solo = patterns("overclaim_solo")
         self.overclaim_lists = patterns("overclaim_lists")
         self.organisation = patterns("organisation")
         self.collective = patterns("collective")
@@ -202,7 +203,7 @@ class OwnershipReader:
                 credit.append(idx)
             if self.scope.search(text):
                 scope.append(idx)
-            if self.overclaim.search(text) and not credits:
+            if self.overclaim_solo.search(text) or (self.overclaim.search(text) and not credits):
                 over.append(idx)
             elif self.overclaim_lists.search(text) and not credits:
                 listed.append(idx)

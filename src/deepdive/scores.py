@@ -18,7 +18,9 @@
   fillers or hedges is hard to follow, whatever parts it touches).
 * **overall** — 0.235 impact + 0.295 technical_depth + 0.235 decision_quality + 0.235
   structure, minus 10 for an overclaiming answer, minus 3 per major finding, minus 8 for
-  ``filler_heavy``. Ownership is scored on its own and not averaged in: real interviewers'
+  ``filler_heavy``, and minus 8 for every further three minutes of length past six (up to
+  40): a half-hour monologue is no strong answer however many parts it touches. Ownership is
+  scored on its own and not averaged in: real interviewers'
   ratings of real answers did not differ between "we"-told and "I"-told stories (realdev:
   mean 2.02 for both), while claiming a team's work is a credibility problem.
 
@@ -49,6 +51,12 @@ _REASON = re.compile(
     re.I,
 )
 _OWNERSHIP = {"calibrated": 85, "unclear": 55, "underclaim": 35, "overclaim": 25}
+# Past OVERLONG_FROM times the length limit, each further limit's worth of words costs this
+# much overall, up to OVERLONG_CAP (no answer in the real corpus comes near: the longest is 726
+# words against a limit of 480).
+OVERLONG_FROM = 2.0
+OVERLONG_STEP = 8.0
+OVERLONG_CAP = 40.0
 
 
 def _clamp(x: float) -> int:
@@ -120,9 +128,17 @@ def compute_scores(
         - 10 * (ctx.ownership.verdict == "overclaim")
         - 3 * majors
         - 8 * ("filler_heavy" in ids)
+        - _overlong(ctx.words)
     )
     scores["overall"] = _clamp(overall)
     return scores
+
+
+def _overlong(words: int) -> float:
+    """Overall points lost to a monologue far past the length limit."""
+    limit = settings().max_words
+    beyond = max(0.0, words - OVERLONG_FROM * limit) / limit
+    return min(OVERLONG_CAP, OVERLONG_STEP * beyond)
 
 
 def _sensible_order(order: list[str]) -> bool:

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, Field
+from pydantic import Field
 
 from deepdive.drill import DrillSession, overview_entities, plan_drill
 from deepdive.drill_cli import parse_families
@@ -26,6 +26,7 @@ from deepdive.web.fields import (
     Name,
     PathId,
     Question,
+    RequestBody,
     RowId,
     Seed,
     errors,
@@ -34,7 +35,7 @@ from deepdive.web.fields import (
 router = APIRouter(prefix="/api", tags=["api"], responses=errors(400, 401, 413))
 
 
-class AnalyzeRequest(BaseModel):
+class AnalyzeRequest(RequestBody):
     text: AnswerText = Field(
         description="The answer to analyse: UTF-8 text, at least one word, at most 100 KB.",
         examples=["I cut chargeback losses by about a third with a LightGBM model ..."],
@@ -55,7 +56,7 @@ class AnalyzeRequest(BaseModel):
     )
 
 
-class PlanRequest(BaseModel):
+class PlanRequest(RequestBody):
     text: AnswerText = Field(
         description="The overview answer the follow-ups are planned from.",
         examples=["I cut chargeback losses by about a third with a LightGBM model ..."],
@@ -72,7 +73,7 @@ class PlanRequest(BaseModel):
     max: Count | None = Field(None, description="Ask at most this many questions (1-50).")
 
 
-class DrillRequest(BaseModel):
+class DrillRequest(RequestBody):
     attempt_id: RowId | None = Field(
         None, description="Drill on this saved attempt (its id from /api/attempts) ..."
     )
@@ -88,7 +89,7 @@ class DrillRequest(BaseModel):
     max: Count | None = Field(None, description="Ask at most this many questions (1-50).")
 
 
-class ReplyRequest(BaseModel):
+class ReplyRequest(RequestBody):
     reply: CleanText = Field(
         "",
         description="Your reply to the current question; empty (or skip=true) skips it.",

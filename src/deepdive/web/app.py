@@ -137,6 +137,8 @@ def create_app(config: WebConfig | None = None) -> FastAPI:
     async def invalid(request: Request, exc: RequestValidationError) -> Response:
         first = exc.errors()[0] if exc.errors() else {}
         where = ".".join(str(p) for p in first.get("loc", []) if p != "body")
+        if first.get("type") == "extra_forbidden":
+            return error_response(request, 422, f"Invalid request: unknown field '{where}'")
         short = first.get("type") in ("string_too_short", "too_short")
         if short and first.get("ctx", {}).get("min_length") == 1:
             return error_response(request, 422, f"Invalid request: {where} is empty")

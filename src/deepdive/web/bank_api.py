@@ -7,7 +7,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, Field
+from pydantic import Field
 
 from deepdive.bank import Question, RoundName, combined, find, select_questions
 from deepdive.bank_search import search_index
@@ -18,12 +18,12 @@ from deepdive.practice_log import list_practice, record_practice
 from deepdive.store import Store
 from deepdive.user_questions import list_user_questions
 from deepdive.web.app import MAX_TEXT, FriendlyError
-from deepdive.web.fields import AnswerText, Flag, errors
+from deepdive.web.fields import AnswerText, Flag, RequestBody, errors
 
 router = APIRouter(prefix="/api", tags=["bank"], responses=errors(400, 401, 413))
 
 
-class PracticeRequest(BaseModel):
+class PracticeRequest(RequestBody):
     text: AnswerText = Field(
         description="Your answer to the question (UTF-8, at least one word, at most 100 KB).",
         examples=["Batch norm standardises each layer's inputs with the mini-batch mean ..."],

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, Field, StrictBool, StrictInt
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool, StrictInt
 
 from deepdive.inputs import bad_characters
 
@@ -38,6 +38,13 @@ Flag = StrictBool  # in a JSON body: 0 is not false
 # The drill's question families as the schema's enum (a test checks them against
 # deepdive.drill.FAMILY_LABELS); the bank's rounds are deepdive.bank.RoundName.
 FamilyName = Literal["why_model", "how_known", "hardest_bug", "scale_10x", "hindsight", "probes"]
+
+
+class RequestBody(BaseModel):
+    """A JSON request body. A field it does not know is a 422 naming the field, so a reply
+    sent as ``text`` instead of ``reply`` is refused rather than silently dropped."""
+
+    model_config = ConfigDict(extra="forbid")
 
 
 class ErrorBody(BaseModel):
