@@ -67,6 +67,22 @@ def test_round_is_guessed_from_the_nearest_shipped_question() -> None:
     assert guess_round("Which project of yours had the most impact?") == "project_deep_dive"
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a technical question is never filed as behavioural, even when a behavioural question
+        # about labelling vendors shares its words
+        ("How would you detect label noise in a large crowdsourced dataset?", "ml_system_design"),
+        ("Describe how you would debug a model whose AUC dropped overnight", "ml_depth"),
+        # a behavioural opening files it there, whatever the topic
+        ("Tell me about a time you found noisy labels in production", "behavioral"),
+        ("How did you handle a disagreement with your manager?", "behavioral"),
+    ],
+)
+def test_the_guessed_round_follows_how_the_question_is_asked(text: str, expected: str) -> None:
+    assert guess_round(text) == expected
+
+
 def test_delete(store_url: str) -> None:
     store = Store(store_url)
     (added,) = add_drafts(store, [Draft("How would you shard an embedding table?")])

@@ -69,7 +69,10 @@ def add_parser(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
         dest="bank_command",
         metavar="SUBCOMMAND",
         parser_class=parser_class,
-        help="list (default), search, show, random, practice, add, import, export, lint or delete",
+        help=(
+            "list (default), search, show, random, practice, add, import, export, plan, lint "
+            "or delete"
+        ),
     )
     _filters(bsub.add_parser("list", help="list questions", description="List questions."))
     se = bsub.add_parser(
@@ -115,7 +118,13 @@ def add_parser(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
         "A question you already have (same meaning) has its count raised instead.",
     )
     ad.add_argument("--text", help="the question")
-    ad.add_argument("--round", dest="round_name", choices=ROUNDS, metavar="ROUND", help=ROUND_HELP)
+    ad.add_argument(
+        "--round",
+        dest="round_name",
+        choices=ROUNDS,
+        metavar="ROUND",
+        help="the round it belongs to (guessed from the text when left out): " + ", ".join(ROUNDS),
+    )
     ad.add_argument("--topic", action="append", default=[], help="a topic (repeatable)")
     ad.add_argument("--difficulty", type=int, choices=(1, 2, 3), help="1 (easy) to 3 (hard)")
     ad.add_argument("--company", help="where you were asked it")

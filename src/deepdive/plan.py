@@ -82,6 +82,8 @@ class _State:
     missed: tuple[str, ...]
     covered: str
     planned_only: bool = False  # never answered: only assumed practised on a planned day
+    # when it was really last answered, or first planned if never: ``last`` moves as planned
+    since: date | None = None
 
 
 def interval_days(share: float, streak: int) -> int:
@@ -106,9 +108,9 @@ def _states(questions: Sequence[Question], history: Sequence[PracticeRecord]) ->
         before = states.get(qid)
         strong = rec.share >= rules().strong_from
         streak = (before.streak + 1 if before else 1) if strong else 0
-        states[qid] = _State(
-            rec.created_at.date(), rec.share, streak, rec.missed, f"{rec.covered} of {rec.total}"
-        )
+        when = rec.created_at.date()
+        covered = f"{rec.covered} of {rec.total}"
+        states[qid] = _State(when, rec.share, streak, rec.missed, covered, since=when)
     return states
 
 
@@ -146,20 +148,34 @@ def make_plan(
         picked = [qid for when, _, _, qid in sorted(due) if when <= day][:per_day]
         for qid in picked:
             s = states[qid]
+            since = s.since or s.last
             if s.planned_only:
-                reason = f"back to check it stuck (first planned {s.last.isoformat()})"
+                reason = f"back to check it stuck (first planned {since.isoformat()})"
             else:
-                reason = f"covered {s.covered} key points on {s.last.isoformat()}"
+                # the last real answer, not a planned day it was assumed practised again
+                reason = f"covered {s.covered} key points on {since.isoformat()}"
+                if s.last != since:
+                    reason += f"; last planned {s.last.isoformat()}"
             plan.append(PlannedItem(day, by_id[qid], reason, s.missed))
             s.last = day
         topics_today = {t for qid in picked for t in by_id[qid].topics[:1]}
+        rounds_today = {by_id[qid].round for qid in picked}
         while len(picked) < per_day and fresh:
+            # vary the day: another round first, then another topic, then the next in line
             pick = next(
-                (q for q in fresh if q.topics[:1] and q.topics[0] not in topics_today), fresh[0]
+                (q for q in fresh if q.round not in rounds_today and _new_topic(q, topics_today)),
+                next((q for q in fresh if _new_topic(q, topics_today)), fresh[0]),
             )
             fresh.remove(pick)
             picked.append(pick.id)
             topics_today.update(pick.topics[:1])
+            rounds_today.add(pick.round)
             plan.append(PlannedItem(day, pick, "new", ()))
-            states[pick.id] = _State(day, rules().weak_below, 0, (), "", planned_only=True)
+            states[pick.id] = _State(
+                day, rules().weak_below, 0, (), "", planned_only=True, since=day
+            )
     return plan
+
+
+def _new_topic(question: Question, topics_today: set[str]) -> bool:
+    return bool(question.topics[:1]) and question.topics[0] not in topics_today

@@ -14,6 +14,7 @@ import json
 import re
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
+from functools import cache
 from typing import Any
 
 from sqlalchemy import delete, insert, select, update
@@ -21,7 +22,9 @@ from sqlalchemy.engine import Connection
 
 from deepdive.bank import ROUNDS, Question, shipped
 from deepdive.bank_search import same_question, search_index
+from deepdive.datafiles import load_data, require
 from deepdive.db_schema import user_questions as table
+from deepdive.meaning import FILE as MEANING_FILE
 from deepdive.store import Store
 
 PREFIX = "my-"
@@ -60,7 +63,9 @@ class Draft:
             self.asked_on = self.asked_on.strip() or None
         if self.asked_on is not None:
             if not _DATE.match(self.asked_on):
-                raise DraftError(f"date asked {self.asked_on!r} must look like 2026-05-14")
+                raise DraftError(
+                    f"date asked {self.asked_on!r} must look like 2026-05-14 or 2026-05"
+                )
             try:
                 date.fromisoformat((self.asked_on + "-01-01")[:10])
             except ValueError:
@@ -73,19 +78,33 @@ class Draft:
 
 
 def guess_round(text: str) -> str:
-    """The round of the most similar shipped question (behavioral when nothing matches).
+    """The round of the most similar shipped question.
 
     The project deep dive is only guessed when the question is about "your project" (and then
     whenever a deep-dive question is among the five nearest): its practice runs the whole
-    deep-dive analysis, which suits no other question."""
+    deep-dive analysis, which suits no other question. A question opening the way behavioural
+    questions do ("tell me about a time ...") is behavioural; one opening the way technical
+    ones do ("how would you ...", "what is ...") never is, whichever behavioural question
+    shares its words, and with no match at all it goes to ML depth (others to behavioural)."""
     about_project = re.search(r"\bprojects?\b", text, re.IGNORECASE) is not None
     hits = [q.round for q, _score in search_index(shipped()).search(text, limit=10)]
     if about_project and "project_deep_dive" in hits[:5]:
         return "project_deep_dive"
+    if _openings("behavioural_openings").search(text):
+        return "behavioral"
+    technical = _openings("technical_openings").search(text) is not None
     for round_name in hits:
-        if round_name != "project_deep_dive":
+        if round_name != "project_deep_dive" and not (technical and round_name == "behavioral"):
             return round_name
-    return "behavioral"
+    return "ml_depth" if technical else "behavioral"
+
+
+@cache
+def _openings(key: str) -> re.Pattern[str]:
+    """One of the opening lists in ``data/meaning.yaml`` as a pattern."""
+    openings = require(MEANING_FILE, load_data(MEANING_FILE), key, list)
+    words = [r"\s+".join(map(re.escape, str(o).split())) for o in openings]
+    return re.compile(r"\b(?:" + "|".join(words) + r")\b", re.IGNORECASE)
 
 
 def _question(r: object) -> Question:
