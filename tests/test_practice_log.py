@@ -66,3 +66,36 @@ def test_export_and_import_keep_practice_once(store_url: str, tmp_path: object) 
 def test_bad_records_name_the_problem(bad: object) -> None:
     with pytest.raises(PracticeRecordError, match="record 1"):
         validate_record(bad, "record 1")
+
+
+def test_practice_on_ones_own_question_follows_it_to_its_new_id(
+    store_url: str, tmp_path: object
+) -> None:
+    import json
+
+    from deepdive.user_questions import Draft, add_drafts, list_user_questions
+
+    store = Store(store_url)
+    add_drafts(
+        store,
+        [
+            Draft("How do you pick the number of trees in a random forest?", key_points=["a b c d"]),
+            Draft("Why does bagging reduce variance but not bias?", key_points=["e f g h"]),
+        ],
+    )
+    theirs = {q.text: q.id for q in list_user_questions(store)}
+    bagging = next(q for q in list_user_questions(store) if "bagging" in q.text)
+    record_practice(store, bagging.id, check_coverage(bagging, "Averaging many trees."))
+    data = parse_export(json.dumps(export_data(store)))
+
+    other = Store(f"sqlite:///{tmp_path}/other.db")
+    # the other store already has questions of its own, so the ids shift on import
+    add_drafts(other, [Draft("What is a learning-rate warm-up for?"), Draft("When is MAE better?")])
+    import_data(other, data)
+    ours = {q.text: q.id for q in list_user_questions(other)}
+    assert ours[bagging.text] != theirs[bagging.text]
+    (rec,) = list_practice(other)
+    assert rec.question_id == ours[bagging.text]
+    # importing again changes nothing and still points at the same question
+    import_data(other, data)
+    assert [r.question_id for r in list_practice(other)] == [ours[bagging.text]]

@@ -118,6 +118,8 @@ def test_export_import_round_trip_and_idempotent(store_url: str, tmp_path: Path)
     assert question.company == "Acme" and question.round == "ml_system_design"
     assert again.sheets_skipped == 1
     assert target.get_fact_sheet("fraud") == ("team", {"impact": "Cut losses by a third."})
+    # the sheet keeps when it was last edited, not when it was imported
+    assert target.list_fact_sheets()[0][2] == source.list_fact_sheets()[0][2]
     assert (again.attempts_added, again.attempts_skipped, again.drills_added) == (0, 1, 0)
     row, body, analysis = target.get_attempt(a.uid)
     assert body == OVERVIEW and analysis == _analysis() and row.tags == ("v1",)
@@ -137,6 +139,12 @@ def test_export_import_round_trip_and_idempotent(store_url: str, tmp_path: Path)
             '{"schema": "deepdive.export/1", "attempts": [], "drill_sessions": [], '
             '"questions": [{"text": "Why?", "round": "cooking"}]}',
             "question 1: unknown round 'cooking'",
+        ),
+        (
+            '{"schema": "deepdive.export/1", "attempts": [], "drill_sessions": [], '
+            '"fact_sheets": [{"name": "a", "persona": "solo", "entries": {}, '
+            '"updated_at": "last week"}]}',
+            "'updated_at' is not an ISO date-time",
         ),
     ],
 )

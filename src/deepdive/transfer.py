@@ -8,7 +8,7 @@ from a newer deepdive (a schema this version does not know) is refused.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -67,9 +67,16 @@ def export_data(store: Store) -> dict[str, Any]:
         for d in store.list_drills()
     ]
     sheets = []
-    for name, persona, _ in store.list_fact_sheets():
+    for name, persona, updated in store.list_fact_sheets():
         _, entries = store.get_fact_sheet(name)
-        sheets.append({"name": name, "persona": persona, "entries": entries})
+        sheets.append(
+            {
+                "name": name,
+                "persona": persona,
+                "entries": entries,
+                "updated_at": updated.isoformat(),
+            }
+        )
     return {
         "schema": SCHEMA,
         "exported_at": datetime.now(UTC).isoformat(),
@@ -90,11 +97,11 @@ def _require(record: dict[str, Any], key: str, kind: type, where: str) -> Any:
     return value
 
 
-def _time(value: str, where: str) -> datetime:
+def _time(value: str, where: str, key: str = "created_at") -> datetime:
     try:
         parsed = datetime.fromisoformat(value)
     except ValueError:
-        raise TransferError(f"{where}: 'created_at' is not an ISO date-time") from None
+        raise TransferError(f"{where}: '{key}' is not an ISO date-time") from None
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
@@ -143,6 +150,8 @@ def parse_export(text: str) -> dict[str, Any]:
         if rec.get("persona") not in ("team", "switcher", "solo"):
             raise TransferError(f"{where}: 'persona' must be team, switcher or solo")
         entries = _require(rec, "entries", dict, where)
+        if "updated_at" in rec:
+            _time(_require(rec, "updated_at", str, where), where, "updated_at")
         if not all(isinstance(v, str) for v in entries.values()):
             raise TransferError(f"{where}: every entry must be text")
     questions = data.get("questions", [])
@@ -234,14 +243,23 @@ def import_data(store: Store, data: dict[str, Any]) -> ImportResult:
                     name=rec["name"],
                     persona=rec["persona"],
                     entries=json.dumps(rec["entries"], ensure_ascii=False),
-                    created_at=now,
-                    updated_at=now,
+                    # when it was last edited, as exported (older exports: now)
+                    created_at=_time(rec["updated_at"], "fact sheet")
+                    if "updated_at" in rec
+                    else now,
+                    updated_at=_time(rec["updated_at"], "fact sheet")
+                    if "updated_at" in rec
+                    else now,
                 )
             )
             s_added += 1
-        q_added, q_skipped = import_records(conn, data.get("questions", []))
+        q_added, q_skipped, moved = import_records(conn, data.get("questions", []))
+        # a result about one of the exported questions follows it to its id in this store
         records = [
-            validate_practice(rec, "practice record") for rec in data.get("bank_practice", [])
+            replace(r, question_id=moved.get(r.question_id, r.question_id))
+            for r in (
+                validate_practice(rec, "practice record") for rec in data.get("bank_practice", [])
+            )
         ]
         p_added, p_skipped = insert_records(conn, records)
     return ImportResult(

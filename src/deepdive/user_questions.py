@@ -219,23 +219,34 @@ def delete_user_question(store: Store, ident: str) -> bool:
 def export_records(store: Store) -> list[dict[str, object]]:
     """The user's questions as plain records for ``deepdive export`` (all fields kept)."""
     return [
-        {**q.file_record(), "reported": q.reported, "same_as": q.same_as}
+        {"id": q.id, **q.file_record(), "reported": q.reported, "same_as": q.same_as}
         for q in list_user_questions(store)
     ]
 
 
-def import_records(conn: Connection, records: list[dict[str, Any]]) -> tuple[int, int]:
+def import_records(
+    conn: Connection, records: list[dict[str, Any]]
+) -> tuple[int, int, dict[str, str]]:
     """Insert exported records inside the caller's transaction; a question whose exact text is
-    already stored is skipped, so importing the same file twice adds nothing."""
-    known = set(conn.execute(select(table.c.text)).scalars())
+    already stored is skipped, so importing the same file twice adds nothing. Also returns
+    where each record's exported id (``my-<n>`` in the other store) now lives, so practice
+    results about it follow it to its id here."""
+    known = {
+        text: f"{PREFIX}{ident}" for ident, text in conn.execute(select(table.c.id, table.c.text))
+    }
     now = datetime.now(UTC)
     added = skipped = 0
+    moved: dict[str, str] = {}
     for rec in records:
+        old = rec.get("id")
         if rec["text"] in known:
             skipped += 1
+            if isinstance(old, str):
+                moved[old] = known[rec["text"]]
             continue
-        conn.execute(
-            insert(table).values(
+        row = conn.execute(
+            insert(table)
+            .values(
                 text=rec["text"],
                 round=rec["round"],
                 topics=json.dumps(rec.get("topics") or []),
@@ -250,10 +261,13 @@ def import_records(conn: Connection, records: list[dict[str, Any]]) -> tuple[int
                 created_at=now,
                 updated_at=now,
             )
-        )
-        known.add(rec["text"])
+            .returning(table.c.id)
+        ).one()
+        known[rec["text"]] = f"{PREFIX}{row.id}"
+        if isinstance(old, str):
+            moved[old] = known[rec["text"]]
         added += 1
-    return added, skipped
+    return added, skipped, moved
 
 
 def validate_record(rec: object, where: str) -> None:
