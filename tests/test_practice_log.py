@@ -79,7 +79,7 @@ def test_practice_on_ones_own_question_follows_it_to_its_new_id(
     add_drafts(
         store,
         [
-            Draft("How do you pick the number of trees in a random forest?", key_points=["a b c d"]),
+            Draft("How many trees should a random forest have?", key_points=["a b c d"]),
             Draft("Why does bagging reduce variance but not bias?", key_points=["e f g h"]),
         ],
     )
