@@ -35,6 +35,11 @@ def test_reporting_a_shipped_question_raises_its_count(store_url: str) -> None:
     q = find(combined(list_user_questions(store)), "br-p-value")
     assert q.reported == 2 and q.reported_by == ("Acme",)
     assert len(combined(list_user_questions(store))) == len(combined())
+    # the report's own id (used by delete and export) finds the question it reports
+    (report,) = list_user_questions(store)
+    assert report.same_as == "br-p-value"
+    assert find(combined(list_user_questions(store)), report.id).id == "br-p-value"
+    assert q.reported_as == (report.id,)
 
 
 def test_a_batch_with_one_bad_draft_saves_nothing(store_url: str) -> None:

@@ -64,6 +64,8 @@ class Question:
     reported_by: tuple[str, ...] = field(default=())
     same_as: str | None = None  # a user report of this shipped question
     aliases: tuple[str, ...] = field(default=())  # earlier ids of a renamed or merged question
+    # the ids of the user's reports of this shipped question (``my-<n>``): they find it too
+    reported_as: tuple[str, ...] = field(default=())
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -192,7 +194,10 @@ def combined(user: Iterable[Question] = ()) -> list[Question]:
             base = by_id[target]
             who = (q.company,) if q.company else ()
             by_id[target] = replace(
-                base, reported=base.reported + q.reported, reported_by=base.reported_by + who
+                base,
+                reported=base.reported + q.reported,
+                reported_by=base.reported_by + who,
+                reported_as=(*base.reported_as, q.id),
             )
         else:
             extra.append(q)
@@ -228,11 +233,12 @@ def select_questions(
 
 
 def find(questions: Sequence[Question], ident: str) -> Question:
-    """The question with id (or earlier id) ``ident`` (KeyError when there is none)."""
+    """The question with id (or earlier id, or the id of the user's report of it) ``ident``
+    (KeyError when there is none)."""
     for q in questions:
         if q.id == ident:
             return q
     for q in questions:
-        if ident in q.aliases:
+        if ident in q.aliases or ident in q.reported_as:
             return q
     raise KeyError(ident)

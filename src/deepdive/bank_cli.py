@@ -49,7 +49,9 @@ def _filters(p: argparse.ArgumentParser) -> None:
         action="store_false",
         help="only unverified questions (the ones you added)",
     )
-    p.add_argument("--mine", action="store_true", help="only questions you added")
+    p.add_argument(
+        "--mine", action="store_true", help="only questions you added or reported being asked"
+    )
     p.add_argument("--json", action="store_true", help="print as JSON")
     p.add_argument("--width", type=int, default=None, help="output width in columns")
 
@@ -251,7 +253,8 @@ def _questions(args: argparse.Namespace, store_factory: Callable[[], Any]) -> li
     """The bank plus the user's questions, filtered as the options say."""
     questions = combined(_mine(store_factory))
     if getattr(args, "mine", False):
-        questions = [q for q in questions if q.origin == "user"]
+        # your own questions, and the shipped ones you reported being asked
+        questions = [q for q in questions if q.origin == "user" or q.reported_as]
     return select_questions(
         questions,
         round_name=getattr(args, "round_name", None),

@@ -99,7 +99,7 @@ def interval_days(share: float, streak: int) -> int:
 
 def _states(questions: Sequence[Question], history: Sequence[PracticeRecord]) -> dict[str, _State]:
     known = {q.id: q.id for q in questions}
-    known.update({a: q.id for q in questions for a in q.aliases})
+    known.update({a: q.id for q in questions for a in (*q.aliases, *q.reported_as)})
     states: dict[str, _State] = {}
     for rec in sorted(history, key=lambda r: r.created_at):
         qid = known.get(rec.question_id)
