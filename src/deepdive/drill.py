@@ -20,7 +20,7 @@ from typing import Any
 from deepdive.analysis import Analysis, Followup
 from deepdive.domain_probes import invited
 from deepdive.engine import analyze
-from deepdive.entities import extract_entities
+from deepdive.entities import as_asked, extract_entities
 from deepdive.figures import figure_finder
 from deepdive.followups import FAMILIES, Template, followup_bank
 from deepdive.inputs import InputError, reply_problem
@@ -102,10 +102,9 @@ def plan_drill(
         if t is None:
             return
         used.add(t.id)
+        said = as_asked(entities)
         plan.append(
-            PlannedQuestion(
-                t.id, t.family, t.question.format(**entities), t.because.format(**entities)
-            )
+            PlannedQuestion(t.id, t.family, t.question.format(**said), t.because.format(**said))
         )
 
     if "probes" in wanted:

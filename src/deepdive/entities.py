@@ -10,6 +10,9 @@ from deepdive.sentences import Sentence
 from deepdive.vocab import Mention, vocab
 
 SLOTS = ("model", "alternative", "metric", "source", "issue", "figure", "validation")
+# "<slot>_as_said": a model as the answer names it, when that is a specific name ("LambdaMART")
+# rather than its family ("learning to rank"); questions use it, checks keep the family name
+AS_SAID = "_as_said"
 
 
 def extract_entities(
@@ -26,8 +29,10 @@ def extract_entities(
     v = vocab()
     counts: dict[str, int] = {}
     order: list[str] = []
+    said: dict[str, str] = {}
     for s, label in zip(sentences, labels, strict=True):
         for m in v.find("models", s.text):
+            said.setdefault(m.name, _specific_name(m))
             weight = 2 if label == "modeling" else 1
             near = s.text[max(0, m.start - 25) : m.end + 25].lower()
             if "baseline" in near or "existing" in near or "old " in near:
@@ -47,6 +52,9 @@ def extract_entities(
         others = [n for n in order if not v.same_family(n, chosen)]
         if others:
             out["alternative"] = others[0]
+        for slot in ("model", "alternative"):
+            if slot in out and said.get(out[slot]) not in (None, out[slot]):
+                out[slot + AS_SAID] = said[out[slot]]
     for slot, kind in (
         ("metric", "metrics"),
         ("source", "data_sources"),
@@ -71,6 +79,21 @@ def extract_entities(
         fig = (own or results)[0]
         out["figure"] = _figure_phrase(sentences[fig.sentence], fig)
     return out
+
+
+def as_asked(entities: dict[str, str]) -> dict[str, str]:
+    """The slot values a question is filled with: a model by the name the candidate used
+    ("LambdaMART", "BM25"), not the family it belongs to ("learning to rank", "TF-IDF")."""
+    return {**entities, **{s: entities[s + AS_SAID] for s in SLOTS if s + AS_SAID in entities}}
+
+
+def _specific_name(m: Mention) -> str:
+    """A model mention as said when it is a proper name ("LambdaMART", "BM25", "XGBoost": a
+    capital inside the word, or a digit), else its vocabulary name."""
+    said = " ".join(m.text.split())
+    if re.search(r"\d|[a-z][A-Z]|[A-Z]{2}", said) and len(said) <= 40:
+        return said
+    return m.name
 
 
 def _as_said(m: Mention) -> str:

@@ -14,7 +14,7 @@ from functools import cache
 
 from deepdive.analysis import Finding, Followup
 from deepdive.datafiles import DataFileError, fail, keys, load_data, require
-from deepdive.entities import SLOTS
+from deepdive.entities import SLOTS, as_asked
 
 FAMILIES = ("why_model", "how_known", "hardest_bug", "scale_10x", "hindsight")
 
@@ -31,10 +31,11 @@ class Template:
         return all(n in entities for n in self.needs)
 
     def fill(self, family: str, entities: dict[str, str]) -> Followup:
+        said = as_asked(entities)
         return Followup(
             family=family,
-            question=self.question.format(**entities),
-            because=self.because.format(**entities),
+            question=self.question.format(**said),
+            because=self.because.format(**said),
         )
 
 

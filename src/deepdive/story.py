@@ -11,6 +11,7 @@ from html import escape
 from typing import Any
 
 from deepdive.consistency import Contradiction, find_contradictions
+from deepdive.entities import as_asked
 from deepdive.factsheet import FactSheet, nudges, spec
 from deepdive.followups import FAMILIES, followup_bank
 from deepdive.sentences import split_sentences
@@ -89,7 +90,7 @@ def prep_sheet(sheet: FactSheet) -> list[PrepItem]:
         out.append(
             PrepItem(
                 family,
-                template.question.format(**entities),
+                template.question.format(**as_asked(entities)),
                 answer or "Gap: no prepared answer yet.",
                 not answer,
             )

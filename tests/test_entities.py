@@ -1,0 +1,38 @@
+"""The answer's own entities, as the follow-up questions use them."""
+
+from __future__ import annotations
+
+import pytest
+
+from deepdive.drill import overview_entities, plan_drill
+from deepdive.engine import analyze
+
+RANKING = (
+    "I built the search ranking for a shop and lifted click-through by 6% in an A/B test. "
+    "The old system was a BM25 baseline. I trained a LambdaMART model with XGBoost on 120 "
+    "features, and I picked it over a neural ranker because serving had to stay under 20 ms. "
+    "Offline, NDCG at 10 on a held-out week went from 0.41 to 0.47."
+)
+
+
+def test_models_are_asked_about_by_the_names_the_candidate_used() -> None:
+    entities = overview_entities(RANKING)
+    # checks keep the vocabulary's family names; questions use the names as said
+    assert entities["model"] != "LambdaMART" and entities["model_as_said"] == "LambdaMART"
+    (why,) = plan_drill(analyze(RANKING), entities, seed=1, families=["why_model"])
+    assert "LambdaMART" in why.question and "BM25" in why.question
+    assert "TF-IDF" not in why.question and "learning to rank" not in why.question
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("We trained a gradient boosted trees model on the claims.", None),
+        (
+            "We fine-tuned ResNet-50 on the scans and compared it with logistic regression.",
+            "ResNet-50",
+        ),
+    ],
+)
+def test_a_generic_mention_keeps_the_family_name(text: str, said: str | None) -> None:
+    assert overview_entities(text).get("model_as_said") == said
