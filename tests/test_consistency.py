@@ -318,3 +318,34 @@ def test_the_same_change_with_the_other_sign_is_a_contradiction() -> None:
     same = "The cost per click for advertisers went down 4 percent, as the test showed."
     assert find_contradictions(overview, flipped, "", strict=True)
     assert not find_contradictions(overview, same, "", strict=True)
+
+
+RETENTION = (
+    "I built a model that cut weekly cancellations from 6.2% to 5.1% for a meal-kit service. "
+    "We measured success by precision at the top 10% of scored customers. The old rule reached "
+    "a precision of 0.24, and my LightGBM model reached a precision of 0.41."
+)
+
+
+@pytest.mark.parametrize(
+    ("reply", "contradicts"),
+    [
+        # a before -> after said exactly to a tenth: 5.1% and 5.6% are two different results
+        ("Cancellations went from 6.2% to 5.6% a week.", True),
+        ("Cancellations went from 6.2% to 5.1% a week.", False),
+        # the cut-off a metric is read at is no value of that metric
+        ("LightGBM's precision at the top 10% was 0.41.", False),
+        # a number the candidate calls too good is the bug being told, not a claim
+        (
+            "The hardest bug was a leak: validation precision was 0.93, which was far too good.",
+            False,
+        ),
+    ],
+)
+def test_numbers_meet_only_what_they_measure(reply: str, contradicts: bool) -> None:
+    assert bool(find_contradictions(RETENTION, reply)) is contradicts
+
+
+def test_a_contradiction_quotes_the_same_models_number() -> None:
+    (c,) = find_contradictions(RETENTION, "The LightGBM model reached a precision of 0.52.")
+    assert "0.41" in c.message and "0.24" not in c.message

@@ -84,3 +84,29 @@ def test_handles_unknown_only_applies_to_unknowns() -> None:
     )
     check = next(c for c in REPLY_CHECKS if c.ID == "handles_unknown")
     assert not check.applies(ctx)
+
+
+@pytest.mark.parametrize(
+    ("reply", "ran"),
+    [
+        # a bare "I don't know" gets the one thing to fix, not four checks piled on it
+        ("I don't know.", ["handles_unknown"]),
+        ("No idea, honestly. I can't remember.", ["handles_unknown"]),
+        # with something said besides, every check still reads it
+        (
+            "I'm not sure of the exact number. We chose LightGBM because it beat logistic "
+            "regression on the time split.",
+            None,
+        ),
+    ],
+)
+def test_a_bare_i_dont_know_gets_one_direction(reply: str, ran: list[str] | None) -> None:
+    from deepdive.reply_checks import run_reply_checks
+
+    analysis, entities = _overview()
+    ctx = ReplyContext(Followup("why_model", "Why?", ""), reply, OVERVIEW, analysis, entities)
+    results = run_reply_checks(ctx)
+    if ran is None:
+        assert len(results) > 1
+    else:
+        assert [r.id for r in results] == ran and not results[0].passed

@@ -69,12 +69,19 @@ _GAP = re.compile(
 _SOURCE_REACH = 60
 
 
-# "at 80% recall", "at a 0.5% FPR": a metric fixed at a number is the operating point
+# "precision at the top 5%", "recall@10%": the number a metric is read at, after its name
+_CUT_OFF = re.compile(
+    r"(?:\b(?:precision|recall|ndcg|hit\s+rate|lift|map|mrr)\s*(?:@|at\s+(?:the\s+)?"
+    r"(?:(?:top|bottom|first)\s+)?)|\b(?:at|in|of)\s+the\s+(?:top|bottom|first)\s+)\s*$",
+    re.I,
+)
+# "at 80% recall", "at a 0.5% FPR", "at the top 5%": a metric fixed at a number is the
+# operating point
 # ... but "was at 0.72 AUC", "came in at 0.8 recall" say the level itself
 _OPERATING_POINT = re.compile(
     r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bis\s)(?<!\bare\s)(?<!\bsat\s)(?<!\bin\s)(?<!\bstood\s)"
     r"(?<!\blanded\s)(?<!\bended\s)"
-    r"\bat\s+(?:a\s+|an\s+|the\s+)?\d+(?:[.,]\d+)?\s*%?\s*$",
+    r"\bat\s+(?:a\s+|an\s+|the\s+)?(?:top\s+|bottom\s+)?\d+(?:[.,]\d+)?\s*%?\s*$",
     re.I,
 )
 
@@ -259,10 +266,12 @@ class ConsistencyReader:
                     continue  # a number said to be wrong, a what-if or a bound claims nothing
                 if not fig.result and fig.kind != "before_after":
                     continue  # setup numbers ("a 10% control group") are not claims
+                at, to = fig.start - s.start, fig.end - s.start
+                if _CUT_OFF.search(s.text[max(0, at - 40) : at]):
+                    continue  # "precision at the top 5%": the cut-off a metric is read at
                 readings = self._readings(fig, s)
                 if not readings:
                     continue
-                at, to = fig.start - s.start, fig.end - s.start
                 if _GAP.search(s.text[max(0, at - 30) : at]) or self._compared_after(s.text[to:]):
                     # a gap ("a gap of 0.7", "0.7 minutes better") is no level
                     readings = [r for r in readings if r[0] not in ("level", "minutes")]
@@ -424,10 +433,16 @@ class ConsistencyReader:
                 related = ov_q
             verdicts = [v for v in (_compare(q, rq) for q in related) if v is not None]
             if verdicts and not any(verdicts):
-                # quote the overview number closest in meaning: the same metric, most words
+                # quote the overview number closest in meaning: the same model ("LightGBM
+                # reached 0.45" meets LightGBM's 0.38, not the baseline's 0.21), the same
+                # metric, most words
                 q = max(
                     (q for q in related if _compare(q, rq) is False),
-                    key=lambda q: (q.metric == rq.metric, len(q.subject & subject)),
+                    key=lambda q: (
+                        rq.model is not None and q.model == rq.model,
+                        q.metric == rq.metric,
+                        len(q.subject & subject),
+                    ),
                 )
                 out.append(
                     Contradiction(
@@ -564,8 +579,13 @@ def _step(
     if _HEDGE_AFTER.match(after):
         return None
     numbers = _NUMBER.findall(fig.text)
-    if len(numbers) != 1 or [u for u, _ in readings] != ["level"]:
+    units = [u for u, _ in readings]
+    if fig.kind == "before_after" and "level_after" in units and "%" in fig.text:
+        numbers = numbers[-1:]  # "from 4.1% to 3.4%" ends at a share said to a tenth
+    elif len(numbers) != 1 or units != ["level"]:
         return None
+    if not numbers:
+        return None  # said in words
     digits = numbers[0].replace(",", "")
     decimals = len(digits.partition(".")[2])
     step = 10.0**-decimals

@@ -73,8 +73,14 @@ def checks_for(family: str) -> list[ReplyCheck]:
 
 
 def run_reply_checks(ctx: ReplyContext) -> list[CheckResult]:
+    checks = checks_for(ctx.family)
+    unknown = ctx.matching("unknown")
+    if unknown and len(unknown) == len(ctx.sentences) and handles_unknown in checks:
+        # a bare "I don't know" is one thing to fix, not a reason, an alternative and an
+        # answer all missing (and it contradicts nothing because it says nothing)
+        checks = [handles_unknown]
     out: list[CheckResult] = []
-    for check in checks_for(ctx.family):
+    for check in checks:
         if not check.applies(ctx):
             continue
         passed, evidence = check.run(ctx)
