@@ -133,3 +133,29 @@ def test_hypotheticals_targets_and_alert_thresholds_are_not_results(
 ) -> None:
     figures = figure_finder().find(sentence, 0, 0)
     assert figures and figures[0].result is result
+
+
+@pytest.mark.parametrize(
+    ("text", "results", "baseline_levels"),
+    [
+        # the baseline's level and its definition are no result of the project
+        ("The old rules engine caught 41% of the fraud.", [], ["41%"]),
+        (
+            "Our baseline was a rule that flagged accounts whose spend doubled overnight, "
+            "with a precision of 0.18.",
+            [],
+            ["0.18"],
+        ),
+        # ... but what it was beaten by, or what the new model cut it to, is
+        ("Our baseline had an AUC of 0.71, and the new model beat it by 9%.", ["9%"], ["0.71"]),
+        ("The old process took 3 days, and the model cut that to 4 hours.", ["4 hours"], []),
+        # a sentence about the new model is read as before
+        ("The new model reached an AUC of 0.91.", ["0.91"], []),
+    ],
+)
+def test_a_baselines_own_numbers_are_not_results(
+    text: str, results: list[str], baseline_levels: list[str]
+) -> None:
+    found = figure_finder().find(text, 0, 0)
+    assert [f.text for f in found if f.result] == results
+    assert [f.text for f in found if f.baseline_level] == baseline_levels

@@ -264,7 +264,7 @@ class ConsistencyReader:
             for fig in finder.find(s.text, s.start, i):
                 if not_a_claim(s.text, fig.end - s.start) or is_bound(s.text, fig.start - s.start):
                     continue  # a number said to be wrong, a what-if or a bound claims nothing
-                if not fig.result and fig.kind != "before_after":
+                if not (fig.result or fig.baseline_level) and fig.kind != "before_after":
                     continue  # setup numbers ("a 10% control group") are not claims
                 at, to = fig.start - s.start, fig.end - s.start
                 if _CUT_OFF.search(s.text[max(0, at - 40) : at]):

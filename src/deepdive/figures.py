@@ -99,6 +99,9 @@ class Figure:
     sentence: int
     kind: str
     result: bool
+    # the level the baseline or old system reached ("the old rule caught 41%"): no result of
+    # the project, but a number the candidate can still be held to
+    baseline_level: bool = False
 
 
 class FigureFinder:
@@ -177,6 +180,9 @@ class FigureFinder:
         )
         self.stakes = compile_patterns(name, cfg, require(name, cfg, "stakes_patterns", list))
         self.not_result = compile_patterns(name, cfg, require(name, cfg, "not_result_before", list))
+        self.baseline_subject = re.compile(
+            "|".join(require(name, cfg, "baseline_subject", list)), flags
+        )
         self.share = re.compile(
             r"^\s*(?:" + "|".join(require(name, cfg, "share_patterns", list)) + r")", flags
         )
@@ -214,6 +220,7 @@ class FigureFinder:
                 found.append((s, e, kind))
         found.sort()
         metrics = vocab().find("metrics", sentence_text)
+        baseline = self.baseline_subject.search(masked)
         out: list[Figure] = []
         for s, e, kind in found:
             kind_out = kind
@@ -223,10 +230,24 @@ class FigureFinder:
             if kind == "number":
                 kind_out = "metric" if near_metric else "count"
             result = kind == "count" or self._is_result(masked, s, e, kind_out, near_metric)
+            baseline_level = False
+            # the sentence is about the baseline up to where another subject takes over
+            # ("The baseline got 0.11, co-reading got 0.17 and the two-tower model 0.21")
+            if result and baseline and not _NEW_SUBJECT.search(masked[baseline.end() : s]):
+                # the baseline's own level ("the old rule caught 41%") or its definition
+                # ("flagging users whose logins dropped by half"), unless it is the margin it
+                # was beaten by ("... and the new model beat it by 9%")
+                result = bool(_BEATEN.search(masked[:s])) and (
+                    kind_out not in ("percent", "metric", "count")
+                    or bool(_BY_MARGIN.search(masked[max(0, s - 30) : s]))
+                )
+                baseline_level = not result and kind_out in ("percent", "metric", "count")
             text = sentence_text[s:e].strip()
             lead = len(sentence_text[s:e]) - len(sentence_text[s:e].lstrip())
             start = offset + s + lead
-            out.append(Figure(text, start, start + len(text), index, kind_out, result))
+            out.append(
+                Figure(text, start, start + len(text), index, kind_out, result, baseline_level)
+            )
         return out
 
     @staticmethod
@@ -298,6 +319,19 @@ class FigureFinder:
         if kind in ("duration", "money") and _PER_UNIT.match(after):
             describes_data = False  # "ninety seconds per call" is a rate, not a data count
         return has_outcome and not describes_data
+
+
+_BEATEN = re.compile(
+    r"\b(?:beat|beats|beaten|outperform\w*|improv\w*|better|worse|than|over\s+it|on\s+top|"
+    r"cut|cuts|reduced|brought|lowered|raised|lifted|halved|doubled|tripled|saved|replaced)\b",
+    re.I,
+)
+_NEW_SUBJECT = re.compile(
+    r"(?:,|;|\band\b|\bwhile\b|\bwhereas\b)\s+(?!which\b|that\b|who\b)(?:[\w@.-]+\s+){1,4}?"
+    r"(?:got|gets|reached|reaches|scored|achieved|hit|came\s+in|was|were|is|gave|did|managed)\b",
+    re.I,
+)
+_BY_MARGIN = re.compile(r"\bby\s+(?:about\s+|around\s+|roughly\s+|over\s+|almost\s+)?$", re.I)
 
 
 @cache
