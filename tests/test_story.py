@@ -208,6 +208,9 @@ def test_retelling_coverage_and_drift() -> None:
     kinds = {c.kind for c in report.drift}
     assert {"figure", "model"} <= kinds
     assert all(c.overview_quote and c.reply_quote for c in report.drift)
+    # a fact told with another number or model is drift, not also covered
+    assert "impact" not in covered and "chosen" not in covered
+    assert set(report.changed) & {"impact", "chosen"}
 
 
 def _drift_scores() -> tuple[float, float]:

@@ -31,10 +31,10 @@ from deepdive.consistency import find_contradictions
 from deepdive.coverage import check_coverage
 from deepdive.drill import overview_entities
 from deepdive.engine import analyze
-from deepdive.factsheet import FactSheet, spec
+from deepdive.factsheet import FactSheet
 from deepdive.reply_checks import run_reply_checks
 from deepdive.reply_context import ReplyContext
-from deepdive.story import check_retelling
+from deepdive.story import check_retelling, field_of_quote
 
 SPLITS = ("dev", "test")
 
@@ -135,19 +135,6 @@ def reply_checks(path: Path) -> dict[str, dict[str, Tally]]:
     return out
 
 
-def _field_of(sheet: FactSheet, quote: str) -> str | None:
-    """The fact-sheet field a quoted sentence of the sheet's overview came from."""
-    words = set(quote.lower().split())
-    best, key = 0.0, None
-    for f in spec().fields:
-        fact = set(sheet.get(f.key).lower().split())
-        if fact:
-            share = len(words & fact) / len(fact)
-            if share > best:
-                best, key = share, f.key
-    return key
-
-
 @dataclass
 class RetellTally:
     drift: Tally = field(default_factory=Tally)
@@ -162,7 +149,7 @@ def retellings(path: Path) -> dict[str, RetellTally]:
         sheet = FactSheet(item["id"], "team", entries)
         for j, r in enumerate(item["retellings"]):
             got = check_retelling(sheet, r["text"])
-            drifted = {_field_of(sheet, d.overview_quote) for d in got.drift}
+            drifted = {field_of_quote(sheet, d.overview_quote) for d in got.drift}
             covered = {key for key, _, _ in got.covered}
             gold_drift, gold_cover = set(r.get("drift") or ()), set(r.get("covered") or ())
             for key in entries:

@@ -194,8 +194,10 @@ def render_retelling(report: object) -> str:
     from deepdive.story import Retelling
 
     assert isinstance(report, Retelling)
+    changed = f", {len(report.changed)} changed" if report.changed else ""
     lines = [
-        f"Retelling check: {len(report.covered)} facts covered, {len(report.dropped)} dropped."
+        f"Retelling check: {len(report.covered)} facts covered, {len(report.dropped)} dropped"
+        f"{changed}."
     ]
     for key, fact, _ in report.covered:
         lines.append(f"  ✓ {key}: {fact}")

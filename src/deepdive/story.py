@@ -264,12 +264,14 @@ class Retelling:
     covered: tuple[tuple[str, str, str], ...]  # (field, fact, quote from the retelling)
     dropped: tuple[tuple[str, str], ...]  # (field, fact)
     drift: tuple[Contradiction, ...]
+    changed: tuple[str, ...] = ()  # fields told, but with another number or model (drift)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "schema": "deepdive.retelling/1",
             "covered": [{"field": k, "fact": f, "quote": q} for k, f, q in self.covered],
             "dropped": [{"field": k, "fact": f} for k, f in self.dropped],
+            "changed": list(self.changed),
             "drift": [
                 {
                     "kind": c.kind,
@@ -302,4 +304,24 @@ def check_retelling(sheet: FactSheet, text: str, threshold: float = 0.3) -> Rete
         else:
             dropped.append((f.key, fact))
     drift = find_contradictions(sheet.overview_text(), text, names=("fact sheet", "retelling"))
-    return Retelling(tuple(covered), tuple(dropped), tuple(drift))
+    # a fact told with another number or model is not covered: it is shown as drift
+    # a fact told with another number or model is neither covered nor left out: it changed
+    drifted = {field_of_quote(sheet, d.overview_quote) for d in drift}
+    told = [k for k, _, _ in covered] + [k for k, _ in dropped]
+    changed = tuple(k for k in told if k in drifted)
+    covered = [c for c in covered if c[0] not in drifted]
+    dropped = [d for d in dropped if d[0] not in drifted]
+    return Retelling(tuple(covered), tuple(dropped), tuple(drift), changed)
+
+
+def field_of_quote(sheet: FactSheet, quote: str) -> str | None:
+    """The fact-sheet field a sentence of the sheet's overview was written from."""
+    words = set(quote.lower().split())
+    best, key = 0.0, None
+    for f in spec().fields:
+        fact = set(sheet.get(f.key).lower().split())
+        if fact:
+            share = len(words & fact) / len(fact)
+            if share > best:
+                best, key = share, f.key
+    return key
