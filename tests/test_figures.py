@@ -159,3 +159,20 @@ def test_a_baselines_own_numbers_are_not_results(
     found = figure_finder().find(text, 0, 0)
     assert [f.text for f in found if f.result] == results
     assert [f.text for f in found if f.baseline_level] == baseline_levels
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We measured success by precision at the top 5% of scored users.",
+        "Recall at 10% was what the fraud team cared about.",
+        "We ranked stores and looked at precision at the top 2% each week.",
+    ],
+)
+def test_the_cut_off_a_metric_is_read_at_is_no_result(text: str) -> None:
+    assert not any(f.result for f in figure_finder().find(text, 0, 0))
+
+
+def test_a_value_read_at_a_cut_off_still_is() -> None:
+    found = figure_finder().find("Precision at the top 5% went from 0.29 to 0.38.", 0, 0)
+    assert [f.text for f in found if f.result] == ["from 0.29 to 0.38"]
