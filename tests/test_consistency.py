@@ -349,3 +349,20 @@ def test_numbers_meet_only_what_they_measure(reply: str, contradicts: bool) -> N
 def test_a_contradiction_quotes_the_same_models_number() -> None:
     (c,) = find_contradictions(RETENTION, "The LightGBM model reached a precision of 0.52.")
     assert "0.41" in c.message and "0.24" not in c.message
+
+
+@pytest.mark.parametrize(
+    ("overview", "reply"),
+    [
+        # a metric "at" a value is that value, not a cut-off
+        (
+            "We launched with precision at 0.62 and recall at 0.5.",
+            "After a month we had precision at 0.9 and recall at 0.8.",
+        ),
+        ("NDCG at 0.55 was the best we had.", "Our NDCG was 0.41."),
+        # "not too good" and "too good to ignore" do not take a number back
+        ("We got precision to 0.62.", "The results were too good to ignore: precision hit 0.9."),
+    ],
+)
+def test_values_and_plain_praise_are_still_claims(overview: str, reply: str) -> None:
+    assert find_contradictions(overview, reply)

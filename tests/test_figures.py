@@ -176,3 +176,23 @@ def test_the_cut_off_a_metric_is_read_at_is_no_result(text: str) -> None:
 def test_a_value_read_at_a_cut_off_still_is() -> None:
     found = figure_finder().find("Precision at the top 5% went from 0.29 to 0.38.", 0, 0)
     assert [f.text for f in found if f.result] == ["from 0.29 to 0.38"]
+
+
+@pytest.mark.parametrize(
+    ("text", "results"),
+    [
+        # after the baseline's clause, the project's own numbers are results again
+        ("The old rules engine caught 41% of fraud, but my model caught 78%.", ["78%"]),
+        (
+            "Our baseline was a logistic regression at 0.72 AUC, and I improved it to 0.84.",
+            ["0.84"],
+        ),
+        ("The baseline was 0.62 AUC; XGBoost pushed it to 0.91.", ["0.91"]),
+        # the candidate's own live model is no baseline
+        ("The current model catches 85% of churners.", ["85%"]),
+        # a metric read at a value, not a cut-off
+        ("We launched with precision at 0.62 and recall at 0.5.", ["0.62", "0.5"]),
+    ],
+)
+def test_only_the_baselines_own_clause_is_the_baseline(text: str, results: list[str]) -> None:
+    assert [f.text for f in figure_finder().find(text, 0, 0) if f.result] == results

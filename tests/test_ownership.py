@@ -230,3 +230,23 @@ def test_a_solo_claim_is_not_excused_by_a_team_in_the_same_sentence() -> None:
     # a team's work credited with what they did stays calibrated
     fair = "I trained the model myself; Priya built the data pipeline with me."
     assert verdict(fair) == "calibrated"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a solo claim denied is no claim
+        (
+            "I didn't build it single-handedly; my teammate Ana owned the data pipeline and I "
+            "owned the model.",
+            "calibrated",
+        ),
+        # "my teammate built ..." is a team: first person without a work verb is not solo
+        (
+            "My manager chose the model. My teammate built the features. My lead deployed it.",
+            "unclear",
+        ),
+    ],
+)
+def test_denied_solo_claims_and_named_teams(text: str, expected: str) -> None:
+    assert verdict(text) == expected

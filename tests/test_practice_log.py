@@ -99,3 +99,17 @@ def test_practice_on_ones_own_question_follows_it_to_its_new_id(
     # importing again changes nothing and still points at the same question
     import_data(other, data)
     assert [r.question_id for r in list_practice(other)] == [ours[bagging.text]]
+
+
+def test_an_imported_id_that_is_not_ones_own_moves_nothing(store_url: str) -> None:
+    from deepdive.user_questions import import_records
+
+    store = Store(store_url).open()
+    record = {
+        "id": "depth-dropout",
+        "text": "Why do we warm up the learning rate?",
+        "round": "ml_depth",
+    }
+    with store.transaction() as conn:
+        _, _, moved = import_records(conn, [record])
+    assert moved == {}  # practice on the shipped depth-dropout stays on it

@@ -82,6 +82,12 @@ def test_round_is_guessed_from_the_nearest_shipped_question() -> None:
         # a behavioural opening files it there, whatever the topic
         ("Tell me about a time you found noisy labels in production", "behavioral"),
         ("How did you handle a disagreement with your manager?", "behavioral"),
+        # questions about oneself or one's team stay behavioural, however they open
+        ("What is your biggest weakness?", "behavioral"),
+        ("How would you handle a teammate who is not pulling their weight?", "behavioral"),
+        ("Your manager asks you to write a report overnight. What do you do?", "behavioral"),
+        # an opening counts only at the start of the question
+        ("How did you choose the learning rate for your transformer?", "ml_depth"),
     ],
 )
 def test_the_guessed_round_follows_how_the_question_is_asked(text: str, expected: str) -> None:

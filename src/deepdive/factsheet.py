@@ -116,23 +116,28 @@ class FactSheet:
 
     def overview_text(self) -> str:
         """The facts as plain sentences, for the analysis and the consistency check."""
+        return "\n".join(line for _, line in self.overview_lines())
+
+    def overview_lines(self) -> list[tuple[str, str]]:
+        """(field, sentence) for each fact of :meth:`overview_text`, in its order."""
         g = self.get
-        lines = []
+        lines: list[tuple[str, str]] = []
         if g("impact"):
-            lines.append(_sentence(g("impact")))
+            lines.append(("impact", _sentence(g("impact"))))
         for key in ("business", "task"):
             if g(key):
-                lines.append(_sentence(g(key)))
+                lines.append((key, _sentence(g(key))))
         if g("metric"):
-            lines.append(_sentence(f"We optimised {_lower_first(g('metric'))}"))
+            lines.append(("metric", _sentence(f"We optimised {_lower_first(g('metric'))}")))
         if g("source"):
-            lines.append(_sentence(f"The data came from {_lower_first(g('source'))}"))
+            lines.append(("source", _sentence(f"The data came from {_lower_first(g('source'))}")))
         for key in ("labels", "hard_part", "baseline", "tried"):
             if g(key):
                 prefix = "The baseline was " if key == "baseline" else ""
-                lines.append(_sentence(prefix + (_lower_first(g(key)) if prefix else g(key))))
+                text = _sentence(prefix + (_lower_first(g(key)) if prefix else g(key)))
+                lines.append((key, text))
         if g("chosen"):
-            lines.append(_sentence(f"In the end we used {_lower_first(g('chosen'))}"))
+            lines.append(("chosen", _sentence(f"In the end we used {_lower_first(g('chosen'))}")))
         for key in (
             "offline",
             "validation",
@@ -143,8 +148,8 @@ class FactSheet:
             "team",
         ):
             if g(key):
-                lines.append(_sentence(g(key)))
-        return "\n".join(lines)
+                lines.append((key, _sentence(g(key))))
+        return lines
 
 
 def _sentence(text: str) -> str:

@@ -29,6 +29,11 @@ _WE = re.compile(
     r"(?<![\w'’])(?:we|we're|we’re|we've|we’ve|we'd|we’d|we'll|our|ours|ourselves|(?-i:us))(?![\w'’])",
     re.I,
 )
+_DENIED_BEFORE = re.compile(
+    r"\b(?:not|never|nobody|no\s+one|none|cannot|can.t|couldn.t|didn.t|wasn.t|isn.t)\b"
+    r"(?:\s+[\w'’-]+){0,5}\s*$",
+    re.I,
+)
 SOLO_FIRST_PERSON = 2  # "I"/"my" this often, with no "we", tells a solo project
 _ADVERB = re.compile(r"\w{3,}ly")  # "quickly", "manually" ("apply" is a work verb, kept)
 _NEXT_WORD = re.compile(r"\s+(?:\w+\s+)?([\w'’]+)")
@@ -176,6 +181,14 @@ class OwnershipReader:
             return True
         return verb.endswith("ed") and verb not in self.not_work_past
 
+    def _solo_claim(self, text: str) -> bool:
+        """ "I single-handedly built it", not "nobody could do this single-handedly" or "I
+        didn't build it all by myself"."""
+        return any(
+            not _DENIED_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
+            for m in self.overclaim_solo.finditer(text)
+        )
+
     def _credits(self, text: str) -> bool:
         if self.credit.search(text):
             return True
@@ -203,7 +216,7 @@ class OwnershipReader:
                 credit.append(idx)
             if self.scope.search(text):
                 scope.append(idx)
-            if self.overclaim_solo.search(text) or (self.overclaim.search(text) and not credits):
+            if self._solo_claim(text) or (self.overclaim.search(text) and not credits):
                 over.append(idx)
             elif self.overclaim_lists.search(text) and not credits:
                 listed.append(idx)
@@ -221,7 +234,14 @@ class OwnershipReader:
         if agentive == 0 and we_count == 0 and implicit >= 2:
             agentive = implicit
         verdict = _verdict(
-            i_count, we_count, agentive, team or organisation, collective, over, minimising
+            i_count,
+            we_count,
+            agentive,
+            team or organisation,
+            collective,
+            over,
+            minimising,
+            credited=bool(credit),
         )
         if verdict == "unclear" and scope:
             verdict = "calibrated"  # "My part: data and training" states ownership without a verb
@@ -246,6 +266,7 @@ def _verdict(
     collective: bool,
     over: list[int],
     minimising: list[int],
+    credited: bool = False,
 ) -> str:
     if over and (context or len(over) > 1):
         return "overclaim"
@@ -253,10 +274,10 @@ def _verdict(
         return "underclaim"
     if agentive == 0 and (we_count >= 3 or collective or (we_count >= 1 and i_count == 0)):
         return "underclaim"
-    if agentive == 0 and not (we_count == 0 and i_count >= SOLO_FIRST_PERSON):
+    if agentive == 0 and not (we_count == 0 and i_count >= SOLO_FIRST_PERSON and not credited):
         return "unclear"
-    # a story told in the first person with no team in it is a solo project, owned: "my first
-    # idea was a regression", "I was able to win it twice" name no work verb but claim it all
+    # a story told in the first person with nobody else credited is a solo project, owned: "my
+    # first idea was a regression", "I was able to win it twice" name no work verb but claim it
     return "calibrated"
 
 

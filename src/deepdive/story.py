@@ -304,7 +304,6 @@ def check_retelling(sheet: FactSheet, text: str, threshold: float = 0.3) -> Rete
         else:
             dropped.append((f.key, fact))
     drift = find_contradictions(sheet.overview_text(), text, names=("fact sheet", "retelling"))
-    # a fact told with another number or model is not covered: it is shown as drift
     # a fact told with another number or model is neither covered nor left out: it changed
     drifted = {field_of_quote(sheet, d.overview_quote) for d in drift}
     told = [k for k, _, _ in covered] + [k for k, _ in dropped]
@@ -316,12 +315,11 @@ def check_retelling(sheet: FactSheet, text: str, threshold: float = 0.3) -> Rete
 
 def field_of_quote(sheet: FactSheet, quote: str) -> str | None:
     """The fact-sheet field a sentence of the sheet's overview was written from."""
+    quote = " ".join(quote.split())
+    lines = sheet.overview_lines()
+    exact = [key for key, line in lines if quote and quote in " ".join(line.split())]
+    if exact:
+        return exact[0]
     words = set(quote.lower().split())
-    best, key = 0.0, None
-    for f in spec().fields:
-        fact = set(sheet.get(f.key).lower().split())
-        if fact:
-            share = len(words & fact) / len(fact)
-            if share > best:
-                best, key = share, f.key
-    return key
+    scored = [(len(words & set(line.lower().split())) / max(1, len(words)), k) for k, line in lines]
+    return max(scored)[1] if scored else None

@@ -84,15 +84,18 @@ def guess_round(text: str) -> str:
     whenever a deep-dive question is among the five nearest): its practice runs the whole
     deep-dive analysis, which suits no other question. A question opening the way behavioural
     questions do ("tell me about a time ...") is behavioural; one opening the way technical
-    ones do ("how would you ...", "what is ...") never is, whichever behavioural question
-    shares its words, and with no match at all it goes to ML depth (others to behavioural)."""
+    ones do ("how would you ...", "explain ...") and not about the candidate or their team
+    never is, whichever behavioural question shares its words, and with no match at all it
+    goes to ML depth (others to behavioural)."""
     about_project = re.search(r"\bprojects?\b", text, re.IGNORECASE) is not None
     hits = [q.round for q, _score in search_index(shipped()).search(text, limit=10)]
     if about_project and "project_deep_dive" in hits[:5]:
         return "project_deep_dive"
-    if _openings("behavioural_openings").search(text):
+    if _openings("behavioural_openings").match(text):
         return "behavioral"
-    technical = _openings("technical_openings").search(text) is not None
+    technical = bool(_openings("technical_openings").match(text)) and not _words(
+        "personal_words"
+    ).search(text)
     for round_name in hits:
         if round_name != "project_deep_dive" and not (technical and round_name == "behavioral"):
             return round_name
@@ -100,11 +103,17 @@ def guess_round(text: str) -> str:
 
 
 @cache
-def _openings(key: str) -> re.Pattern[str]:
-    """One of the opening lists in ``data/meaning.yaml`` as a pattern."""
+def _words(key: str) -> re.Pattern[str]:
+    """One of the phrase lists in ``data/meaning.yaml`` as a pattern."""
     openings = require(MEANING_FILE, load_data(MEANING_FILE), key, list)
     words = [r"\s+".join(map(re.escape, str(o).split())) for o in openings]
     return re.compile(r"\b(?:" + "|".join(words) + r")\b", re.IGNORECASE)
+
+
+@cache
+def _openings(key: str) -> re.Pattern[str]:
+    """An opening list of ``data/meaning.yaml``, matched at the start of a question."""
+    return re.compile(r"\W*(?:" + _words(key).pattern + r")", re.IGNORECASE)
 
 
 def _question(r: object) -> Question:
@@ -238,7 +247,8 @@ def import_records(
     added = skipped = 0
     moved: dict[str, str] = {}
     for rec in records:
-        old = rec.get("id")
+        # only an id of the user's own (my-<n>) moves; anything else is ignored
+        old = rec.get("id") if re.fullmatch(rf"{PREFIX}\d+", str(rec.get("id"))) else None
         if rec["text"] in known:
             skipped += 1
             if isinstance(old, str):
