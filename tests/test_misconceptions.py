@@ -30,3 +30,20 @@ def test_the_point_said_rightly_is_still_covered() -> None:
     question = find(shipped(), "br-ab-test-how-long")
     right = check_coverage(question, question.key_points[0])
     assert right.points[0].covered and right.points[0].wrong is None
+
+
+def test_saying_only_the_first_clause_of_a_known_mistake_is_the_mistake() -> None:
+    # the bank's claim goes on ("..., so it is the main fix for an underfitting model"); the
+    # candidate's sentence says just the wrong part
+    question = find(shipped(), "depth-bias-variance")
+    said = "More training data reduces bias, and regularization moves the balance."
+    point = check_coverage(question, said).points[4]
+    assert not point.covered and point.wrong is not None and "common mistake" in point.wrong
+
+
+def test_a_condition_alone_is_not_the_mistake() -> None:
+    # "If training and validation error are both high, ..." is the mistake's condition only
+    question = find(shipped(), "depth-bias-variance")
+    said = "If training and validation error are both high, the model underfits: that is bias."
+    point = check_coverage(question, said).points[2]
+    assert point.wrong is None or "both high" not in point.wrong

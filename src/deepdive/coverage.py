@@ -130,7 +130,7 @@ def _common_mistake(question: Question, n: int, sentence: str) -> str | None:
     echo = set(terms(question.text))
     point = set(terms(question.key_points[n]))
     denies = bool(_NEGATION.search(sentence))
-    for claim in claims:
+    for claim in (c for whole in claims for c in _clauses(whole)):
         if denies and not _NEGATION.search(claim):
             continue  # "it doesn't use the current batch" may be denying the mistake
         ups, theirs = set(directions_of(claim)), set(directions_of(sentence))
@@ -149,6 +149,19 @@ def _common_mistake(question: Question, n: int, sentence: str) -> str | None:
             lead = claim[0].lower() if claim[1:2].islower() else claim[0]
             return f"it says a common mistake about this point: {lead}{claim[1:]}"
     return None
+
+
+_CONDITION = re.compile(r"\W*(?:if|when|whenever|once|although|though|while|since|unless)\b", re.I)
+_CLAUSE = re.compile(r"[;,:]\s+(?:so|and|because|which|but)?\b|\s+(?:so|because)\s+", re.I)
+
+
+def _clauses(claim: str) -> list[str]:
+    """A wrong claim, and its first clause when it goes on to explain ("More training data
+    reduces bias, so it is the main fix ..."): saying the first part is the mistake."""
+    if _CONDITION.match(claim):
+        return [claim]  # "If training and validation error are both high, ...": a condition
+    first = _CLAUSE.split(claim, maxsplit=1)[0].strip()
+    return [claim] if first == claim or len(first.split()) < 4 else [claim, first]
 
 
 def check_coverage(question: Question, answer: str) -> Coverage:
