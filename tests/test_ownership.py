@@ -178,7 +178,7 @@ def test_a_we_story_with_only_asides_in_the_first_person_is_underclaim() -> None
         ),
         (
             "I wrote the labelling guide and I trained the classifier. The rules we replaced "
-            "were very simple things, a few keyword lists.",
+            "were really basic, a few keyword lists.",
             "calibrated",
         ),
         # the project itself played down still is
@@ -188,15 +188,6 @@ def test_a_we_story_with_only_asides_in_the_first_person_is_underclaim() -> None
         ),
         ("This was just a class project. I fitted a random forest to the survey.", "underclaim"),
         ("It was a pretty basic project, I just fitted a regression.", "underclaim"),
-    ],
-)
-def test_a_step_called_simple_is_not_the_project_played_down(text: str, expected: str) -> None:
-    assert verdict(text) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
         # first person with no team and no work verb: a solo project, owned
         (
             "My first idea was to treat it as ranking. The version that shipped was my second "
@@ -214,27 +205,6 @@ def test_a_step_called_simple_is_not_the_project_played_down(text: str, expected
             "and we monitored it after.",
             "underclaim",
         ),
-    ],
-)
-def test_a_first_person_story_without_a_team_is_owned(text: str, expected: str) -> None:
-    assert verdict(text) == expected
-
-
-def test_a_solo_claim_is_not_excused_by_a_team_in_the_same_sentence() -> None:
-    text = (
-        "I single-handedly designed the whole churn platform, with a team of nine analysts "
-        "helping me. Churn fell by 8% after launch."
-    )
-    read = read_ownership(split_sentences(text))
-    assert read.verdict == "overclaim" and read.overclaim == (0,)
-    # a team's work credited with what they did stays calibrated
-    fair = "I trained the model myself; Priya built the data pipeline with me."
-    assert verdict(fair) == "calibrated"
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
         # a solo claim denied is no claim
         (
             "I didn't build it single-handedly; my teammate Ana owned the data pipeline and I "
@@ -248,5 +218,17 @@ def test_a_solo_claim_is_not_excused_by_a_team_in_the_same_sentence() -> None:
         ),
     ],
 )
-def test_denied_solo_claims_and_named_teams(text: str, expected: str) -> None:
+def test_verdicts_by_who_did_what(text: str, expected: str) -> None:
     assert verdict(text) == expected
+
+
+def test_a_solo_claim_is_not_excused_by_a_team_in_the_same_sentence() -> None:
+    text = (
+        "I single-handedly designed the whole churn platform, with a team of nine analysts "
+        "helping me. Churn fell by 8% after launch."
+    )
+    read = read_ownership(split_sentences(text))
+    assert read.verdict == "overclaim" and read.overclaim == (0,)
+    # a team's work credited with what they did stays calibrated
+    fair = "I trained the model myself; Priya built the data pipeline with me."
+    assert verdict(fair) == "calibrated"

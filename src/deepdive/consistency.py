@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from deepdive.datafiles import compile_patterns, keys, load_data, require
-from deepdive.figures import Figure, figure_finder
+from deepdive.figures import METRIC_AT, RANKING_METRICS, Figure, figure_finder
 from deepdive.model_mentions import (
     CHOICE_VERB,
     CHOSEN_AFTER,
@@ -71,12 +71,12 @@ _SOURCE_REACH = 60
 
 # "precision at the top 5%", "recall@10%": the number a metric is read at, after its name
 _CUT_OFF = re.compile(
-    r"(?:\b(?:precision|recall|ndcg|hit\s+rate|lift|map|mrr)\s*(?:@|at\s+(?:the\s+)?"
-    r"(?:top|bottom|first)\s+)|\b(?:at|in|of)\s+the\s+(?:top|bottom|first)\s+)\s*$",
+    r"(?:" + RANKING_METRICS + r"\s*(?:@|at\s+(?:the\s+)?(?:top|bottom|first)\s+)"
+    r"|\b(?:at|in|of)\s+the\s+(?:top|bottom|first)\s+)\s*$",
     re.I,
 )
-# ... and a share after a ranking metric ("precision at 5%"), not a value ("precision at 0.62")
-_SHARE_AT = re.compile(r"\b(?:precision|recall|ndcg|hit\s+rate|lift|map|mrr)\s+at\s+$", re.I)
+# ... and a share after a ranking metric ("precision at 5%", figures.METRIC_AT), not a value
+# ("precision at 0.62")
 # "at 80% recall", "at a 0.5% FPR", "at the top 5%": a metric fixed at a number is the
 # operating point
 # ... but "was at 0.72 AUC", "came in at 0.8 recall" say the level itself
@@ -270,7 +270,7 @@ class ConsistencyReader:
                     continue  # setup numbers ("a 10% control group") are not claims
                 at, to = fig.start - s.start, fig.end - s.start
                 before = s.text[max(0, at - 40) : at]
-                if _CUT_OFF.search(before) or ("%" in fig.text and _SHARE_AT.search(before)):
+                if _CUT_OFF.search(before) or ("%" in fig.text and METRIC_AT.search(before)):
                     continue  # "precision at the top 5%", "at 5%": the cut-off a metric is read at
                 readings = self._readings(fig, s)
                 if not readings:

@@ -258,7 +258,7 @@ class FigureFinder:
         """A share a ranking metric is read at rather than a value of it ("precision at 10%",
         "precision at 80% recall"). Measured and not adopted: any share before another metric
         ("at a 1% FPR": the project test split's Spearman fell 0.863 -> 0.858)."""
-        return kind == "percent" and bool(_METRIC_AT.search(masked[max(0, s - 30) : s]))
+        return kind == "percent" and bool(METRIC_AT.search(masked[max(0, s - 30) : s]))
 
     @staticmethod
     def _worth_keeping(masked: str, s: int, e: int) -> bool:
@@ -331,7 +331,9 @@ class FigureFinder:
         return has_outcome and not describes_data
 
 
-_METRIC_AT = re.compile(r"\b(?:precision|recall|ndcg|hit\s+rate|lift|map|mrr)\s+at\s+$", re.I)
+# metrics read at a cut-off of a ranked list ("precision at 10%", "recall@k")
+RANKING_METRICS = r"\b(?:precision|recall|ndcg|hit\s+rate|lift|map|mrr)"
+METRIC_AT = re.compile(RANKING_METRICS + r"\s+at\s+$", re.I)
 _CLAUSE_BREAK = re.compile(
     r"(?:[;:]|,(?!\s+(?:which|that)\s+(?:gave|got|had|reached|scored|was|were|achieved|caught|"
     r"flagged|sat|stood)\b)(?!\s+(?:\w+ing|with|at|of)\b)|\s(?:but|and|while|whereas|then)\s)",

@@ -277,7 +277,7 @@ def _verdict(
     if agentive == 0 and not (we_count == 0 and i_count >= SOLO_FIRST_PERSON and not credited):
         return "unclear"
     # a story told in the first person with nobody else credited is a solo project, owned: "my
-    # first idea was a regression", "I was able to win it twice" name no work verb but claim it
+    # first idea was a regression", "I managed to top the leaderboard" name no work verb but claim it
     return "calibrated"
 
 

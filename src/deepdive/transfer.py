@@ -238,18 +238,15 @@ def import_data(store: Store, data: dict[str, Any]) -> ImportResult:
             if rec["name"] in known_sheets:
                 s_skipped += 1
                 continue
+            # when it was last edited, as exported (older exports: now)
+            edited = _time(rec["updated_at"], "fact sheet") if "updated_at" in rec else now
             conn.execute(
                 insert(fact_sheets).values(
                     name=rec["name"],
                     persona=rec["persona"],
                     entries=json.dumps(rec["entries"], ensure_ascii=False),
-                    # when it was last edited, as exported (older exports: now)
-                    created_at=_time(rec["updated_at"], "fact sheet")
-                    if "updated_at" in rec
-                    else now,
-                    updated_at=_time(rec["updated_at"], "fact sheet")
-                    if "updated_at" in rec
-                    else now,
+                    created_at=edited,
+                    updated_at=edited,
                 )
             )
             s_added += 1
