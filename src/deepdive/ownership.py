@@ -276,8 +276,8 @@ def _verdict(
         return "underclaim"
     if agentive == 0 and not (we_count == 0 and i_count >= SOLO_FIRST_PERSON and not credited):
         return "unclear"
-    # a story told in the first person with nobody else credited is a solo project, owned: "my
-    # first idea was a regression", "I managed to top the leaderboard" name no work verb but claim it
+    # a story told in the first person with nobody else credited is a solo project, owned:
+    # "my first idea was a regression", "I managed to top the leaderboard" name no work verb
     return "calibrated"
 
 
