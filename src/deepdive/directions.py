@@ -12,6 +12,9 @@ getting a point backwards, from ``data/directions.yaml``:
 * **a negation** right before one of the point's own words, when the point has none;
 * **a dismissal**: the point's own words called unnecessary ("no need for a BM25 baseline").
 
+Comparisons said the other way round and denied claims stated as true are read by
+:mod:`deepdive.claim_frames`.
+
 Each returns a short reason, so a view can say why the sentence reads as wrong.
 """
 
@@ -21,6 +24,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from deepdive.claim_frames import affirms_denied, compared_backwards
 from deepdive.datafiles import compile_patterns, load_data, require
 from deepdive.meaning import terms
 
@@ -263,4 +267,6 @@ def contradiction(point: str, sentence: str) -> str | None:
         or _reversed(point, sentence)
         or _negated(point, sentence)
         or _dismissed(point, sentence)
+        or compared_backwards(point, sentence)
+        or affirms_denied(point, sentence)
     )

@@ -1,0 +1,157 @@
+"""Comparisons said the other way round and denied claims stated as true
+(deepdive/claim_frames.py), and their use through ``directions.contradiction``."""
+
+from __future__ import annotations
+
+import pytest
+
+from deepdive.claim_frames import affirms_denied, compared_backwards
+from deepdive.directions import contradiction
+
+
+@pytest.mark.parametrize(
+    ("point", "sentence"),
+    [
+        # the two sides crossed, same direction
+        (
+            "Overfitting shows as training scores far better than validation scores.",
+            "You can tell it overfits when the validation score is higher than the training score.",
+        ),
+        # same sides, the other direction
+        (
+            "Small batches give gradient estimates with higher variance than large batches.",
+            "Small batches have lower variance than large batches.",
+        ),
+        (
+            "Ensembles usually generalise better than a single deep tree.",
+            "An ensemble generalises worse than a single deep tree.",
+        ),
+    ],
+)
+def test_comparisons_the_other_way_round(point: str, sentence: str) -> None:
+    assert compared_backwards(point, sentence)
+    assert contradiction(point, sentence)
+
+
+@pytest.mark.parametrize(
+    ("point", "sentence"),
+    [
+        # the same comparison, reworded
+        (
+            "Overfitting shows as training scores far better than validation scores.",
+            "The training score is much higher than the validation score when it overfits.",
+        ),
+        # lower error is better: "better" and "lower" are not read against each other
+        (
+            "The tuned model has lower error than the baseline.",
+            "The tuned model did better than the baseline.",
+        ),
+        # a number, not a side ("more than 5")
+        (
+            "Use more than five folds when data is scarce.",
+            "With little data I would use more than ten folds.",
+        ),
+        # no comparison in the sentence
+        (
+            "Boosting usually beats bagging on tabular data, more often than not.",
+            "Boosting fits each tree to the errors of the ones before.",
+        ),
+    ],
+)
+def test_comparisons_that_agree_or_do_not_meet(point: str, sentence: str) -> None:
+    assert compared_backwards(point, sentence) is None
+
+
+@pytest.mark.parametrize(
+    ("point", "sentence"),
+    [
+        (
+            "A confidence interval is not the range that holds the true value with 95% chance.",
+            "A 95% interval is the range that holds the true value with 95% chance.",
+        ),
+        (
+            "Augmentations must not change the label of the example.",
+            "Good augmentations change the label of the example to add variety.",
+        ),
+        (
+            "Correlation does not imply causation between the two variables.",
+            "Here the correlation implies causation, so we can act on it.",
+        ),
+    ],
+)
+def test_what_the_point_denies_stated_as_true(point: str, sentence: str) -> None:
+    assert affirms_denied(point, sentence)
+    assert contradiction(point, sentence)
+
+
+@pytest.mark.parametrize(
+    ("point", "sentence"),
+    [
+        # the sentence agrees: it negates too
+        (
+            "Augmentations must not change the label of the example.",
+            "Whatever you do, the augmentation shouldn't change the label.",
+        ),
+        # it reports the claim as a mistake
+        (
+            "A confidence interval is not the range that holds the true value with 95% chance.",
+            "A common mistake is to read it as the range holding the true value with 95% chance.",
+        ),
+        # the right definition shares the words but spreads them out
+        (
+            "A p-value is not the probability that the null is true.",
+            "It is the probability of results at least this extreme if the null were true.",
+        ),
+        # a contrast tacked on is not a denial ("not just ...")
+        (
+            "Report a range of outcomes, not just a single point estimate.",
+            "I give a single point estimate and a range around it.",
+        ),
+    ],
+)
+def test_agreements_are_not_read_as_affirming_a_denial(point: str, sentence: str) -> None:
+    assert affirms_denied(point, sentence) is None
+
+
+@pytest.mark.parametrize(
+    ("point", "sentence"),
+    [
+        ("Percentile intervals tend to undercover with small samples.", "They overcover."),
+        ("Naive forecasts often underestimate peak demand.", "They overestimate the peaks."),
+    ],
+)
+def test_over_and_under_are_directions(point: str, sentence: str) -> None:
+    assert contradiction(point, sentence)
+
+
+def test_over_and_undersampling_are_not_opposites() -> None:
+    assert (
+        contradiction(
+            "Undersample the majority class or reweight it.", "Oversample the minority class."
+        )
+        is None
+    )
+
+
+@pytest.mark.parametrize(
+    ("point", "sentence"),
+    [
+        ("Batch scoring is cheaper and simpler to monitor.", "Real-time scoring is cheaper."),
+        (
+            "Quantization-aware training simulates rounding during training.",
+            "PTQ simulates rounding during training.",
+        ),
+    ],
+)
+def test_more_concepts_candidates_mix_up(point: str, sentence: str) -> None:
+    assert contradiction(point, sentence)
+
+
+def test_batch_size_is_not_batch_scoring() -> None:
+    assert (
+        contradiction(
+            "A larger batch size needs a retuned learning rate.",
+            "For real-time serving keep a larger batch size and retune the learning rate.",
+        )
+        is None
+    )
