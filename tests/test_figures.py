@@ -201,3 +201,26 @@ def test_a_value_read_at_a_cut_off_still_is() -> None:
 )
 def test_only_the_baselines_own_clause_is_the_baseline(text: str, results: list[str]) -> None:
     assert [f.text for f in figure_finder().find(text, 0, 0) if f.result] == results
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By the last week we had climbed into the top 4% of the field.",
+        "Our team finished in the top 2% out of about 1,800 entries.",
+        "That got us a spot in the top 10% of the private leaderboard.",
+    ],
+)
+def test_a_placing_in_a_competition_is_a_result(text: str) -> None:
+    assert any(f.result and f.kind == "percent" for f in figure_finder().find(text, 0, 0))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We reviewed the top 10% riskiest claims by hand.",
+        "I only kept the top 5% of queries by volume.",
+    ],
+)
+def test_a_top_share_that_is_no_placing_is_no_result(text: str) -> None:
+    assert not any(f.result for f in figure_finder().find(text, 0, 0))

@@ -283,6 +283,11 @@ class FigureFinder:
     def _is_result(self, masked: str, s: int, e: int, kind: str, near_metric: bool) -> bool:
         if self.not_result.search(" ".join(masked[:s].split()[-10:]) + " "):
             return False  # a hypothetical, a target or an alert threshold, not an outcome
+        if kind == "percent" and (
+            _PLACED_TOP.search(masked[max(0, s - 50) : s])
+            or (_TOP.search(masked[max(0, s - 8) : s]) and _ON_LEADERBOARD.match(masked[e:]))
+        ):
+            return True  # a placing: "finished in the top 3%", "top 5% of the leaderboard"
         after = masked[e : e + 60]
         describes_data = bool(self.data_after.match(after) or self.share.match(after))
         words_before = _MODEL_WORDS.sub(" ", " ".join(masked[:s].split()[-14:]))
@@ -331,6 +336,16 @@ class FigureFinder:
         return has_outcome and not describes_data
 
 
+# a placing in a competition, told as a share of the field
+_PLACED_TOP = re.compile(
+    r"\b(?:went|made\s+it|climbed|moved\s+up|ended\s+up|finished|placed|ranked|landed)"
+    r"\s+(?:\w+\s+)?(?:in(?:to)?\s+|to\s+|at\s+)?(?:the\s+)?top\s+$",
+    re.I,
+)
+_TOP = re.compile(r"\btop\s+$", re.I)
+_ON_LEADERBOARD = re.compile(
+    r"\s*(?:on|of|in)\s+(?:the\s+)?(?:\w+\s+)?(?:leaderboard|lb|competition|challenge)\b", re.I
+)
 # metrics read at a cut-off of a ranked list ("precision at 10%", "recall@k")
 RANKING_METRICS = r"\b(?:precision|recall|ndcg|hit\s+rate|lift|map|mrr)"
 METRIC_AT = re.compile(RANKING_METRICS + r"\s+at\s+$", re.I)
