@@ -1,0 +1,31 @@
+"""Vocabulary mentions (deepdive/vocab.py with data/vocab.yaml)."""
+
+from __future__ import annotations
+
+import pytest
+
+from deepdive.vocab import vocab
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We developed a few deep learning models for the scanned forms.",
+        "The team used deep learning to read the meter photos.",
+        "A deep learning approach beat the hand-tuned filters.",
+        "We stacked two feed-forward networks.",
+    ],
+)
+def test_deep_learning_used_is_a_model_family(text: str) -> None:
+    assert vocab().names("models", text) == ["neural network"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I have always been curious about deep learning.",
+        "She teaches a deep learning course on Tuesdays.",
+    ],
+)
+def test_deep_learning_as_a_field_is_no_model(text: str) -> None:
+    assert vocab().names("models", text) == []
