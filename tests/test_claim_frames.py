@@ -26,6 +26,12 @@ from deepdive.directions import contradiction
             "Ensembles usually generalise better than a single deep tree.",
             "An ensemble generalises worse than a single deep tree.",
         ),
+        # comparatives of speed, noise and cost, and a verb both sides share
+        (
+            "Small batches are noisier than large batches.",
+            "Large batches are noisier than small ones.",
+        ),
+        ("Precision matters more than recall here.", "Recall matters more than precision here."),
     ],
 )
 def test_comparisons_the_other_way_round(point: str, sentence: str) -> None:
@@ -65,9 +71,40 @@ def test_comparisons_that_agree_or_do_not_meet(point: str, sentence: str) -> Non
 @pytest.mark.parametrize(
     ("point", "sentence"),
     [
+        # said from the other side, with the opposite comparative
+        (
+            "Training loss is lower than validation loss when the model overfits.",
+            "When it overfits, validation loss is higher than training loss.",
+        ),
+        (
+            "Quantized models have lower latency than full-precision models.",
+            "Full-precision models have higher latency than quantized ones.",
+        ),
+        (
+            "Linear models are more interpretable than deep networks.",
+            "Deep networks are less interpretable than linear models.",
+        ),
+        # another quantity compared: loss, where the point compares accuracy
+        (
+            "Training accuracy is higher than validation accuracy when it overfits.",
+            "When it overfits, validation loss is higher than training loss.",
+        ),
+        # a negated comparison
+        ("Boosting is better than bagging here.", "Bagging is no better than boosting here."),
+    ],
+)
+def test_agreeing_or_unrelated_comparisons_are_not_contradictions(
+    point: str, sentence: str
+) -> None:
+    assert contradiction(point, sentence) is None
+
+
+@pytest.mark.parametrize(
+    ("point", "sentence"),
+    [
         (
             "A confidence interval is not the range that holds the true value with 95% chance.",
-            "A 95% interval is the range that holds the true value with 95% chance.",
+            "A confidence interval is the range that holds the true value with 95% chance.",
         ),
         (
             "Augmentations must not change the label of the example.",
@@ -101,6 +138,20 @@ def test_what_the_point_denies_stated_as_true(point: str, sentence: str) -> None
         (
             "A p-value is not the probability that the null is true.",
             "It is the probability of results at least this extreme if the null were true.",
+        ),
+        # the denial is about something else
+        (
+            "Accuracy is not a good metric for imbalanced data.",
+            "F1 is a good metric for imbalanced data.",
+        ),
+        (
+            "The test set should not be used for model selection.",
+            "The validation set should be used for model selection.",
+        ),
+        # the right definition, its words spread out
+        (
+            "A p-value is not the probability that the null hypothesis is true.",
+            "A p-value is the probability of data this extreme assuming the null hypothesis is true.",
         ),
         # a contrast tacked on is not a denial ("not just ...")
         (

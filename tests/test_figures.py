@@ -220,7 +220,21 @@ def test_a_placing_in_a_competition_is_a_result(text: str) -> None:
     [
         "We reviewed the top 10% riskiest claims by hand.",
         "I only kept the top 5% of queries by volume.",
+        "It ranked the top 10% of candidates for a second review.",
+        "Only the top 10% of the competition's entries were read by the judges.",
     ],
 )
 def test_a_top_share_that_is_no_placing_is_no_result(text: str) -> None:
     assert not any(f.result for f in figure_finder().find(text, 0, 0))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The cache gave us a 40% speedup on inference.",
+        "That meant the elimination of 300 manual checks a week.",
+        "Fraud prevention savings came to $2M a year.",
+    ],
+)
+def test_nouns_of_outcome_still_make_results(text: str) -> None:
+    assert any(f.result for f in figure_finder().find(text, 0, 0))

@@ -1,45 +1,44 @@
 """Two more ways a sentence gets a key point backwards, read from how the claim is built.
 
 :mod:`deepdive.directions` reads swaps, reversed changes, negations and dismissals word by
-word. Two kinds of wrong claim need the shape of the sentence instead:
+word. Two kinds of claim need the shape of the sentence instead:
 
-* **a comparison the other way round**: the point says "A is better than B"; the sentence
-  says "B is higher than A", or "A is worse than B". Each "… <comparative> than …" is read as
-  a frame — what stands before the comparative, what stands after "than", and which way it
-  goes — and two frames are compared only when both sides meet;
-* **what the point denies, stated as true**: the point says "it is *not* the probability that
-  the null is true"; the sentence says "it is the probability that the null is true". The
-  denied words must come back close together (a definition that merely shares them, "the
-  probability of data this extreme if the null were true", spreads them out), and a sentence
-  that negates, or calls the claim a mistake, agrees with the point.
+* **comparisons**: each "A <comparative> than B" is read as a frame — the words naming A and
+  B, what both share (the quantity compared: "training *accuracy* ... validation *accuracy*"),
+  and which way it goes. Two frames meet when their sides meet; they agree when they go the
+  same way on the same sides (or opposite ways on crossed sides: "B is slower than A" for "A
+  is faster than B"), and say it backwards otherwise. A comparison that is negated ("no
+  better than"), or of a quantity where lower is better against one where higher is (loss
+  against accuracy), is not read;
+* **what the point denies, stated as true**: the point says "a p-value is *not* the
+  probability that the null is true"; the sentence says "the p-value is the probability that
+  the null is true". The sentence must name what the point's denial is about, say every
+  content word of the denied claim close together (a definition that merely shares them
+  spreads them out), and neither negate nor call the claim a mistake.
 
-Both return a short reason, or None.
+Word lists live in ``data/directions.yaml`` (``comparatives``, ``lower_is_better``,
+``distancing``, ``negations``).
 """
 
 from __future__ import annotations
 
-import math
 import re
+from dataclasses import dataclass
+from functools import cache
+from typing import NamedTuple
 
+from deepdive.datafiles import compile_patterns, keys, load_data, require
 from deepdive.meaning import terms
 
-_WORD = re.compile(r"[\w’'-]+")
-_UP = frozenset({"better", "higher", "more", "larger", "greater", "bigger"})
-_COMPARATIVE = re.compile(
-    r"\b(better|worse|higher|lower|more|less|fewer|larger|smaller|greater|bigger)\b"
-    r"(?:\s+[\w-]+){0,2}?\s+than\b",
-    re.I,
-)
-_QUALITY = frozenset({"better", "worse"})
-# where lower is better, "better" and "higher" point opposite ways: such frames are compared
-# only word for word
-_LOWER_IS_BETTER = re.compile(
-    r"\b(?:error|errors|loss|losses|latency|cost|costs|perplexity|rmse|mae|mse|time)\b", re.I
+WORD = re.compile(r"[\w’'-]+")
+# a negation, as a whole word or a contraction (shared with key-point coverage)
+NEGATION = re.compile(
+    r"\b(?:not|never|no|neither|nor|cannot|rather\s+than|instead\s+of)\b|n[’']t\b", re.I
 )
 _SIDE_WORDS = 6  # words either side of a comparison that name what is compared
+_NEGATED_BEFORE = re.compile(r"(?:\bnot|\bno|\bnever|n[’']t)\s+(?:\w+\s+)?$", re.I)
 _CLAUSE_START = re.compile(r"[,;:.(]|\b(?:so|because|while|whereas|but|and|if|when)\b", re.I)
 _CLAUSE_END = re.compile(r"[,;:.)]|\b(?:so|because|while|whereas|but|and|if|when)\b", re.I)
-
 # a denial in the point: a verb negated ("is not", "must not", "doesn't"), not a contrast
 # tacked on ("…, not just a point estimate")
 _DENIAL = re.compile(
@@ -48,73 +47,116 @@ _DENIAL = re.compile(
     re.I,
 )
 _NOT_A_DENIAL = re.compile(r"\s+(?:only|just|merely|simply|always|necessarily)\b", re.I)
-# a sentence that negates anything, or reports the claim as a mistake, is not affirming it
-_DISTANCED = re.compile(
-    r"\b(?:not|never|no|neither|nor|cannot|rather\s+than|instead\s+of|unlike|mistake\w*|"
-    r"misconception\w*|myth\w*|wrong\w*|misread\w*|misinterpret\w*|confus\w*|pitfall\w*|"
-    r"trap\w*|fallac\w*|people\s+(?:often\s+)?(?:think|say|assume|believe))\b|n[’']t\b",
-    re.I,
-)
 _PREPOSITIONS = frozenset(
     {"between", "among", "for", "in", "on", "at", "with", "by", "during", "across", "within"}
 )
-_SLACK = 2  # extra words the sentence may spend on the denied phrase
-_SHARE = 0.75  # share of the denied phrase's terms the sentence must say
+_SLACK = 1  # extra words the sentence may spend on the denied claim
 
 
-def _frames(text: str) -> list[tuple[bool, str, set[str], set[str]]]:
-    """Each "A <comparative> than B": (goes up, the comparative, terms of A, terms of B),
-    the terms both sides share left out ("training accuracy … validation accuracy")."""
+@dataclass(frozen=True)
+class _Lists:
+    comparative: re.Pattern[str]
+    ways: dict[str, tuple[str, bool]]  # word -> (family, goes up)
+    lower_is_better: re.Pattern[str]
+    distancing: re.Pattern[str]
+
+
+@cache
+def _lists() -> _Lists:
+    name = "directions.yaml"
+    cfg = load_data(name)
+    ways: dict[str, tuple[str, bool]] = {}
+    families = require(name, cfg, "comparatives", dict)
+    for family in keys(families):
+        node = require(name, families, family, dict)
+        for way in ("up", "down"):
+            for word in require(name, node, way, list):
+                ways[str(word).lower()] = (str(family), way == "up")
+    words = "|".join(sorted(ways, key=len, reverse=True))
+    return _Lists(
+        re.compile(rf"\b({words})\b(?:\s+[\w-]+){{0,2}}?\s+than\b", re.I),
+        ways,
+        compile_patterns(name, cfg, require(name, cfg, "lower_is_better", list)),
+        compile_patterns(name, cfg, require(name, cfg, "distancing", list)),
+    )
+
+
+class Frame(NamedTuple):
+    """One "A <comparative> than B": its family and way, A's and B's own terms, and the
+    terms both sides share (what is compared)."""
+
+    family: str
+    up: bool
+    left: frozenset[str]
+    right: frozenset[str]
+    shared: frozenset[str]
+
+
+def frames(text: str) -> list[Frame]:
+    """The comparisons ``text`` makes, negated ones ("no better than") left out."""
+    lists = _lists()
     out = []
-    for m in _COMPARATIVE.finditer(text):
+    for m in lists.comparative.finditer(text):
         before = text[: m.start()]
+        if _NEGATED_BEFORE.search(before):
+            continue
         starts = [c.end() for c in _CLAUSE_START.finditer(before)]
-        left_words = _WORD.findall(before[starts[-1] if starts else 0 :])[-_SIDE_WORDS:]
+        left_words = WORD.findall(before[starts[-1] if starts else 0 :])[-_SIDE_WORDS:]
         rest = text[m.end() :]
         end = _CLAUSE_END.search(rest)
-        right_words = _WORD.findall(rest[: end.start()] if end else rest)[:_SIDE_WORDS]
+        right_words = WORD.findall(rest[: end.start()] if end else rest)[:_SIDE_WORDS]
         left, right = set(terms(" ".join(left_words))), set(terms(" ".join(right_words)))
-        word = m.group(1).lower()
-        out.append((word in _UP, word, left - right, right - left))
+        family, up = lists.ways[m.group(1).lower()]
+        out.append(
+            Frame(
+                family,
+                up,
+                frozenset(left - right),
+                frozenset(right - left),
+                frozenset(left & right),
+            )
+        )
     return out
+
+
+def _verdict(point: Frame, said: Frame, mixed_ok: bool) -> bool | None:
+    """True when two frames agree, False when ``said`` compares the other way round, None
+    when they do not meet."""
+    families = {point.family, said.family}
+    if len(families) > 1 and not (families == {"magnitude", "quality"} and mixed_ok):
+        return None
+    if point.shared and said.shared and not point.shared & said.shared:
+        lower = _lists().lower_is_better
+        if bool(lower.search(" ".join(point.shared))) != bool(lower.search(" ".join(said.shared))):
+            return None  # a quantity where lower is better against one where higher is
+    same = len(point.left & said.left) + len(point.right & said.right)
+    crossed = len(point.left & said.right) + len(point.right & said.left)
+    if point.left & said.left and point.right & said.right and same > crossed:
+        return point.up == said.up
+    if point.left & said.right and point.right & said.left and crossed > same:
+        return point.up != said.up
+    return None
+
+
+def _verdicts(point: str, sentence: str) -> list[bool]:
+    mixed_ok = not _lists().lower_is_better.search(point + " " + sentence)
+    found = [_verdict(p, s, mixed_ok) for p in frames(point) for s in frames(sentence)]
+    return [v for v in found if v is not None]
 
 
 def compared_backwards(point: str, sentence: str) -> str | None:
     """The sentence compares the point's two sides the other way round."""
-    mixed_ok = not _LOWER_IS_BETTER.search(point + " " + sentence)
-    for up, word, left, right in _frames(point):
-        if not left or not right:
-            continue
-        for up2, word2, left2, right2 in _frames(sentence):
-            if not left2 or not right2:
-                continue
-            if word != word2 and ((word in _QUALITY) != (word2 in _QUALITY)) and not mixed_ok:
-                continue
-            same = left & left2 and right & right2 and not (left & right2 or right & left2)
-            crossed = left & right2 and right & left2 and not (left & left2 or right & right2)
-            if (same and up != up2) or (crossed and up == up2):
-                return "it compares the two the other way round"
+    verdicts = _verdicts(point, sentence)
+    if verdicts and not any(verdicts):
+        return "it compares the two the other way round"
     return None
 
 
-def _span(words: list[str], wanted: set[str]) -> int | None:
-    """The fewest consecutive words of ``words`` whose terms hold most of ``wanted`` (all but
-    a quarter of them, at least two)."""
-    needed = max(2, math.ceil(_SHARE * len(wanted)))
-    per_word = [
-        set(terms(w)) | (set(terms(f"{w} {words[i + 1]}")) if i + 1 < len(words) else set())
-        for i, w in enumerate(words)
-    ]
-    best: int | None = None
-    for i in range(len(words)):
-        seen: set[str] = set()
-        for j in range(i, len(words)):
-            seen |= per_word[j] & wanted
-            if len(seen) >= needed:
-                if best is None or j - i + 1 < best:
-                    best = j - i + 1
-                break
-    return best
+def compared_alike(point: str, sentence: str) -> bool:
+    """The sentence makes the point's comparison, in its words or from the other side ("B is
+    slower than A" for "A is faster than B")."""
+    verdicts = _verdicts(point, sentence)
+    return bool(verdicts) and all(verdicts)
 
 
 def _core(words: list[str]) -> list[str]:
@@ -126,21 +168,45 @@ def _core(words: list[str]) -> list[str]:
     return words
 
 
+def _window(words: list[str], wanted: set[str]) -> int | None:
+    """The fewest consecutive words of ``words`` whose terms hold all of ``wanted``."""
+    pairs = zip(words, [*words[1:], ""], strict=True)
+    per_word = [(set(terms(w)) | set(terms(f"{w} {n}"))) & wanted for w, n in pairs]
+    counts: dict[str, int] = {}
+    best: int | None = None
+    start = 0
+    for end, found in enumerate(per_word):
+        for t in found:
+            counts[t] = counts.get(t, 0) + 1
+        while len(counts) == len(wanted):
+            if best is None or end - start + 1 < best:
+                best = end - start + 1
+            for t in per_word[start]:
+                counts[t] -= 1
+                if not counts[t]:
+                    del counts[t]
+            start += 1
+    return best
+
+
 def affirms_denied(point: str, sentence: str) -> str | None:
     """The sentence states, plainly and close together, what the point says is not so."""
-    if _DISTANCED.search(sentence):
+    if NEGATION.search(sentence) or _lists().distancing.search(sentence):
         return None
-    words = _WORD.findall(sentence)
+    said = set(terms(sentence))
+    words = WORD.findall(sentence)
     for m in _DENIAL.finditer(point):
         rest = point[m.end() :]
         if _NOT_A_DENIAL.match(rest):
             continue
         end = _CLAUSE_END.search(rest)
-        denied_words = _core(_WORD.findall(rest[: end.start()] if end else rest))
+        denied_words = _core(WORD.findall(rest[: end.start()] if end else rest))
         denied = set(terms(" ".join(denied_words)))
-        if len(denied) < 2:
+        starts = [c.end() for c in _CLAUSE_START.finditer(point[: m.start()])]
+        about = set(terms(point[starts[-1] if starts else 0 : m.start()])) - denied
+        if len(denied) < 2 or not denied <= said or not about <= said:
             continue
-        span = _span(words, denied)
+        span = _window(words, denied)
         if span is not None and span <= len(denied_words) + _SLACK:
             return "it states what the point says is not so"
     return None

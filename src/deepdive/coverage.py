@@ -18,6 +18,7 @@ from functools import cache
 from typing import Any
 
 from deepdive.bank import Question, shipped
+from deepdive.claim_frames import NEGATION as _NEGATION
 from deepdive.directions import (
     contradiction,
     directions_of,
@@ -113,11 +114,6 @@ def _told_of_the_other_side(
         a, b = side_name(own[0], own[1]), side_name(own[0], 1 - own[1])
         return f"it says of {a} what holds for {b}"
     return None
-
-
-_NEGATION = re.compile(
-    r"\b(?:not|never|no|neither|nor|cannot|rather\s+than|instead\s+of)\b|n[’']t\b", re.I
-)
 
 
 def _common_mistake(question: Question, n: int, sentence: str) -> str | None:

@@ -24,11 +24,11 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from deepdive.claim_frames import affirms_denied, compared_backwards
+from deepdive.claim_frames import WORD, affirms_denied, compared_alike, compared_backwards
 from deepdive.datafiles import compile_patterns, load_data, require
 from deepdive.meaning import terms
 
-_WORD = re.compile(r"[\w’'-]+")
+_WORD = WORD
 _WINDOW = 6  # words after a concept that count as what is said about it
 _AFTER = 3  # words after a word of change that say what changes
 _BEFORE = 4  # words before "is not needed" that say what is not
@@ -261,7 +261,11 @@ def pair_terms(text: str, pair: int) -> set[str]:
 
 
 def contradiction(point: str, sentence: str) -> str | None:
-    """Why ``sentence`` states ``point`` backwards, or None when it does not."""
+    """Why ``sentence`` states ``point`` backwards, or None when it does not. A sentence that
+    makes the point's comparison, even from the other side ("B is slower than A" for "A is
+    faster than B"), states it the right way round whatever its words of change."""
+    if compared_alike(point, sentence):
+        return None
     return (
         _swapped(point, sentence)
         or _reversed(point, sentence)

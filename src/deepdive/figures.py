@@ -338,13 +338,16 @@ class FigureFinder:
 
 # a placing in a competition, told as a share of the field
 _PLACED_TOP = re.compile(
-    r"\b(?:went|made\s+it|climbed|moved\s+up|ended\s+up|finished|placed|ranked|landed)"
-    r"\s+(?:\w+\s+)?(?:in(?:to)?\s+|to\s+|at\s+)?(?:the\s+)?top\s+$",
+    r"\b(?:(?:went|made\s+it|climbed|moved\s+up|ended\s+up|finished|landed)\s+(?:\w+\s+)?"
+    r"(?:in(?:to)?\s+|to\s+|at\s+)?|(?:ranked|placed)\s+(?:in(?:to)?|among|within)\s+)"
+    r"(?:the\s+)?top\s+$",
     re.I,
 )
 _TOP = re.compile(r"\btop\s+$", re.I)
 _ON_LEADERBOARD = re.compile(
-    r"\s*(?:on|of|in)\s+(?:the\s+)?(?:\w+\s+)?(?:leaderboard|lb|competition|challenge)\b", re.I
+    r"\s*(?:on|of|in)\s+(?:the\s+)?(?:\w+\s+)?(?:leaderboard|lb|competition|challenge)\b"
+    r"(?![\'’]s)",
+    re.I,
 )
 # metrics read at a cut-off of a ranked list ("precision at 10%", "recall@k")
 RANKING_METRICS = r"\b(?:precision|recall|ndcg|hit\s+rate|lift|map|mrr)"
