@@ -151,7 +151,8 @@ def test_what_the_point_denies_stated_as_true(point: str, sentence: str) -> None
         # the right definition, its words spread out
         (
             "A p-value is not the probability that the null hypothesis is true.",
-            "A p-value is the probability of data this extreme assuming the null hypothesis is true.",
+            "A p-value is the probability of data this extreme assuming the null hypothesis"
+            " is true.",
         ),
         # a contrast tacked on is not a denial ("not just ...")
         (
