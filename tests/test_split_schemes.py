@@ -22,6 +22,10 @@ def kinds(text: str) -> set[str]:
         ("The F1 of 0.8 comes from a random 20 percent holdout.", {"at random"}),
         ("We scored it on three held-out hospitals the model never saw.", {"by group"}),
         ("Leave-one-site-out validation gave an AUC of 0.77.", {"by group"}),
+        # the same kinds in other words
+        ("I split by time, training on 2023 and testing on the last quarter.", {"by time"}),
+        ("Our test set was a random 10 percent of the orders, with recall at 0.6.", {"at random"}),
+        ("We held out 20 percent of the merchants entirely as a test set.", {"by group"}),
     ],
 )
 def test_each_kind_of_split(text: str, expected: set[str]) -> None:
