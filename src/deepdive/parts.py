@@ -103,6 +103,7 @@ class PartClassifier:
         self.strong: float = require(name, th, "strong", float)
         self.vague = phrase_list("vague_results")
         self.training_only = phrase_list("training_only")
+        self.planned = phrase_list("evaluation_planned")
 
     def heading_part(self, text: str) -> str | None:
         """The part a heading names ("## Data" -> data), if any."""
@@ -198,9 +199,13 @@ class PartClassifier:
                             shared[part] += self.w["neighbour_share"] * raw[j][part]
                 for part in PARTS[1:]:
                     scores[part] += min(shared[part], self.w["neighbour_cap"])
-            if self._unmeasured_praise(s.text, figures[i]) or self._training_only(s.text):
-                # "friends who tried it liked it" or "the training loss converged" under a
-                # Results heading measure nothing about unseen data
+            if (
+                self._unmeasured_praise(s.text, figures[i])
+                or self._training_only(s.text)
+                or (self.planned.search(s.text) and not any(f.result for f in figures[i]))
+            ):
+                # "friends who tried it liked it", "the training loss converged" or "we plan
+                # to A/B test it" under a Results heading measure nothing about unseen data
                 scores["evaluation"] = min(scores["evaluation"], self.absent_below - 0.1)
             final.append(scores)
         out: list[SentenceParts] = []
