@@ -26,6 +26,11 @@ def kinds(text: str) -> set[str]:
         ("I split by time, training on 2023 and testing on the last quarter.", {"by time"}),
         ("Our test set was a random 10 percent of the orders, with recall at 0.6.", {"at random"}),
         ("We held out 20 percent of the merchants entirely as a test set.", {"by group"}),
+        ("For evaluation we split by author, so no writer was in both sets.", {"by group"}),
+        ("All listings from a tenth of the sellers were held out for testing.", {"by group"}),
+        ("The test split was random: 80/10/10 over all calls.", {"at random"}),
+        ("We split the clips randomly and evaluated on a fifth of them.", {"at random"}),
+        ("We evaluated after training on six seasons and testing on the two latest.", {"by time"}),
     ],
 )
 def test_each_kind_of_split(text: str, expected: set[str]) -> None:
