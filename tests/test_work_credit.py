@@ -44,3 +44,34 @@ def test_claiming_a_teammates_work_contradicts_the_overview(reply: str) -> None:
 )
 def test_shared_credit_ones_own_work_or_no_claim_is_no_contradiction(reply: str) -> None:
     assert not find_contradictions(OVERVIEW, reply, "", strict=True)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Looking back, I did the whole project alone and should have asked for help sooner.",
+        "I was on my own for most of it, so nobody reviewed the features.",
+        "Honestly it was just me, from the data pulls to the dashboard.",
+    ],
+)
+def test_claiming_the_whole_work_alone_contradicts_an_overview_with_credits(reply: str) -> None:
+    found = find_contradictions(OVERVIEW, reply)
+    assert [c.kind for c in found] == ["ownership"]
+    assert "alone" in found[0].message
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "I wasn't on my own: the platform engineer owned scoring and Priya the contracts.",
+        "If I had been alone on it, the scoring service would never have shipped.",
+        "I tuned the thresholds alone and checked them with the partners team.",
+    ],
+)
+def test_a_solo_claim_set_aside_or_about_one_task_is_no_contradiction(reply: str) -> None:
+    assert not [c for c in find_contradictions(OVERVIEW, reply) if "alone" in c.message]
+
+
+def test_no_credit_in_the_overview_means_a_solo_claim_is_consistent() -> None:
+    overview = "I built the demand model and ran the offline evaluation myself."
+    assert find_contradictions(overview, "I did the whole project alone.") == []

@@ -41,7 +41,7 @@ from deepdive.sentences import Sentence, split_sentences
 from deepdive.split_schemes import split_kinds
 from deepdive.turns import candidate_sentences
 from deepdive.vocab import vocab
-from deepdive.work_credit import claimed_work, credits
+from deepdive.work_credit import claimed_work, credits, solo_claim
 
 _WORD = re.compile(r"[a-z]+", re.I)
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -511,7 +511,8 @@ class ConsistencyReader:
                     f"the {names[1]} says {name}.",
                 )
             )
-        for credit, quote in claimed_work(rp_s, credits(ov_s))[:1]:
+        given = credits(ov_s)
+        for credit, quote in claimed_work(rp_s, given)[:1]:
             out.append(
                 Contradiction(
                     "ownership",
@@ -519,6 +520,17 @@ class ConsistencyReader:
                     quote,
                     f"The {names[0]} credits {credit.who} with that work; "
                     f"the {names[1]} says you did it.",
+                )
+            )
+        alone = solo_claim(rp_s) if given else None
+        if alone and not any(c.kind == "ownership" for c in out):
+            out.append(
+                Contradiction(
+                    "ownership",
+                    given[0].sentence,
+                    alone,
+                    f"The {names[0]} credits {given[0].who} with part of the work; "
+                    f"the {names[1]} says you did it alone.",
                 )
             )
         ov_split = split_kinds(ov_s)

@@ -6,7 +6,8 @@ trusting the ownership story. The overview's credits are read clause by clause (
 as the subject of a verb of work, ``work_verbs`` and ``teammate_subjects`` in
 ``data/consistency.yaml``); a reply clause in which "I" does that work — the same content
 words, or all of them when the work is named in one word — is a contradiction, unless the
-clause shares the credit ("with the ML engineer", "together").
+clause shares the credit ("with the ML engineer", "together"). So is a reply that claims
+the whole work alone ("I built the whole thing alone") after an overview that credits anyone.
 """
 
 from __future__ import annotations
@@ -39,6 +40,8 @@ class _Rules:
     credited: re.Pattern[str]
     claimed: re.Pattern[str]
     shared: re.Pattern[str]
+    solo: re.Pattern[str]
+    solo_set_aside: re.Pattern[str]
 
 
 @cache
@@ -53,6 +56,8 @@ def _rules() -> _Rules:
             rf"\bI\s+(?:\w+\s+)?(?:{verbs}|set\s+up|took\s+care\s+of)\s+(?P<what>[^,;.]+)", re.I
         ),
         re.compile(shared, re.I),
+        compile_patterns(FILE, cfg, require(FILE, cfg, "solo_claims", list)),
+        re.compile(require(FILE, cfg, "solo_set_aside", str), re.I),
     )
 
 
@@ -92,3 +97,15 @@ def claimed_work(reply: list[Sentence], given: list[Credit]) -> list[tuple[Credi
                         out.append((c, s.text))
                         break
     return out
+
+
+def solo_claim(reply: list[Sentence]) -> str | None:
+    """The reply sentence that claims the whole work was done alone ("I built the whole thing
+    alone"), unless the claim is negated or only supposed in its clause."""
+    rules = _rules()
+    for s in reply:
+        for clause in _CLAUSES.split(s.text):
+            m = rules.solo.search(clause)
+            if m and not rules.solo_set_aside.search(clause[: m.end()]):
+                return s.text
+    return None
