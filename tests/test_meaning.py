@@ -113,3 +113,14 @@ def test_exact_phrases(text: str, concept: str, present: bool) -> None:
     from deepdive.meaning import terms
 
     assert (concept in terms(text)) is present
+
+
+def test_a_possessive_is_read_as_its_noun() -> None:
+    assert terms("the classifier's scores") == terms("the classifier scores")
+    assert terms("the model’s errors") == terms("the model errors")
+    assert "it" not in terms("it's fine") and terms("that's all") == []
+
+
+def test_abbreviations_people_type_name_the_same_concept() -> None:
+    assert terms("xgb") == terms("gradient boosting") == terms("lgbm")
+    assert terms("copilot") == terms("coding assistant")

@@ -81,7 +81,9 @@ class Lexicon:
 
     def terms(self, text: str) -> list[str]:
         """The content terms of ``text`` in order (concepts as ``"c:<name>"``)."""
-        words = self._content_words(_WORD.findall(text.lower()))
+        raw = _WORD.findall(text.lower().replace("’", "'"))
+        # a possessive is its noun ("the classifier's scores"); "it's", "that's" stay stopwords
+        words = self._content_words([w[:-2] if w.endswith("'s") else w for w in raw])
         out: list[str] = []
         i = 0
         while i < len(words):
