@@ -117,3 +117,8 @@ def test_a_single_word_finds_the_question_a_longer_concept_names() -> None:
     assert index.did_you_mean("under fitting") == "underfitting"
     # "non-technical" is not a missing value (an unquoted YAML null once read as "none")
     assert index.search("missing values", 1)[0][0].id == "depth-missing-values"
+
+
+def test_an_optimizer_comparison_finds_the_optimizer_question_first() -> None:
+    found = [q.id for q, _ in SearchIndex(shipped()).search("gradient descent vs adam", 3)]
+    assert found[0] == "depth-optimizers"
