@@ -100,3 +100,14 @@ def test_a_purpose_said_as_a_negation_is_not_denied() -> None:
     answer = "Regularization adds a penalty term to the loss so the model does not overfit."
     first = check_coverage(find(shipped(), "depth-regularization"), answer).points[0]
     assert first.covered and first.wrong is None
+
+
+def test_a_point_that_denies_a_claim_is_not_covered_by_stating_the_claim() -> None:
+    question = find(shipped(), "br-p-value")
+    n = next(k for k, p in enumerate(question.key_points) if " not " in f" {p} ")
+    wrong = check_coverage(question, "Basically there's a small chance the null is true.")
+    assert not wrong.points[n].covered
+    right = check_coverage(
+        question, "It isn't the probability that the null is true; it assumes the null."
+    )
+    assert right.points[n].covered

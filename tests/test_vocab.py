@@ -29,3 +29,15 @@ def test_deep_learning_used_is_a_model_family(text: str) -> None:
 )
 def test_deep_learning_as_a_field_is_no_model(text: str) -> None:
     assert vocab().names("models", text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The labels came from chargeback records, weeks after each payment.", "chargebacks"),
+        ("We read the customer complaint tickets from the last year.", "support tickets"),
+        ("The amounts keyed into the ERP served as labels.", "business systems"),
+    ],
+)
+def test_data_sources_people_name(text: str, source: str) -> None:
+    assert source in vocab().names("data_sources", text)

@@ -189,9 +189,20 @@ def _window(words: list[str], wanted: set[str]) -> int | None:
     return best
 
 
+def denies(text: str) -> bool:
+    """Does ``text`` deny a claim ("it is not the probability that ...")? A contrast tacked
+    on ("..., not just a point estimate") is no denial."""
+    return any(not _NOT_A_DENIAL.match(text[m.end() :]) for m in _DENIAL.finditer(text))
+
+
+def distanced(text: str) -> bool:
+    """Does ``text`` negate, or report a claim as a mistake ("a common mistake is ...")?"""
+    return bool(NEGATION.search(text) or _lists().distancing.search(text))
+
+
 def affirms_denied(point: str, sentence: str) -> str | None:
     """The sentence states, plainly and close together, what the point says is not so."""
-    if NEGATION.search(sentence) or _lists().distancing.search(sentence):
+    if distanced(sentence):
         return None
     said = set(terms(sentence))
     words = WORD.findall(sentence)

@@ -19,6 +19,7 @@ from typing import Any
 
 from deepdive.bank import Question, shipped
 from deepdive.claim_frames import NEGATION as _NEGATION
+from deepdive.claim_frames import denies, distanced
 from deepdive.directions import (
     contradiction,
     directions_of,
@@ -185,6 +186,7 @@ def check_coverage(question: Question, answer: str) -> Coverage:
             if own is not None and other is not None and other == (own[0], 1 - own[1])
         ]
         best = 0.0
+        point_denies = denies(point)
         right: tuple[float, tuple[str, ...]] | None = None
         wrong: tuple[str, tuple[str, ...]] | None = None
         for passage, quoted in passages:
@@ -197,8 +199,15 @@ def check_coverage(question: Question, answer: str) -> Coverage:
                 why = next((w for q in quoted if (w := _common_mistake(question, n, q))), None)
             if why is None and own is not None and siblings:
                 why = _told_of_the_other_side(point, siblings, quoted, own, echo)
+            # a point that denies a claim is said only by a passage that denies or sets aside
+            # something too: "the null is true" shares its words but not its sense
+            says_it = not point_denies or any(distanced(q) for q in quoted)
             # a pair must beat a single sentence clearly, so quotes stay as short as they can be
-            if why is None and (right is None or score > right[0] + 0.05 * (len(quoted) - 1)):
+            if (
+                why is None
+                and says_it
+                and (right is None or score > right[0] + 0.05 * (len(quoted) - 1))
+            ):
                 right = (score, quoted)
             elif why is not None and wrong is None:
                 wrong = (why, quoted)
