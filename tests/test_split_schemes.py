@@ -31,6 +31,9 @@ def kinds(text: str) -> set[str]:
         ("The test split was random: 80/10/10 over all calls.", {"at random"}),
         ("We split the clips randomly and evaluated on a fifth of them.", {"at random"}),
         ("We evaluated after training on six seasons and testing on the two latest.", {"by time"}),
+        # a later clause that says nothing leaked does not set the split aside
+        ("We split by date for evaluation, so no later rows leaked into training.", {"by time"}),
+        ("For the test numbers we took a random 80/20 split of the sessions.", {"at random"}),
     ],
 )
 def test_each_kind_of_split(text: str, expected: set[str]) -> None:

@@ -75,3 +75,20 @@ def test_a_solo_claim_set_aside_or_about_one_task_is_no_contradiction(reply: str
 def test_no_credit_in_the_overview_means_a_solo_claim_is_consistent() -> None:
     overview = "I built the demand model and ran the offline evaluation myself."
     assert find_contradictions(overview, "I did the whole project alone.") == []
+
+
+def test_a_name_with_its_role_set_off_by_commas_is_credited() -> None:
+    overview = "Sana, our data engineer, built the ingestion jobs, and I trained the ranker."
+    assert [c.who for c in credits(split_sentences(overview))] == ["Sana"]
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "It was a solo project, so nobody else touched the code.",
+        "I was the only engineer on the project from start to finish.",
+        "I did everything on that project alone, start to finish.",
+    ],
+)
+def test_more_ways_of_claiming_the_work_alone(reply: str) -> None:
+    assert [c.kind for c in find_contradictions(OVERVIEW, reply)] == ["ownership"]

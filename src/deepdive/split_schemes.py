@@ -19,6 +19,7 @@ from deepdive.quantity_frames import not_a_claim
 from deepdive.sentences import Sentence
 
 FILE = "consistency.yaml"
+_LATER_CLAUSE = re.compile(r"[;]|,\s+(?:so|and|which|because|but)\b|\s(?:so|because)\s", re.I)
 
 
 @dataclass(frozen=True)
@@ -50,11 +51,16 @@ def split_kinds(sentences: list[Sentence]) -> dict[str, str]:
     rules = _rules()
     out: dict[str, str] = {}
     for s in sentences:
-        if not_a_claim(s.text) or not rules.evaluation.search(s.text):
-            continue  # "a random split would have flattered us"; customers split for a test
+        if not rules.evaluation.search(s.text):
+            continue  # customers split for a test
         for kind, pattern in rules.kinds.items():
             for m in pattern.finditer(s.text):
                 before, after = s.text[max(0, m.start() - 60) : m.start()], s.text[m.end() :]
+                # "a random split would have flattered us" supposes the split; a later clause
+                # ("..., so nothing leaked") says nothing against it
+                brk = _LATER_CLAUSE.search(s.text, m.end())
+                if not_a_claim(s.text[: brk.start() if brk else len(s.text)]):
+                    continue
                 if not rules.aside.search(before) and not rules.supposed.search(after):
                     out.setdefault(kind, s.text)
                     break

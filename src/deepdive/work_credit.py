@@ -66,12 +66,17 @@ def _work(text: str) -> frozenset[str]:
     return frozenset(stem(w.lower()) for w in _WORD.findall(text) if w.lower() not in stop)
 
 
+# a name with its role set off by commas ("Priya, a data engineer, built ..."): the role is
+# dropped so the name stays the subject of its verb
+_APPOSITIVE = re.compile(r"\b((?-i:[A-Z][a-z]+)),\s+(?:a|an|the|our|my)\s+[\w\s-]{1,40}?,\s+")
+
+
 def credits(sentences: list[Sentence]) -> list[Credit]:
     """The work the text credits to teammates, clause by clause."""
     rules = _rules()
     out = []
     for s in sentences:
-        for clause in _CLAUSES.split(s.text):
+        for clause in _CLAUSES.split(_APPOSITIVE.sub(r"\1 ", s.text)):
             m = rules.credited.match(clause)
             if m and m.group("who").split()[0].lower() not in _PRONOUNS:
                 work = _work(m.group("what"))
