@@ -207,3 +207,9 @@ def test_batch_size_is_not_batch_scoring() -> None:
         )
         is None
     )
+
+
+def test_missing_a_positive_is_the_other_side_of_a_false_alarm() -> None:
+    point = "precision matters when false alarms are costly"
+    assert contradiction(point, "Precision matters most when missing a real case is costly.")
+    assert contradiction(point, "Precision matters when false alarms are expensive.") is None
