@@ -213,3 +213,9 @@ def test_missing_a_positive_is_the_other_side_of_a_false_alarm() -> None:
     point = "precision matters when false alarms are costly"
     assert contradiction(point, "Precision matters most when missing a real case is costly.")
     assert contradiction(point, "Precision matters when false alarms are expensive.") is None
+
+
+def test_a_property_given_to_the_other_side_is_backwards() -> None:
+    point = "Batch scoring is cheaper and simpler to monitor."
+    assert compared_backwards(point, "Real-time scoring is cheaper than batch scoring.")
+    assert compared_backwards(point, "Batch scoring is cheaper than real-time scoring.") is None

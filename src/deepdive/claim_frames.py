@@ -144,11 +144,34 @@ def _verdicts(point: str, sentence: str) -> list[bool]:
     return [v for v in found if v is not None]
 
 
+def _bare(text: str) -> list[tuple[str, bool, frozenset[str]]]:
+    """Comparatives said with no "than" ("batch is cheaper"): family, way, and the terms of
+    what is said to be so."""
+    lists = _lists()
+    words = "|".join(sorted(lists.ways, key=len, reverse=True))
+    out = []
+    for m in re.finditer(rf"\b({words})\b(?!(?:\s+[\w-]+){{0,2}}?\s+than\b)", text, re.I):
+        before = text[: m.start()]
+        if _NEGATED_BEFORE.search(before):
+            continue
+        starts = [c.end() for c in _CLAUSE_START.finditer(before)]
+        left = WORD.findall(before[starts[-1] if starts else 0 :])[-_SIDE_WORDS:]
+        family, up = lists.ways[m.group(1).lower()]
+        out.append((family, up, frozenset(terms(" ".join(left)))))
+    return out
+
+
 def compared_backwards(point: str, sentence: str) -> str | None:
-    """The sentence compares the point's two sides the other way round."""
+    """The sentence compares the point's two sides the other way round, or gives the
+    property the point gives one side ("batch is cheaper") to the other side, over it
+    ("real-time is cheaper than batch")."""
     verdicts = _verdicts(point, sentence)
     if verdicts and not any(verdicts):
         return "it compares the two the other way round"
+    for family, up, left in _bare(point):
+        for f in frames(sentence):
+            if f.family == family and f.up == up and left & f.right and not left & f.left:
+                return "it says the other one is so, not the one the point names"
     return None
 
 
