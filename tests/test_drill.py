@@ -252,3 +252,18 @@ def test_entities_name_the_metric_as_said_and_the_own_result_as_headline() -> No
 def test_a_manual_process_the_project_cut_is_still_its_own_result() -> None:
     text = "We automated the triage and cut manual review time by 40% for the support team."
     assert "40%" in overview_entities(text)["figure"]
+
+
+def test_skip_and_quit_on_their_own_line_need_no_empty_line() -> None:
+    import io
+
+    from rich.console import Console
+
+    from deepdive.drill_cli import read_reply
+
+    stream = io.BytesIO(b"skip\nquit\n")
+    console = Console(file=io.StringIO())
+    assert read_reply(stream, console) == ("skip", False)
+    assert read_reply(stream, console) == ("quit", False)
+    words = io.BytesIO(b"I would skip the\nfeature store next time\n\n")
+    assert read_reply(words, console) == ("I would skip the\nfeature store next time", False)

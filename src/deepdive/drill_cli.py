@@ -95,7 +95,8 @@ def print_question(console: Console, n: int, total: int, q: PlannedQuestion) -> 
 
 
 def read_reply(stream: IO[bytes], console: Console) -> tuple[str | None, bool]:
-    """Read one multi-line reply. Returns (text, eof); text None means Ctrl-D on nothing."""
+    """Read one multi-line reply. Returns (text, eof); text None means Ctrl-D on nothing.
+    "skip" or "quit" as the first line is taken at once, with no empty line after it."""
     lines: list[str] = []
     size = 0
     warned = False
@@ -113,6 +114,8 @@ def read_reply(stream: IO[bytes], console: Console) -> tuple[str | None, bool]:
                 )
                 warned = True
         line = line.rstrip("\r\n")
+        if not lines and line.strip().lower() in ("skip", "quit"):
+            return line.strip(), False  # a command on its own line needs no empty line after
         if not line.strip():
             if lines:
                 return "\n".join(lines), False
