@@ -239,3 +239,17 @@ def test_a_top_share_that_is_no_placing_is_no_result(text: str) -> None:
 )
 def test_nouns_of_outcome_still_make_results(text: str) -> None:
     assert any(f.result for f in figure_finder().find(text, 0, 0))
+
+
+@pytest.mark.parametrize(
+    ("text", "results"),
+    [
+        (
+            "In a two-week A/B test on 5% of traffic, conversion rose from 11.0% to 11.8%.",
+            ["from 11.0% to 11.8%"],
+        ),
+        ("We rolled it out to 10% of users and churn fell by 8%.", ["8%"]),
+    ],
+)
+def test_the_share_an_experiment_ran_on_is_no_result(text: str, results: list[str]) -> None:
+    assert [f.text for f in figure_finder().find(text, 0, 0) if f.result] == results

@@ -283,6 +283,12 @@ class FigureFinder:
     def _is_result(self, masked: str, s: int, e: int, kind: str, near_metric: bool) -> bool:
         if self.not_result.search(" ".join(masked[:s].split()[-10:]) + " "):
             return False  # a hypothetical, a target or an alert threshold, not an outcome
+        if (
+            kind == "percent"
+            and _ALLOCATED_TO.search(masked[max(0, s - 20) : s])
+            and _OF_TRAFFIC.match(masked[e:])
+        ):
+            return False  # "an A/B test with 5% of traffic": who saw it, not what it did
         if kind == "percent" and (
             _PLACED_TOP.search(masked[max(0, s - 50) : s])
             or (_TOP.search(masked[max(0, s - 8) : s]) and _ON_LEADERBOARD.match(masked[e:]))
@@ -336,6 +342,13 @@ class FigureFinder:
         return has_outcome and not describes_data
 
 
+# the share of traffic an experiment ran on ("an A/B test on 10% of users")
+_ALLOCATED_TO = re.compile(r"\b(?:on|with|to|for|across|at)\s+(?:just\s+|only\s+|about\s+)?$", re.I)
+_OF_TRAFFIC = re.compile(
+    r"\s*of\s+(?:the\s+|our\s+|all\s+)?(?:\w+\s+)?(?:traffic|users|sessions|visitors|requests|"
+    r"queries|searches|stores|customers|accounts|members|riders|drivers|players)\b",
+    re.I,
+)
 # a placing in a competition, told as a share of the field
 _PLACED_TOP = re.compile(
     r"\b(?:(?:went|made\s+it|climbed|moved\s+up|ended\s+up|finished|landed)\s+(?:\w+\s+)?"
