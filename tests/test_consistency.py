@@ -366,24 +366,3 @@ def test_a_contradiction_quotes_the_same_models_number() -> None:
 )
 def test_values_and_plain_praise_are_still_claims(overview: str, reply: str) -> None:
     assert find_contradictions(overview, reply)
-
-
-BOUND = "Scoring sits inside checkout, so we kept p95 latency under 40 milliseconds."
-
-
-def test_a_duration_far_past_a_kept_bound_contradicts_it() -> None:
-    reply = "At the moment we answer in about 250 milliseconds at p95 inside checkout."
-    found = find_contradictions(BOUND, reply, strict=True)
-    assert [c.kind for c in found] == ["figure"]
-    assert "40 milliseconds" in found[0].message and "250 milliseconds" in found[0].message
-
-
-@pytest.mark.parametrize(
-    "reply",
-    [
-        "We answer in about 25 milliseconds at p95 inside checkout.",  # within the bound
-        "The nightly feature job takes about 40 minutes.",  # another metric
-    ],
-)
-def test_a_duration_within_the_bound_or_of_another_metric_does_not(reply: str) -> None:
-    assert find_contradictions(BOUND, reply, strict=True) == []

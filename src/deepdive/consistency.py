@@ -259,25 +259,14 @@ class ConsistencyReader:
             return [("level", value)]
         return []
 
-    def quantities(
-        self, sentences: list[Sentence], bounds: bool = False, durations: bool = False
-    ) -> list[Quantity]:
-        """The figures the text claims; with ``bounds``, only the upper bounds it states
-        instead ("we kept p99 latency under 30 ms"), which no plain figure compares with; with
-        ``durations``, every duration too, not only those told as an outcome."""
+    def quantities(self, sentences: list[Sentence]) -> list[Quantity]:
         finder = figure_finder()
         out: list[Quantity] = []
         for i, s in enumerate(sentences):
             for fig in finder.find(s.text, s.start, i):
-                if not_a_claim(s.text, fig.end - s.start):
-                    continue  # a number said to be wrong or a what-if claims nothing
-                if is_bound(s.text, fig.start - s.start) != bounds:
-                    continue
-                told = bounds or fig.result or fig.baseline_level
-                if (
-                    not (told or (durations and fig.kind == "duration"))
-                    and fig.kind != "before_after"
-                ):
+                if not_a_claim(s.text, fig.end - s.start) or is_bound(s.text, fig.start - s.start):
+                    continue  # a number said to be wrong, a what-if or a bound claims nothing
+                if not (fig.result or fig.baseline_level) and fig.kind != "before_after":
                     continue  # setup numbers ("a 10% control group") are not claims
                 at, to = fig.start - s.start, fig.end - s.start
                 before = s.text[max(0, at - 40) : at]
@@ -298,35 +287,6 @@ class ConsistencyReader:
                 out.append(
                     Quantity(fig.text, s.text, tuple(readings), subject, metric, step, model)
                 )
-        return out
-
-    def _bounds_broken(
-        self, ov_s: list[Sentence], rp_s: list[Sentence], names: tuple[str, str], quoted: set[str]
-    ) -> list[Contradiction]:
-        """A reply duration more than twice an upper bound the overview says was kept, for the
-        same named metric ("p99 under 30 ms", then "around 300 ms p99"). Shares and scores
-        are left alone: a bound on one ("error under 2%") meets too many other figures."""
-        out: list[Contradiction] = []
-        for b in self.quantities(ov_s, bounds=True):
-            for rq in self.quantities(rp_s, durations=True):
-                if rq.sentence in quoted or not (b.metric and rq.metric):
-                    continue
-                if not same_metric(b.metric, rq.metric) or not b.subject & rq.subject:
-                    continue
-                limit = {_unit(u): v for u, v in b.readings}
-                said = {_unit(u): v for u, v in rq.readings}
-                unit = "minutes" if "minutes" in limit and "minutes" in said else None
-                if unit and limit[unit] > 0 and said[unit] > BOUND_BROKEN * limit[unit]:
-                    quoted.add(rq.sentence)
-                    out.append(
-                        Contradiction(
-                            "figure",
-                            b.sentence,
-                            rq.sentence,
-                            f"The {names[0]} kept it under “{b.text}” but the {names[1]} says "
-                            f"“{rq.text}”.",
-                        )
-                    )
         return out
 
     def _compared_after(self, after: str) -> bool:
@@ -495,7 +455,6 @@ class ConsistencyReader:
                         f"The {names[0]} said “{q.text}” but the {names[1]} says “{rq.text}”.",
                     )
                 )
-        out += self._bounds_broken(ov_s, rp_s, names, {c.reply_quote for c in out})
         quoted = {c.reply_quote for c in out}
         frames = frame_contradictions(
             [s.text for s in ov_s], [s.text for s in rp_s], min_about=2 if strict else 1
@@ -611,7 +570,6 @@ def _as_said(original: list[Sentence], digits: list[Sentence]) -> dict[str, str]
 
 
 _PRIORITY = ("level", "minutes", "points", "change")
-BOUND_BROKEN = 2.0  # a figure this many times an upper bound the overview kept breaks it
 
 
 _HEDGE = re.compile(
