@@ -132,6 +132,7 @@ def test_offsets_are_absolute() -> None:
         ("We alert if precision drops below 0.8.", False),
         ("Whenever error exceeded 30% for a region, someone got paged.", False),
         ("The portfolio could be up 15% in a strong month.", False),
+        ("Search conversion was stuck at about 9% for a year.", False),
     ],
 )
 def test_hypotheticals_targets_and_alert_thresholds_are_not_results(
