@@ -111,3 +111,29 @@ def test_a_point_that_denies_a_claim_is_not_covered_by_stating_the_claim() -> No
         question, "It isn't the probability that the null is true; it assumes the null."
     )
     assert right.points[n].covered
+
+
+@pytest.mark.parametrize(
+    ("qid", "answer", "point_word"),
+    [
+        (
+            "depth-feature-scaling",
+            "Distance-based models need scaling. Tree-based models split on thresholds, so they"
+            " are unaffected by scaling and you can leave it out for them.",
+            "tree-based",
+        ),
+        (
+            "br-data-augmentation",
+            "Augmentations have to preserve the label: a flip is fine only if the class stays the"
+            " same.",
+            "label",
+        ),
+    ],
+)
+def test_a_denial_said_in_positive_words_is_covered(
+    qid: str, answer: str, point_word: str
+) -> None:
+    question = find(shipped(), qid)
+    result = check_coverage(question, answer)
+    point = next(p for p in result.points if point_word in p.point)
+    assert point.covered and point.wrong is None

@@ -212,10 +212,17 @@ def _window(words: list[str], wanted: set[str]) -> int | None:
     return best
 
 
+# a key point that is a denied definition: "it is not the probability that the null is true"
+_DENIED_DEFINITION = re.compile(
+    r"^\W*(?:it|this|that|[\w-]+(?:\s+[\w-]+)?)\s+(?:is|are)\s+not\s+(?:a|an|the)\b", re.I
+)
+
+
 def denies(text: str) -> bool:
-    """Does ``text`` deny a claim ("it is not the probability that ...")? A contrast tacked
-    on ("..., not just a point estimate") is no denial."""
-    return any(not _NOT_A_DENIAL.match(text[m.end() :]) for m in _DENIAL.finditer(text))
+    """Is ``text`` a denied definition ("it is not the probability that ...")? Denials
+    elsewhere in a point ("... so it does not happen again", "trees do not need scaling") are
+    said as often in positive words ("unaffected by scaling"), so they do not count."""
+    return bool(_DENIED_DEFINITION.match(text))
 
 
 def distanced(text: str) -> bool:
