@@ -130,9 +130,7 @@ def test_a_point_that_denies_a_claim_is_not_covered_by_stating_the_claim() -> No
         ),
     ],
 )
-def test_a_denial_said_in_positive_words_is_covered(
-    qid: str, answer: str, point_word: str
-) -> None:
+def test_a_denial_said_in_positive_words_is_covered(qid: str, answer: str, point_word: str) -> None:
     question = find(shipped(), qid)
     result = check_coverage(question, answer)
     point = next(p for p in result.points if point_word in p.point)
