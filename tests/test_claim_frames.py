@@ -219,3 +219,7 @@ def test_a_property_given_to_the_other_side_is_backwards() -> None:
     point = "Batch scoring is cheaper and simpler to monitor."
     assert compared_backwards(point, "Real-time scoring is cheaper than batch scoring.")
     assert compared_backwards(point, "Batch scoring is cheaper than real-time scoring.") is None
+
+
+def test_nothing_compared_is_no_comparison() -> None:
+    assert compared_backwards("Batch scoring is cheaper.", "Nothing is cheaper than batch.") is None

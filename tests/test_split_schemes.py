@@ -34,6 +34,8 @@ def kinds(text: str) -> set[str]:
         # a later clause that says nothing leaked does not set the split aside
         ("We split by date for evaluation, so no later rows leaked into training.", {"by time"}),
         ("For the test numbers we took a random 80/20 split of the sessions.", {"at random"}),
+        ("We tested on rows after 01/06/22; the evaluation was a clean time split.", {"by time"}),
+        ("For evaluation we held out a random 20 percent of the users.", {"by group"}),
     ],
 )
 def test_each_kind_of_split(text: str, expected: set[str]) -> None:

@@ -86,9 +86,30 @@ def test_a_name_with_its_role_set_off_by_commas_is_credited() -> None:
     "reply",
     [
         "It was a solo project, so nobody else touched the code.",
-        "I was the only engineer on the project from start to finish.",
+        "I was the only one working on the project from start to finish.",
         "I did everything on that project alone, start to finish.",
     ],
 )
 def test_more_ways_of_claiming_the_work_alone(reply: str) -> None:
     assert [c.kind for c in find_contradictions(OVERVIEW, reply)] == ["ownership"]
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "It was just me and Priya for the first three months.",
+        "I worked alone on the evaluation harness.",
+        "I was the only data scientist on the team, so the modelling fell to me.",
+        "Nobody else wrote Python, so the model code was mine.",
+    ],
+)
+def test_one_task_alone_or_a_role_held_alone_is_no_solo_claim(reply: str) -> None:
+    assert not [c for c in find_contradictions(OVERVIEW, reply) if "alone" in c.message]
+
+
+def test_names_with_accents_and_roles_in_commas_are_credited_but_not_dates() -> None:
+    found = credits(split_sentences("José, a data engineer, built the feature store."))
+    assert [c.who for c in found] == ["José"]
+    assert (
+        credits(split_sentences("In March, our data team, led by Sam, built the pipeline.")) == []
+    )

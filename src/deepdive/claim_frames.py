@@ -36,6 +36,7 @@ NEGATION = re.compile(
     r"\b(?:not|never|no|neither|nor|cannot|rather\s+than|instead\s+of)\b|n[’']t\b", re.I
 )
 _SIDE_WORDS = 6  # words either side of a comparison that name what is compared
+_NOBODY = frozenset({"nothing", "nobody", "none", "few", "little", "neither"})
 _NEGATED_BEFORE = re.compile(r"(?:\bnot|\bno|\bnever|n[’']t)\s+(?:\w+\s+)?$", re.I)
 _CLAUSE_START = re.compile(r"[,;:.(]|\b(?:so|because|while|whereas|but|and|if|when)\b", re.I)
 _CLAUSE_END = re.compile(r"[,;:.)]|\b(?:so|because|while|whereas|but|and|if|when)\b", re.I)
@@ -102,6 +103,8 @@ def frames(text: str) -> list[Frame]:
             continue
         starts = [c.end() for c in _CLAUSE_START.finditer(before)]
         left_words = WORD.findall(before[starts[-1] if starts else 0 :])[-_SIDE_WORDS:]
+        if {w.lower() for w in left_words} & _NOBODY:
+            continue  # "nothing is cheaper than batch" compares nothing with batch
         rest = text[m.end() :]
         end = _CLAUSE_END.search(rest)
         right_words = WORD.findall(rest[: end.start()] if end else rest)[:_SIDE_WORDS]

@@ -104,6 +104,7 @@ class PartClassifier:
         self.vague = phrase_list("vague_results")
         self.training_only = phrase_list("training_only")
         self.planned = phrase_list("evaluation_planned")
+        self.done = phrase_list("evaluation_done")
 
     def heading_part(self, text: str) -> str | None:
         """The part a heading names ("## Data" -> data), if any."""
@@ -202,7 +203,11 @@ class PartClassifier:
             if (
                 self._unmeasured_praise(s.text, figures[i])
                 or self._training_only(s.text)
-                or (self.planned.search(s.text) and not any(f.result for f in figures[i]))
+                or (
+                    self.planned.search(s.text)
+                    and not self.done.search(s.text)
+                    and not any(f.result for f in figures[i])
+                )
             ):
                 # "friends who tried it liked it", "the training loss converged" or "we plan
                 # to A/B test it" under a Results heading measure nothing about unseen data
