@@ -41,3 +41,15 @@ def test_deep_learning_as_a_field_is_no_model(text: str) -> None:
 )
 def test_data_sources_people_name(text: str, source: str) -> None:
     assert source in vocab().names("data_sources", text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("We moved the ad ranker to a DeepFM model.", "factorization machine"),
+        ("A DCN-v2 ranker replaced the crosses we wrote by hand.", "deep & cross network"),
+        ("We started from a wide and deep model.", "wide & deep"),
+    ],
+)
+def test_ranking_model_families_are_named(text: str, name: str) -> None:
+    assert vocab().names("models", text) == [name]
