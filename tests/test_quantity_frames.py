@@ -119,3 +119,16 @@ def test_a_budget_meets_a_budget_and_a_measurement_beside_it_measures_the_same()
     assert frame_contradictions(overview, ["It already uses 12 ms of our 60 ms p99 budget."])
     assert not frame_contradictions(overview, ["We stayed well inside our 40 ms p99 budget."])
     assert frame_contradictions(overview, ["Live, the p99 came in around 35 ms."])
+
+
+@pytest.mark.parametrize(
+    ("said", "digits"),
+    [
+        ("it fell from five days to half a day", "it fell from 5 days to 0.5 days"),
+        ("about a week and a half", "about 1.5 weeks"),
+        ("three months and a half", "3.5 months"),
+        ("I had half a mind to quit", "I had half a mind to quit"),
+    ],
+)
+def test_halves_of_a_time_unit_are_read_as_numbers(said: str, digits: str) -> None:
+    assert spell_numbers(said) == digits

@@ -296,8 +296,18 @@ def spell_numbers(sentence: str) -> str:
         return prev + "0." + "".join(str(_UNITS.index(w.lower())) for w in m.group("d").split())
 
     text = _LEADING_POINT.sub(leading_point, sentence)
+    text = _HALF_UNIT.sub(lambda m: f"0.5 {m.group(1)}s", text)
+    text = _ONE_AND_A_HALF.sub(lambda m: f"1.5 {m.group(1)}s", text)
     text = _SPELLED.sub(digit, text)
+    text = _N_AND_A_HALF.sub(lambda m: f"{m.group(1)}.5 {m.group(2)}s", text)
     return _HUNDRED.sub(_hundreds, text)
+
+
+_TIME_UNIT = r"(second|minute|hour|day|week|month|year)"
+# "half a day" -> "0.5 days"; "a day and a half" -> "1.5 days"; "2 weeks and a half" -> "2.5 weeks"
+_HALF_UNIT = re.compile(rf"\bhalf\s+an?\s+{_TIME_UNIT}\b", re.I)
+_ONE_AND_A_HALF = re.compile(rf"\ban?\s+{_TIME_UNIT}\s+and\s+a\s+half\b", re.I)
+_N_AND_A_HALF = re.compile(rf"\b(\d+)\s+{_TIME_UNIT}s?\s+and\s+a\s+half\b", re.I)
 
 
 def _hundreds(m: re.Match[str]) -> str:
