@@ -132,3 +132,26 @@ def test_a_budget_meets_a_budget_and_a_measurement_beside_it_measures_the_same()
 )
 def test_halves_of_a_time_unit_are_read_as_numbers(said: str, digits: str) -> None:
     assert spell_numbers(said) == digits
+
+
+@pytest.mark.parametrize(
+    ("overview", "reply"),
+    [
+        (
+            "We tested out of time on the 2022 cohorts.",
+            "The out-of-time test used the 2020 cohorts.",
+        ),
+        (
+            "Ten days of click logs went into training.",
+            "Training used about a month of click logs.",
+        ),
+    ],
+)
+def test_a_changed_year_or_a_span_said_with_a_is_a_contradiction(overview: str, reply: str) -> None:
+    assert frame_contradictions([overview], [reply])
+
+
+def test_the_same_year_agrees() -> None:
+    assert not frame_contradictions(
+        ["We tested out of time on the 2022 cohorts."], ["The 2022 cohorts were the test set."]
+    )

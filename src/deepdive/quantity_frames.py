@@ -297,6 +297,7 @@ def spell_numbers(sentence: str) -> str:
 
     text = _LEADING_POINT.sub(leading_point, sentence)
     text = _HALF_UNIT.sub(lambda m: f"0.5 {m.group(1)}s", text)
+    text = _A_UNIT_OF.sub(lambda m: f"1 {m.group(1)} of", text)
     text = _ONE_AND_A_HALF.sub(lambda m: f"1.5 {m.group(1)}s", text)
     text = _SPELLED.sub(digit, text)
     text = _N_AND_A_HALF.sub(lambda m: f"{m.group(1)}.5 {m.group(2)}s", text)
@@ -306,6 +307,8 @@ def spell_numbers(sentence: str) -> str:
 _TIME_UNIT = r"(second|minute|hour|day|week|month|year)"
 # "half a day" -> "0.5 days"; "a day and a half" -> "1.5 days"; "2 weeks and a half" -> "2.5 weeks"
 _HALF_UNIT = re.compile(rf"\bhalf\s+an?\s+{_TIME_UNIT}\b", re.I)
+# "a month of logs" -> "1 month of logs" (how much, said with "a")
+_A_UNIT_OF = re.compile(r"\ba\s+(day|week|month|quarter|year)\s+of\b", re.I)
 _ONE_AND_A_HALF = re.compile(rf"\ban?\s+{_TIME_UNIT}\s+and\s+a\s+half\b", re.I)
 _N_AND_A_HALF = re.compile(rf"\b(\d+)\s+{_TIME_UNIT}s?\s+and\s+a\s+half\b", re.I)
 
@@ -330,11 +333,18 @@ def same_thing(a: Frame, b: Frame) -> bool:
     return bool(a.about & b.about)
 
 
+_YEAR = 1900
+
+
 def agree(a: Frame, b: Frame) -> bool:
     """Are the two values the same, allowing for rounding ("about 30%" and "31%")?"""
     low, high = sorted((a.value, b.value))
     if high == 0:
         return True
+    if a.dim == "count" and all(
+        _YEAR <= v.value <= _YEAR + 200 and v.value == int(v.value) for v in (a, b)
+    ):
+        return a.value == b.value  # years name, they do not count: 2019 is not "about 2021"
     if a.dim == "percent" and abs(a.value + b.value - 100) <= 1.5:
         return True  # the same split told from the other side ("70% routed", "the 30% left")
     # "about 30%" and "31%" agree; a small share is read closely (0.3% and 0.8% do not)
