@@ -57,6 +57,7 @@ _SLACK = 1  # extra words the sentence may spend on the denied claim
 @dataclass(frozen=True)
 class _Lists:
     comparative: re.Pattern[str]
+    bare: re.Pattern[str]  # a comparative with no "than" after it
     ways: dict[str, tuple[str, bool]]  # word -> (family, goes up)
     lower_is_better: re.Pattern[str]
     distancing: re.Pattern[str]
@@ -76,6 +77,7 @@ def _lists() -> _Lists:
     words = "|".join(sorted(ways, key=len, reverse=True))
     return _Lists(
         re.compile(rf"\b({words})\b(?:\s+[\w-]+){{0,2}}?\s+than\b", re.I),
+        re.compile(rf"\b({words})\b(?!(?:\s+[\w-]+){{0,2}}?\s+than\b)", re.I),
         ways,
         compile_patterns(name, cfg, require(name, cfg, "lower_is_better", list)),
         compile_patterns(name, cfg, require(name, cfg, "distancing", list)),
@@ -93,17 +95,23 @@ class Frame(NamedTuple):
     shared: frozenset[str]
 
 
+def _left_side(text: str, at: int) -> list[str] | None:
+    """The words naming what a comparative at ``at`` is said of (back to its clause start),
+    or None when the comparative is negated ("no better")."""
+    before = text[:at]
+    if _NEGATED_BEFORE.search(before):
+        return None
+    starts = [c.end() for c in _CLAUSE_START.finditer(before)]
+    return WORD.findall(before[starts[-1] if starts else 0 :])[-_SIDE_WORDS:]
+
+
 def frames(text: str) -> list[Frame]:
     """The comparisons ``text`` makes, negated ones ("no better than") left out."""
     lists = _lists()
     out = []
     for m in lists.comparative.finditer(text):
-        before = text[: m.start()]
-        if _NEGATED_BEFORE.search(before):
-            continue
-        starts = [c.end() for c in _CLAUSE_START.finditer(before)]
-        left_words = WORD.findall(before[starts[-1] if starts else 0 :])[-_SIDE_WORDS:]
-        if {w.lower() for w in left_words} & _NOBODY:
+        left_words = _left_side(text, m.start())
+        if left_words is None or {w.lower() for w in left_words} & _NOBODY:
             continue  # "nothing is cheaper than batch" compares nothing with batch
         rest = text[m.end() :]
         end = _CLAUSE_END.search(rest)
@@ -151,14 +159,11 @@ def _bare(text: str) -> list[tuple[str, bool, frozenset[str]]]:
     """Comparatives said with no "than" ("batch is cheaper"): family, way, and the terms of
     what is said to be so."""
     lists = _lists()
-    words = "|".join(sorted(lists.ways, key=len, reverse=True))
     out = []
-    for m in re.finditer(rf"\b({words})\b(?!(?:\s+[\w-]+){{0,2}}?\s+than\b)", text, re.I):
-        before = text[: m.start()]
-        if _NEGATED_BEFORE.search(before):
+    for m in lists.bare.finditer(text):
+        left = _left_side(text, m.start())
+        if left is None:
             continue
-        starts = [c.end() for c in _CLAUSE_START.finditer(before)]
-        left = WORD.findall(before[starts[-1] if starts else 0 :])[-_SIDE_WORDS:]
         family, up = lists.ways[m.group(1).lower()]
         out.append((family, up, frozenset(terms(" ".join(left)))))
     return out
