@@ -38,6 +38,8 @@ def test_the_sets_are_as_big_as_issue_13_asks() -> None:
     assert len(replies) >= 100
     retold = [r for s in _yaml("retell_pairs.yaml")["sheets"] for r in s["retellings"]]
     assert len(retold) >= 60
+    later = [r for s in _yaml("retell_pairs_2.yaml")["sheets"] for r in s["retellings"]]
+    assert len(later) >= 36 and sum(len(r["drift"]) for r in later) >= 40
     answers = _yaml("practice_answers.yaml")["answers"]
     assert len(answers) >= 80
     assert sum("wrong" in a["marks"].values() for a in answers) >= 30
@@ -71,11 +73,22 @@ def test_reply_checks_floor(split: str, floor: float) -> None:
     assert checks["names_alternative"].accuracy >= 0.85, checks["names_alternative"].wrong
 
 
-@pytest.mark.parametrize("split", ["dev", "test"])
-def test_retelling_floor(split: str) -> None:
-    tally = retellings(DATA / "retell_pairs.yaml")[split]
-    assert tally.coverage.accuracy >= 0.83
-    assert tally.drift.recall >= 0.6 and tally.drift.precision >= 0.62, tally.drift.wrong
+@pytest.mark.parametrize(
+    ("file", "split", "cover", "recall", "precision"),
+    [
+        ("retell_pairs.yaml", "dev", 0.83, 0.6, 0.62),
+        ("retell_pairs.yaml", "test", 0.83, 0.6, 0.62),
+        # written later with subtler drifts; measured once held out at 0.30 / 0.75 and 0.60
+        ("retell_pairs_2.yaml", "dev", 0.8, 0.25, 0.7),
+        ("retell_pairs_2.yaml", "test", 0.78, 0.25, 0.55),
+    ],
+)
+def test_retelling_floor(
+    file: str, split: str, cover: float, recall: float, precision: float
+) -> None:
+    tally = retellings(DATA / file)[split]
+    assert tally.coverage.accuracy >= cover
+    assert tally.drift.recall >= recall and tally.drift.precision >= precision, tally.drift.wrong
 
 
 @pytest.mark.parametrize(
@@ -102,6 +115,7 @@ def test_the_report_names_every_set() -> None:
         "reply-5 test all checks",
         "reply-6 test all checks",
         "retell drift test",
+        "retell-2 drift test",
         "practice test",
         "practice-2 test",
     ):

@@ -155,3 +155,36 @@ def test_the_same_year_agrees() -> None:
     assert not frame_contradictions(
         ["We tested out of time on the 2022 cohorts."], ["The 2022 cohorts were the test set."]
     )
+
+
+@pytest.mark.parametrize(
+    ("overview", "reply", "changed"),
+    [
+        # a share said as "N of M" is compared as a share, with a percent too
+        ("The auditors sided with the model on 33 of 40 sampled loans.",
+         "The auditors sided with it on 38 of the 40 sampled loans.", True),
+        ("The auditors sided with the model on 33 of 40 sampled loans.",
+         "The auditors sided with it on about 82% of the sampled loans.", False),
+        ("The auditors sided with the model on 33 of 40 sampled loans.",
+         "The auditors sided with it on thirty-three out of forty loans.", False),
+        # how often, how finely: a cadence or a resolution told with another period
+        ("We refit the churn model every week on the newest events.",
+         "The churn model was refit every month on the newest events.", True),
+        ("We refit the churn model every week on the newest events.",
+         "We refit the churn model weekly.", False),
+        ("The forecaster predicts load at 15-minute resolution per substation.",
+         "The forecaster predicts hourly load per substation.", True),
+        ("The forecaster predicts load at 15-minute resolution per substation.",
+         "It predicts the substation load every fifteen minutes.", False),
+        # a metric named by its period is no cadence
+        ("Daily active players rose 3% after the launch.",
+         "Monthly active players rose 3% after the launch.", False),
+        # one shared word is not enough: a trend "every year" is no cadence of the forecast
+        ("The forecaster predicts hourly load per substation.",
+         "Heat pumps push the evening load up a little more every year.", False),
+    ],
+)  # fmt: skip
+def test_shares_and_periods_are_compared_as_what_they_measure(
+    overview: str, reply: str, changed: bool
+) -> None:
+    assert bool(frame_contradictions([overview], [reply])) is changed

@@ -6,6 +6,8 @@ Labelled sets, written blind by helper sessions before the code ran on them, liv
 * ``contradiction_pairs.yaml`` — overviews, each with replies marked contradicting or not;
 * ``drill_replies.yaml`` — overviews with follow-up replies and a gold mark per reply check;
 * ``retell_pairs.yaml`` — fact sheets with retellings, the facts each covers and drifts from;
+  ``retell_pairs_2.yaml`` a second such set, with subtler drifts (within a model family, a
+  rate's period, an "N of M" share);
 * ``drill_replies_2.yaml`` — a second reply set, rich in new numbers that are not contradictions;
   ``drill_replies_3.yaml`` and ``_4`` two more, in other domains; ``drill_replies_5.yaml``
   and ``_6`` marked for consistency only (96 replies each, 41 contradicting, across kinds);
@@ -85,6 +87,7 @@ class Tally:
 
 
 PRACTICE_2 = "practice_answers_2.yaml"
+RETELL_2 = "retell_pairs_2.yaml"
 REPLIES_2 = "drill_replies_2.yaml"
 REPLIES_3 = "drill_replies_3.yaml"
 REPLIES_4 = "drill_replies_4.yaml"
@@ -228,10 +231,11 @@ def report(data_dir: Path, show_errors: bool = False) -> str:
                 _merge(total, (tally,))
             name = f"{label} {split} all checks"
             lines.append(f"{name:<30} acc {total.accuracy:.2f}  n {total.n}")
-    for split, rt in retellings(data_dir / "retell_pairs.yaml").items():
-        lines.append(rt.drift.line(f"retell drift {split}"))
-        lines.append(rt.coverage.line(f"retell cover {split}"))
-        wrong += [f"drift {w}" for w in rt.drift.wrong] if split == "dev" else []
+    for name, file in (("retell", "retell_pairs.yaml"), ("retell-2", RETELL_2)):
+        for split, rt in retellings(data_dir / file).items():
+            lines.append(rt.drift.line(f"{name} drift {split}"))
+            lines.append(rt.coverage.line(f"{name} cover {split}"))
+            wrong += [f"{name} drift {w}" for w in rt.drift.wrong] if split == "dev" else []
     for name, file in (("practice", "practice_answers.yaml"), ("practice-2", PRACTICE_2)):
         for split, pt in practice(data_dir / file).items():
             lines.append(f"{name} {split:<{29 - len(name)}} {pt.line()}")

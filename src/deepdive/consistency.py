@@ -30,6 +30,7 @@ from deepdive.model_mentions import (
     nearest_model,
     same_model,
 )
+from deepdive.model_variants import variant
 from deepdive.quantity_frames import (
     Frame,
     frame_contradictions,
@@ -323,7 +324,13 @@ class ConsistencyReader:
         with ``direct``, only a model named right after the choice ("we went with X"); with
         ``shipped_only``, only one called the final or shipped model ("our final model was X",
         "the X we shipped"), not one merely trained or used (a reply about a baseline)."""
-        out: dict[str, str] = {}
+        return {k: s for k, (s, _) in self.chosen_mentions(sentences, direct, shipped_only).items()}
+
+    def chosen_mentions(
+        self, sentences: list[Sentence], direct: bool = False, shipped_only: bool = False
+    ) -> dict[str, tuple[str, str]]:
+        """As :meth:`chosen_models`, with the model as said ("ResNet-50") after the sentence."""
+        out: dict[str, tuple[str, str]] = {}
         for s in sentences:
             mentions = vocab().find("models", s.text)
             # "the random forest ranker we shipped", "our XGBoost model takes ..."
@@ -351,7 +358,7 @@ class ConsistencyReader:
                 after = s.text[m.end : m.end + 48]
                 if self.rejected.search(near) or self.rejected_after.search(after):
                     continue
-                out.setdefault(m.name, s.text)
+                out.setdefault(m.name, (s.text, m.text))
         return out
 
     def data_sources(self, sentences: list[Sentence], near: bool = False) -> dict[str, str]:
@@ -482,12 +489,12 @@ class ConsistencyReader:
                     f"The {names[0]} said “{ov_f.text}” but the {names[1]} says “{rp_f.text}”.",
                 )
             )
-        ov_models = self.chosen_models(ov_s)
-        rp_models = self.chosen_models(rp_s, direct=True, shipped_only=alternatives)
+        ov_models = self.chosen_mentions(ov_s)
+        rp_models = self.chosen_mentions(rp_s, direct=True, shipped_only=alternatives)
         same = any(vocab().same_family(a, b) for a in ov_models for b in rp_models)
         if ov_models and rp_models and not same:
-            name, quote = next(iter(rp_models.items()))
-            ov_name, ov_quote = next(iter(ov_models.items()))
+            name, (quote, _) = next(iter(rp_models.items()))
+            ov_name, (ov_quote, _) = next(iter(ov_models.items()))
             out.append(
                 Contradiction(
                     "model",
@@ -495,6 +502,17 @@ class ConsistencyReader:
                     quote,
                     f"The {names[0]} names {ov_name} as the model used; "
                     f"the {names[1]} says {name}.",
+                )
+            )
+        elif changed := _variant_changed(ov_models, rp_models, " ".join(s.text for s in ov_s)):
+            (ov_quote, ov_said), (quote, said) = changed
+            out.append(
+                Contradiction(
+                    "model",
+                    ov_quote,
+                    quote,
+                    f"The {names[0]} names {ov_said} as the model used; "
+                    f"the {names[1]} says {said}.",
                 )
             )
         ov_data = self.data_sources(ov_s)
@@ -548,6 +566,21 @@ class ConsistencyReader:
                 )
             )
         return out
+
+
+def _variant_changed(
+    overview: dict[str, tuple[str, str]], reply: dict[str, tuple[str, str]], overview_text: str
+) -> tuple[tuple[str, str], tuple[str, str]] | None:
+    """The chosen model told as another variant of its family ("ResNet-50" -> "ResNet-18"):
+    (overview sentence and name as said, reply sentence and name as said). A variant the
+    overview itself names anywhere ("we compared ResNet-18 and ResNet-50") is no change."""
+    said_before = {m.text.lower() for m in vocab().find("models", overview_text)}
+    for name, (quote, said) in reply.items():
+        if name in overview and said.lower() not in said_before:
+            ov_quote, ov_said = overview[name]
+            if variant(ov_said).differs(variant(said)):
+                return (ov_quote, ov_said), (quote, said)
+    return None
 
 
 def _reversed(rq: Quantity, overview: list[Quantity]) -> bool:

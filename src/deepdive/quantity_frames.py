@@ -41,6 +41,31 @@ _TIMES = re.compile(
     r"days?|weeks?|months?|years?)\b",
     re.I,
 )
+# "41 of 58 invoices", "two out of three annotators": a share of a whole said as a count
+_SHARE_OF = re.compile(
+    rf"\b(?P<k>{_NUM})\s+(?:out\s+)?of\s+(?:the\s+|our\s+|all\s+)?(?P<n>{_NUM})\b"
+    r"(?:\s+(?!and\b|or\b|of\b)[a-z][a-z-]*){0,2}",
+    re.I,
+)
+# how often something happens or how finely it is measured: "retrained weekly", "every 10
+# minutes", "at 10-minute resolution", "hourly readings" (not a metric named by its period:
+# "daily active users")
+_PERIOD_WORD = {
+    "hourly": 3600.0, "daily": 86400.0, "nightly": 86400.0, "weekly": 604800.0,
+    "fortnightly": 1209600.0, "biweekly": 1209600.0, "monthly": 2629800.0,
+    "quarterly": 7889400.0, "yearly": 31557600.0, "annually": 31557600.0,
+}  # fmt: skip
+_PERIOD = re.compile(
+    r"\b(?P<w>hourly|daily|nightly|weekly|fortnightly|biweekly|monthly|quarterly|yearly|"
+    r"annually)\b(?!\s+active\b)|"
+    rf"\b(?:every|once\s+an?|once\s+per)\s+(?:(?P<n>{_NUM})\s+)?(?P<u>minute|hour|day|night|week|"
+    r"month|quarter|year)s?\b|"
+    rf"\b(?P<m>{_NUM})[\s-]*(?P<v>second|minute|hour|day|week|month)s?[\s-]+"
+    r"(?:resolution|granularity|intervals?|buckets?|bins?|cadence|frequency|windows?|"
+    r"aggregates?|steps?)\b",
+    re.I,
+)
+_PERIOD_UNIT = {**_TIME, "night": 86400.0, "quarter": 7889400.0}
 _PERCENT = re.compile(rf"\b(?P<n>{_NUM})\+?\s*(?:%|percent\b|per\s+cent\b)", re.I)
 _COUNT = re.compile(
     rf"(?<![-@])\b(?P<n>{_NUM})\+?\s*(?P<s>thousand|million|billion|k|m|bn)?\s+(?P<w>(?:[a-z][a-z-]*\s+){{0,2}}"
@@ -75,7 +100,7 @@ TIME_RATIO = 30.0
 
 @dataclass(frozen=True)
 class Frame:
-    dim: str  # count | money | time | percent
+    dim: str  # count | money | time | percent | period (how often, how finely: seconds)
     value: float
     noun: str  # the counted noun (counts), else ""
     about: frozenset[str]  # content words near the number, stemmed
@@ -169,7 +194,7 @@ def read_frames(sentence: str) -> list[Frame]:
     out: list[Frame] = []
     taken: list[tuple[int, int]] = []
 
-    def add(dim: str, value: float, noun: str, m: re.Match[str]) -> None:
+    def add(dim: str, value: float, noun: str, m: re.Match[str], share: bool = False) -> None:
         if any(a < m.end() and m.start() < b for a, b in taken):
             return
         taken.append((m.start(), m.end()))
@@ -179,8 +204,8 @@ def read_frames(sentence: str) -> list[Frame]:
         before, after = text[max(0, m.start() - 25) : m.start()], text[m.end() : m.end() + 25]
         # "12 ms of our 80 ms budget": the number after "of our" is the whole, not a part
         whole = bool(_OF_WHOLE.search(before))
-        part = bool(words.part_of.search(after)) or (
-            not whole and bool(words.part_of.search(before))
+        part = not share and (
+            bool(words.part_of.search(after)) or (not whole and bool(words.part_of.search(before)))
         )
         bound = is_bound(text, m.start())  # met only by another bound ("within 50 ms")
         out.append(Frame(dim, value, noun, about, m.group(), sentence, part, bound))
@@ -190,6 +215,17 @@ def read_frames(sentence: str) -> list[Frame]:
         scale = (m.group("sa") or m.group("sb") or "").lower()
         value = _float(n) * _SCALE.get(scale, 1.0) * (0.01 if m.group("c") else 1.0)
         add("money", value, "", m)
+    for m in _SHARE_OF.finditer(text):
+        k, n = _float(m.group("k")), _float(m.group("n"))
+        if 0 < k <= n and n > 1 and not _YEAR <= n <= _YEAR + 200:
+            add("percent", 100 * k / n, "", m, share=True)  # a share of its own whole
+    for m in _PERIOD.finditer(text):
+        if m.group("w"):
+            add("period", _PERIOD_WORD[m.group("w").lower()], "", m)
+        else:
+            unit = (m.group("u") or m.group("v")).lower()
+            count = m.group("n") or m.group("m")
+            add("period", (_float(count) if count else 1.0) * _PERIOD_UNIT[unit], "", m)
     for m in _TIMES.finditer(text):
         unit = m.group("u").lower().rstrip("s") or "s"
         add("time", _float(m.group("n")) * _TIME.get(unit, _TIME.get(unit + "s", 1.0)), "", m)
@@ -378,6 +414,8 @@ def frame_contradictions(
         extra = 0 if r.dim == "count" else 1  # a count already shares its noun
         if r.noun.endswith("/rate"):
             extra = 1 - min_about  # so does a rate, and its period ("a day" / "a month")
+        elif r.dim == "period":
+            extra = 2  # how often *what* happens: "hourly demand" is not "more every year"
         related = [
             o for o in said if same_thing(o, r) and len(o.about & r.about) >= min_about - 1 + extra
         ]

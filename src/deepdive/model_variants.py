@@ -1,0 +1,61 @@
+"""Variants within one model family: ResNet-50 and ResNet-18, RoBERTa and DistilBERT.
+
+The vocabulary reads both "ResNet-50" and "ResNet-18" as ResNet, so a retelling that swaps
+one for the other names the same family; it still names another model. A mention's *variant*
+is what it says beyond the family: a named variant (``model_variants`` in
+``data/consistency.yaml``), a version number ("-50", "v8", "-b3", "4o") and a size ("large").
+Two mentions name different models when some part of the variant is said in both and differs;
+a part said in only one ("RoBERTa" and "RoBERTa-large", "a ResNet" and "ResNet-50") is a
+rewording, not a change.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from deepdive.datafiles import fail, load_data, require
+
+_VERSION = re.compile(r"(?P<v>\d+(?:\.\d+)?(?:[a-z](?![a-z]))?)|-(?P<b>b\d)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Variant:
+    """What a model mention says beyond its family; ``None`` where it says nothing."""
+
+    name: str | None
+    version: str | None
+    size: str | None
+
+    def differs(self, other: Variant) -> bool:
+        """Some part said in both, and different."""
+        pairs = ((self.name, other.name), (self.version, other.version), (self.size, other.size))
+        return any(a is not None and b is not None and a != b for a, b in pairs)
+
+
+@cache
+def _rules() -> tuple[tuple[tuple[str, re.Pattern[str]], ...], re.Pattern[str], re.Pattern[str]]:
+    name = "consistency.yaml"
+    cfg = load_data(name)
+    named = []
+    for entry in require(name, cfg, "model_variants", list):
+        label = require(name, entry, "name", str)
+        try:
+            named.append((label, re.compile(require(name, entry, "pattern", str), re.I)))
+        except re.error as exc:
+            raise fail(name, entry, f"bad pattern: {exc}") from None
+    sizes = re.compile(rf"\b(?:{require(name, cfg, 'model_sizes', str)})\b", re.I)
+    digits = re.compile(require(name, cfg, "model_name_digits", str), re.I)
+    return tuple(named), sizes, digits
+
+
+def variant(said: str) -> Variant:
+    """The variant a model mention (its text as said: "ResNet-50", "roberta-large") names."""
+    named, sizes, digits = _rules()
+    low = digits.sub(" ", said.lower())
+    label = next((n for n, p in named if p.search(low)), None)
+    m = _VERSION.search(low)
+    version = (m.group("v") or m.group("b")) if m else None
+    size = sizes.search(low)
+    return Variant(label, version, size.group().lower() if size else None)

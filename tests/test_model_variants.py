@@ -1,0 +1,70 @@
+"""Variants within one model family (``deepdive.model_variants``) and the drift they make."""
+
+from __future__ import annotations
+
+import pytest
+
+from deepdive.consistency import find_contradictions
+from deepdive.model_variants import variant
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("ResNet-50", "ResNet-18"),
+        ("resnet101", "resnet34"),
+        ("RoBERTa", "DistilBERT"),
+        ("deberta", "roberta"),
+        ("bert-base", "bert-large"),
+        ("GPT-4", "GPT-4o"),
+        ("gpt-3.5", "GPT-4"),
+        ("llama 2", "llama 3"),
+        ("Mistral", "Llama"),
+        ("YOLOv5", "yolov8"),
+        ("EfficientNet-b0", "efficientnet-b4"),
+    ],
+)
+def test_another_variant_of_the_family_differs(a: str, b: str) -> None:
+    assert variant(a).differs(variant(b))
+    assert variant(b).differs(variant(a))
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("ResNet", "ResNet-50"),  # the bare family says no variant
+        ("BERT", "RoBERTa"),
+        ("RoBERTa", "roberta-large"),  # a size said only once is a rewording
+        ("LLM", "Llama"),
+        ("xgb", "XGBoost"),
+        ("lgbm", "LightGBM"),
+        ("T5", "flan-t5"),  # the 5 in T5 is the name, not a version
+        ("ResNet-50", "resnet50"),
+    ],
+)
+def test_rewordings_do_not_differ(a: str, b: str) -> None:
+    assert not variant(a).differs(variant(b))
+
+
+def test_retelling_another_variant_is_a_model_drift() -> None:
+    found = find_contradictions(
+        "I fine-tuned ResNet-50 on the defect photos.", "I trained a ResNet-18 on the photos."
+    )
+    assert [c.kind for c in found] == ["model"]
+    assert "ResNet-50" in found[0].message and "ResNet-18" in found[0].message
+
+
+@pytest.mark.parametrize(
+    ("overview", "reply"),
+    [
+        ("I fine-tuned ResNet-50 on the defect photos.", "I trained a ResNet on the photos."),
+        # a variant the overview itself names was compared, not invented
+        (
+            "We compared ResNet-18 with ResNet-50 and went with ResNet-50.",
+            "ResNet-18 was quicker, but we shipped the ResNet-50.",
+        ),
+        ("Our final model was RoBERTa.", "Our final model was roberta-large."),
+    ],
+)
+def test_no_variant_drift(overview: str, reply: str) -> None:
+    assert not [c for c in find_contradictions(overview, reply) if c.kind == "model"]
