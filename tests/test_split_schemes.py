@@ -6,7 +6,7 @@ import pytest
 
 from deepdive.consistency import find_contradictions
 from deepdive.sentences import split_sentences
-from deepdive.split_schemes import split_kinds
+from deepdive.split_schemes import online_kinds, split_kinds
 
 
 def kinds(text: str) -> set[str]:
@@ -74,3 +74,40 @@ def test_a_reply_that_keeps_the_split_or_only_weighs_another_does_not() -> None:
     other = "A random split would have looked better, which is why we avoided it."
     for reply in (same, other):
         assert not find_contradictions(OVERVIEW, reply, "", strict=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We ran the ranker in shadow mode for a month before anyone saw it.", {"shadow mode"}),
+        ("A two-week A/B test on a tenth of the traffic settled it.", {"A/B test"}),
+        ("Champion-challenger: the new scorer decided 5% of the applications.",
+         {"champion-challenger"}),
+        ("We shadowed it for ten days, then A/B tested it on half the users.",
+         {"shadow mode", "A/B test"}),
+        ("There was never an A/B test; it went live after a review.", set()),
+        ("The offline AUC was 0.84 on the last quarter.", set()),
+    ],
+)  # fmt: skip
+def test_each_kind_of_live_test(text: str, expected: set[str]) -> None:
+    assert set(online_kinds(split_sentences(text))) == expected
+
+
+def test_a_retelling_that_swaps_the_live_test_has_drifted() -> None:
+    overview = "We ran the new scorer in shadow mode for three weeks, then switched over."
+    found = find_contradictions(overview, "We A/B tested the new scorer for three weeks.")
+    assert [c.kind for c in found] == ["split"]
+    assert "shadow mode" in found[0].message and "A/B test" in found[0].message
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "The A/B test ran on a fifth of the traffic.",  # one of the two the overview names
+        "We did not want to skip shadow mode, so it came first.",
+        "We checked the logs every morning.",  # names no live test
+    ],
+)
+def test_a_retelling_that_keeps_a_live_test_named_has_not(reply: str) -> None:
+    overview = "It ran in shadow mode for three weeks, then an A/B test on a fifth of the traffic."
+    assert not [c for c in find_contradictions(overview, reply) if c.kind == "split"]

@@ -39,7 +39,7 @@ from deepdive.quantity_frames import (
     spell_numbers,
 )
 from deepdive.sentences import Sentence, split_sentences
-from deepdive.split_schemes import split_kinds
+from deepdive.split_schemes import online_kinds, split_kinds
 from deepdive.turns import candidate_sentences
 from deepdive.vocab import vocab
 from deepdive.work_credit import claimed_work, credits, solo_claim
@@ -549,6 +549,19 @@ class ConsistencyReader:
                     alone,
                     f"The {names[0]} credits {given[0].who} with part of the work; "
                     f"the {names[1]} says you did it alone.",
+                )
+            )
+        ov_live, rp_live = online_kinds(ov_s), online_kinds(rp_s)
+        if ov_live and rp_live and not set(ov_live) & set(rp_live):
+            kind, quote = next(iter(rp_live.items()))
+            ov_kind, ov_quote = next(iter(ov_live.items()))
+            out.append(
+                Contradiction(
+                    "split",
+                    ov_quote,
+                    quote,
+                    f"The {names[0]} says the model was tested live with {ov_kind}; "
+                    f"the {names[1]} says {kind}.",
                 )
             )
         ov_split = split_kinds(ov_s)

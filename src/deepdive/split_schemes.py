@@ -1,9 +1,11 @@
-"""How an evaluation split its data: by time, at random or by group.
+"""How an evaluation split its data (by time, at random or by group), and how it was tested
+live (an A/B test, shadow mode, champion-challenger).
 
 Interviewers probe the split because it decides whether an offline number means anything. A
 reply that describes the evaluation with another kind of split than the overview ("random
 five-fold cross-validation" after "we held out the last two months") has changed the story,
-as surely as a changed number. The phrases for each kind live in ``data/consistency.yaml``
+as surely as a changed number; so has one that tells a shadow run as an A/B test. The phrases
+for each kind live in ``data/consistency.yaml``
 (``split_schemes``); a mention set aside just before it ("out of curiosity I also ran a random
 split", "rather than a random split") says nothing about how the evaluation was done.
 """
@@ -29,13 +31,13 @@ class _Rules:
     kinds: dict[str, re.Pattern[str]]
     aside: re.Pattern[str]
     supposed: re.Pattern[str]
-    evaluation: re.Pattern[str]
+    evaluation: re.Pattern[str] | None
 
 
 @cache
-def _rules() -> _Rules:
+def _rules(table_key: str = "split_schemes") -> _Rules:
     cfg = load_data(FILE)
-    table = require(FILE, cfg, "split_schemes", dict)
+    table = require(FILE, cfg, table_key, dict)
 
     def patterns(key: str) -> re.Pattern[str]:
         return compile_patterns(FILE, cfg, require(FILE, cfg, key, list))
@@ -44,16 +46,26 @@ def _rules() -> _Rules:
         {k: compile_patterns(FILE, table, require(FILE, table, k, list)) for k in keys(table)},
         patterns("split_set_aside"),
         patterns("split_supposed_after"),
-        patterns("split_evaluation_words"),
+        patterns("split_evaluation_words") if table_key == "split_schemes" else None,
     )
 
 
 def split_kinds(sentences: list[Sentence]) -> dict[str, str]:
     """Each kind of split the text says the evaluation used, with the sentence saying it."""
-    rules = _rules()
+    return _kinds(sentences, _rules())
+
+
+def online_kinds(sentences: list[Sentence]) -> dict[str, str]:
+    """Each kind of live test the text says was run (an A/B test, shadow mode, a
+    champion-challenger share, a staged ramp), with the sentence saying it (``online_tests``
+    in ``data/consistency.yaml``)."""
+    return _kinds(sentences, _rules("online_tests"))
+
+
+def _kinds(sentences: list[Sentence], rules: _Rules) -> dict[str, str]:
     out: dict[str, str] = {}
     for s in sentences:
-        if not rules.evaluation.search(s.text):
+        if rules.evaluation and not rules.evaluation.search(s.text):
             continue  # customers split for a test
         for kind, pattern in rules.kinds.items():
             for m in pattern.finditer(s.text):
