@@ -515,20 +515,12 @@ class ConsistencyReader:
                     f"the {names[1]} says {said}.",
                 )
             )
-        ov_data = self.data_sources(ov_s)
-        rp_data = self.data_sources(rp_s, near=strict)
-        if ov_data and rp_data and not set(ov_data) & set(rp_data):
-            name, quote = next(iter(rp_data.items()))
-            ov_name, ov_quote = next(iter(ov_data.items()))
-            out.append(
-                Contradiction(
-                    "data",
-                    ov_quote,
-                    quote,
-                    f"The {names[0]} says the data came from {ov_name}; "
-                    f"the {names[1]} says {name}.",
-                )
-            )
+        out += _swapped(
+            "data",
+            self.data_sources(ov_s),
+            self.data_sources(rp_s, near=strict),
+            f"The {names[0]} says the data came from {{}}; the {names[1]} says {{}}.",
+        )
         given = credits(ov_s)
         for credit, quote in claimed_work(rp_s, given)[:1]:
             out.append(
@@ -551,34 +543,31 @@ class ConsistencyReader:
                     f"the {names[1]} says you did it alone.",
                 )
             )
-        ov_live, rp_live = online_kinds(ov_s), online_kinds(rp_s)
-        if ov_live and rp_live and not set(ov_live) & set(rp_live):
-            kind, quote = next(iter(rp_live.items()))
-            ov_kind, ov_quote = next(iter(ov_live.items()))
-            out.append(
-                Contradiction(
-                    "split",
-                    ov_quote,
-                    quote,
-                    f"The {names[0]} says the model was tested live with {ov_kind}; "
-                    f"the {names[1]} says {kind}.",
-                )
-            )
-        ov_split = split_kinds(ov_s)
-        rp_split = split_kinds(rp_s)
-        if ov_split and rp_split and not set(ov_split) & set(rp_split):
-            kind, quote = next(iter(rp_split.items()))
-            ov_kind, ov_quote = next(iter(ov_split.items()))
-            out.append(
-                Contradiction(
-                    "split",
-                    ov_quote,
-                    quote,
-                    f"The {names[0]} says the evaluation split the data {ov_kind}; "
-                    f"the {names[1]} says {kind}.",
-                )
-            )
+        out += _swapped(
+            "split",
+            online_kinds(ov_s),
+            online_kinds(rp_s),
+            f"The {names[0]} says the model was tested live with {{}}; the {names[1]} says {{}}.",
+        )
+        out += _swapped(
+            "split",
+            split_kinds(ov_s),
+            split_kinds(rp_s),
+            f"The {names[0]} says the evaluation split the data {{}}; the {names[1]} says {{}}.",
+        )
         return out
+
+
+def _swapped(
+    kind: str, overview: dict[str, str], reply: dict[str, str], message: str
+) -> list[Contradiction]:
+    """A contradiction when both name something of one sort (a data source, a kind of split)
+    and none in common: ``overview`` and ``reply`` map each name to the sentence saying it;
+    ``message`` is filled with the overview's first name, then the reply's."""
+    if not overview or not reply or set(overview) & set(reply):
+        return []
+    (ov_name, ov_quote), (name, quote) = next(iter(overview.items())), next(iter(reply.items()))
+    return [Contradiction(kind, ov_quote, quote, message.format(ov_name, name))]
 
 
 def _variant_changed(
