@@ -78,9 +78,10 @@ def test_reply_checks_floor(split: str, floor: float) -> None:
     [
         ("retell_pairs.yaml", "dev", 0.83, 0.6, 0.62),
         ("retell_pairs.yaml", "test", 0.83, 0.6, 0.62),
-        # written later with subtler drifts; measured once held out at 0.30 / 0.75 and 0.60
-        ("retell_pairs_2.yaml", "dev", 0.8, 0.25, 0.7),
-        ("retell_pairs_2.yaml", "test", 0.78, 0.25, 0.55),
+        # written later with subtler drifts; floors above what the code before it read
+        # (recall / precision 0.25 / 0.71 on dev, 0.20 / 0.67 on test)
+        ("retell_pairs_2.yaml", "dev", 0.8, 0.35, 0.75),
+        ("retell_pairs_2.yaml", "test", 0.78, 0.22, 0.7),
     ],
 )
 def test_retelling_floor(

@@ -35,9 +35,6 @@ def test_another_variant_of_the_family_differs(a: str, b: str) -> None:
         ("ResNet", "ResNet-50"),  # the bare family says no variant
         ("BERT", "RoBERTa"),
         ("RoBERTa", "roberta-large"),  # a size said only once is a rewording
-        ("LLM", "Llama"),
-        ("xgb", "XGBoost"),
-        ("lgbm", "LightGBM"),
         ("T5", "flan-t5"),  # the 5 in T5 is the name, not a version
         ("ResNet-50", "resnet50"),
     ],
@@ -64,6 +61,8 @@ def test_retelling_another_variant_is_a_model_drift() -> None:
             "ResNet-18 was quicker, but we shipped the ResNet-50.",
         ),
         ("Our final model was RoBERTa.", "Our final model was roberta-large."),
+        # the reply names the overview's variant too: a prototype, then the one shipped
+        ("Our final model was RoBERTa.", "We used DistilBERT to prototype and went with RoBERTa."),
     ],
 )
 def test_no_variant_drift(overview: str, reply: str) -> None:

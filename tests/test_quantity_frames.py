@@ -179,6 +179,13 @@ def test_the_same_year_agrees() -> None:
         # a metric named by its period is no cadence
         ("Daily active players rose 3% after the launch.",
          "Monthly active players rose 3% after the launch.", False),
+        # a part of a share, a cut-off, another activity's cadence are not compared
+        ("The auditors sided with the model on 33 of 40 sampled loans.",
+         "On 33 of 40 loans they agreed; 5 of the 7 disagreements were small loans.", False),
+        ("Precision at 2,000 went from 31% to 54%.",
+         "Precision in the top 2,000 of 410,000 went to 54%.", False),
+        ("The churn model is retrained weekly.",
+         "It is retrained on the newest events, and monitored daily.", False),
         # one shared word is not enough: a trend "every year" is no cadence of the forecast
         ("The forecaster predicts hourly load per substation.",
          "Heat pumps push the evening load up a little more every year.", False),

@@ -80,11 +80,14 @@ def test_a_reply_that_keeps_the_split_or_only_weighs_another_does_not() -> None:
     ("text", "expected"),
     [
         ("We ran the ranker in shadow mode for a month before anyone saw it.", {"shadow mode"}),
-        ("A two-week A/B test on a tenth of the traffic settled it.", {"A/B test"}),
+        ("A two-week A/B test on a tenth of the traffic settled it.", {"an A/B test"}),
         ("Champion-challenger: the new scorer decided 5% of the applications.",
-         {"champion-challenger"}),
-        ("We shadowed it for ten days, then A/B tested it on half the users.",
-         {"shadow mode", "A/B test"}),
+         {"a champion-challenger split"}),
+        ("We ran it in shadow for ten days, then A/B tested it on half the users.",
+         {"shadow mode", "an A/B test"}),
+        # ordinary words: following people around, a shade, labels named A/B/C
+        ("I spent a week shadowing the claims adjusters before writing any code.", set()),
+        ("Tickets were labelled A/B/C by urgency.", set()),
         ("There was never an A/B test; it went live after a review.", set()),
         ("The offline AUC was 0.84 on the last quarter.", set()),
     ],
@@ -96,8 +99,8 @@ def test_each_kind_of_live_test(text: str, expected: set[str]) -> None:
 def test_a_retelling_that_swaps_the_live_test_has_drifted() -> None:
     overview = "We ran the new scorer in shadow mode for three weeks, then switched over."
     found = find_contradictions(overview, "We A/B tested the new scorer for three weeks.")
-    assert [c.kind for c in found] == ["split"]
-    assert "shadow mode" in found[0].message and "A/B test" in found[0].message
+    assert [c.kind for c in found] == ["live_test"]
+    assert "shadow mode" in found[0].message and "an A/B test" in found[0].message
 
 
 @pytest.mark.parametrize(
@@ -110,4 +113,4 @@ def test_a_retelling_that_swaps_the_live_test_has_drifted() -> None:
 )
 def test_a_retelling_that_keeps_a_live_test_named_has_not(reply: str) -> None:
     overview = "It ran in shadow mode for three weeks, then an A/B test on a fifth of the traffic."
-    assert not [c for c in find_contradictions(overview, reply) if c.kind == "split"]
+    assert not [c for c in find_contradictions(overview, reply) if c.kind == "live_test"]

@@ -123,7 +123,7 @@ class Quantity:
 
 @dataclass(frozen=True)
 class Contradiction:
-    kind: str  # figure | model | data | split | ownership
+    kind: str  # figure | model | data | split | live_test | ownership
     overview_quote: str
     reply_quote: str
     message: str
@@ -504,7 +504,9 @@ class ConsistencyReader:
                     f"the {names[1]} says {name}.",
                 )
             )
-        elif changed := _variant_changed(ov_models, rp_models, " ".join(s.text for s in ov_s)):
+        elif changed := _variant_changed(
+            ov_models, rp_models, " ".join(s.text for s in ov_s), " ".join(s.text for s in rp_s)
+        ):
             (ov_quote, ov_said), (quote, said) = changed
             out.append(
                 Contradiction(
@@ -544,7 +546,7 @@ class ConsistencyReader:
                 )
             )
         out += _swapped(
-            "split",
+            "live_test",
             online_kinds(ov_s),
             online_kinds(rp_s),
             f"The {names[0]} says the model was tested live with {{}}; the {names[1]} says {{}}.",
@@ -571,16 +573,22 @@ def _swapped(
 
 
 def _variant_changed(
-    overview: dict[str, tuple[str, str]], reply: dict[str, tuple[str, str]], overview_text: str
+    overview: dict[str, tuple[str, str]],
+    reply: dict[str, tuple[str, str]],
+    overview_text: str,
+    reply_text: str,
 ) -> tuple[tuple[str, str], tuple[str, str]] | None:
     """The chosen model told as another variant of its family ("ResNet-50" -> "ResNet-18"):
     (overview sentence and name as said, reply sentence and name as said). A variant the
-    overview itself names anywhere ("we compared ResNet-18 and ResNet-50") is no change."""
+    overview itself names anywhere ("we compared ResNet-18 and ResNet-50"), or an overview
+    variant the reply names too, is no change."""
     said_before = {m.text.lower() for m in vocab().find("models", overview_text)}
     for name, (quote, said) in reply.items():
         if name in overview and said.lower() not in said_before:
             ov_quote, ov_said = overview[name]
-            if variant(ov_said).differs(variant(said)):
+            # the reply names the overview's variant too ("DistilBERT to prototype, then RoBERTa")
+            told = [m.text for m in vocab().find("models", reply_text) if m.name == name]
+            if all(variant(ov_said).differs(variant(t)) for t in told):
                 return (ov_quote, ov_said), (quote, said)
     return None
 

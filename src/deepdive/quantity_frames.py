@@ -44,7 +44,7 @@ _TIMES = re.compile(
 # "41 of 58 invoices", "two out of three annotators": a share of a whole said as a count
 _SHARE_OF = re.compile(
     rf"\b(?P<k>{_NUM})\s+(?:out\s+)?of\s+(?:the\s+|our\s+|all\s+)?(?P<n>{_NUM})\b"
-    r"(?:\s+(?!and\b|or\b|of\b)[a-z][a-z-]*){0,2}",
+    r"(?P<w>(?:\s+(?!and\b|or\b|of\b|were\b|was\b|are\b|is\b)[a-z][a-z-]*){1,2})",
     re.I,
 )
 # how often something happens or how finely it is measured: "retrained weekly", "every 10
@@ -66,6 +66,7 @@ _PERIOD = re.compile(
     re.I,
 )
 _PERIOD_UNIT = {**_TIME, "night": 86400.0, "quarter": 7889400.0}
+_RANKED = re.compile(r"\b(?:top|first|best|rank(?:ed)?|at|@)\s*$", re.I)
 _PERCENT = re.compile(rf"\b(?P<n>{_NUM})\+?\s*(?:%|percent\b|per\s+cent\b)", re.I)
 _COUNT = re.compile(
     rf"(?<![-@])\b(?P<n>{_NUM})\+?\s*(?P<s>thousand|million|billion|k|m|bn)?\s+(?P<w>(?:[a-z][a-z-]*\s+){{0,2}}"
@@ -100,7 +101,7 @@ TIME_RATIO = 30.0
 
 @dataclass(frozen=True)
 class Frame:
-    dim: str  # count | money | time | percent | period (how often, how finely: seconds)
+    dim: str  # count | money | time | percent | share ("41 of 58") | period (how often: seconds)
     value: float
     noun: str  # the counted noun (counts), else ""
     about: frozenset[str]  # content words near the number, stemmed
@@ -153,6 +154,23 @@ def _about(words: FrameWords, sentence: str, start: int, end: int) -> frozenset[
     )
 
 
+def _anchors(words: FrameWords, sentence: str, start: int, end: int) -> frozenset[str]:
+    """The content word nearest each side of a period ("retrained weekly", "hourly
+    demand", "forecasts demand at 10-minute resolution"): what happens that often."""
+    before = [w for w in _WORD.findall(sentence[max(0, start - 60) : start]) if _content(w, words)]
+    after = [w for w in _WORD.findall(sentence[end : end + 40]) if _content(w, words)]
+    return frozenset(stem(w.lower()) for w in before[-1:] + after[:1])
+
+
+# words beside a period that say nothing of what happens that often ("the model weekly")
+_VAGUE_ANCHORS = frozenset({"model", "models", "data", "system", "pipeline"})
+
+
+def _content(word: str, words: FrameWords) -> bool:
+    low = word.lower()
+    return len(word) > 2 and low not in words.generic and low not in _VAGUE_ANCHORS
+
+
 _CLAUSE_BREAK = re.compile(r"[,;:]|\s(?:and|but|because|so|which|while|whereas|though)\b", re.I)
 
 
@@ -194,7 +212,7 @@ def read_frames(sentence: str) -> list[Frame]:
     out: list[Frame] = []
     taken: list[tuple[int, int]] = []
 
-    def add(dim: str, value: float, noun: str, m: re.Match[str], share: bool = False) -> None:
+    def add(dim: str, value: float, noun: str, m: re.Match[str]) -> None:
         if any(a < m.end() and m.start() < b for a, b in taken):
             return
         taken.append((m.start(), m.end()))
@@ -204,10 +222,12 @@ def read_frames(sentence: str) -> list[Frame]:
         before, after = text[max(0, m.start() - 25) : m.start()], text[m.end() : m.end() + 25]
         # "12 ms of our 80 ms budget": the number after "of our" is the whole, not a part
         whole = bool(_OF_WHOLE.search(before))
-        part = not share and (
-            bool(words.part_of.search(after)) or (not whole and bool(words.part_of.search(before)))
+        part = bool(words.part_of.search(after)) or (
+            not whole and bool(words.part_of.search(before))
         )
         bound = is_bound(text, m.start())  # met only by another bound ("within 50 ms")
+        if dim == "period":  # how often *what* happens: the words right beside the period
+            about = _anchors(words, text, m.start(), m.end())
         out.append(Frame(dim, value, noun, about, m.group(), sentence, part, bound))
 
     for m in _MONEY.finditer(text):
@@ -217,8 +237,11 @@ def read_frames(sentence: str) -> list[Frame]:
         add("money", value, "", m)
     for m in _SHARE_OF.finditer(text):
         k, n = _float(m.group("k")), _float(m.group("n"))
-        if 0 < k <= n and n > 1 and not _YEAR <= n <= _YEAR + 200:
-            add("percent", 100 * k / n, "", m, share=True)  # a share of its own whole
+        if _RANKED.search(text[max(0, m.start() - 12) : m.start()]):
+            continue  # "the top 2,000 of 410,000" is a cut-off, not a share
+        noun = _counted_noun(m.group("w") or "", words)
+        if noun and 0 < k <= n and n > 1 and not _YEAR <= n <= _YEAR + 200:
+            add("share", 100 * k / n, noun, m)  # compared only with a share of the same things
     for m in _PERIOD.finditer(text):
         if m.group("w"):
             add("period", _PERIOD_WORD[m.group("w").lower()], "", m)
@@ -362,7 +385,7 @@ def same_thing(a: Frame, b: Frame) -> bool:
     measured 45 ms)."""
     if a.dim != b.dim or a.bound != b.bound:
         return False
-    if a.dim == "count":
+    if a.dim in ("count", "share"):
         return bool(a.noun) and a.noun == b.noun
     if a.dim == "time" and min(a.value, b.value) * TIME_RATIO < max(a.value, b.value):
         return False
@@ -411,11 +434,11 @@ def frame_contradictions(
             continue
         if min_about > 1 and r.dim == "count" and r.value < 2:
             continue
-        extra = 0 if r.dim == "count" else 1  # a count already shares its noun
+        extra = 0 if r.dim in ("count", "share") else 1  # a count shares its noun already
         if r.noun.endswith("/rate"):
             extra = 1 - min_about  # so does a rate, and its period ("a day" / "a month")
         elif r.dim == "period":
-            extra = 2  # how often *what* happens: "hourly demand" is not "more every year"
+            extra = 2 - min_about  # one word beside both periods: "retrained weekly" / "monthly"
         related = [
             o for o in said if same_thing(o, r) and len(o.about & r.about) >= min_about - 1 + extra
         ]

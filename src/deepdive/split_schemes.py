@@ -35,7 +35,7 @@ class _Rules:
 
 
 @cache
-def _rules(table_key: str = "split_schemes") -> _Rules:
+def _rules(table_key: str = "split_schemes", evaluation_key: str | None = None) -> _Rules:
     cfg = load_data(FILE)
     table = require(FILE, cfg, table_key, dict)
 
@@ -46,19 +46,19 @@ def _rules(table_key: str = "split_schemes") -> _Rules:
         {k: compile_patterns(FILE, table, require(FILE, table, k, list)) for k in keys(table)},
         patterns("split_set_aside"),
         patterns("split_supposed_after"),
-        patterns("split_evaluation_words") if table_key == "split_schemes" else None,
+        patterns(evaluation_key) if evaluation_key else None,
     )
 
 
 def split_kinds(sentences: list[Sentence]) -> dict[str, str]:
     """Each kind of split the text says the evaluation used, with the sentence saying it."""
-    return _kinds(sentences, _rules())
+    return _kinds(sentences, _rules("split_schemes", "split_evaluation_words"))
 
 
 def online_kinds(sentences: list[Sentence]) -> dict[str, str]:
     """Each kind of live test the text says was run (an A/B test, shadow mode, a
-    champion-challenger share, a staged ramp), with the sentence saying it (``online_tests``
-    in ``data/consistency.yaml``)."""
+    champion-challenger split, an interleaving test), with the sentence saying it
+    (``online_tests`` in ``data/consistency.yaml``)."""
     return _kinds(sentences, _rules("online_tests"))
 
 
