@@ -33,6 +33,15 @@ real corpus (``make eval``) stays the yardstick for generalisation.
   start against its changes so far: evaluation F1 0.683 -> 0.703, reflection 0.787 -> 0.800,
   outcome (hook) 0.771 -> 0.786. Planned evaluations were then read from it (0.732).
 
+* ``modeling_sentences.jsonl`` — 212 sentences saying (or not) something about the modelling:
+  a method built, tried or chosen, informally or without a model's name (ensembles, calibration,
+  one model per group, a fallback, features built from windows), with hard negatives (the model
+  in operations, in a requirement, in hindsight, in an evaluation). Written 2026-12-06 (fifth
+  sitting) and measured once held out: modelling F1 0.746. Its even lines were then read, and
+  modelling techniques said without a model's name were added to the cues: the odd (unread)
+  half 0.695 -> 0.722 (figures on the 220 written; 8 that echoed the prompt were then removed,
+  whole set 0.747 -> 0.822).
+
 The helpers' prompts named a few example constructions; the sentences that echoed those
 examples closely were removed before the sets were kept.
 """
@@ -74,6 +83,7 @@ SETS = [
     ("evaluation_reflection_sentences.jsonl", "evaluation", "evaluation", 0.72),
     ("evaluation_reflection_sentences.jsonl", "reflection", "reflection", 0.79),
     ("evaluation_reflection_sentences.jsonl", "hook", "hook", 0.78),
+    ("modeling_sentences.jsonl", "modeling", "modeling", 0.80),
 ]
 
 

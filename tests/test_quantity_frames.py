@@ -179,6 +179,8 @@ def test_the_same_year_agrees() -> None:
         # a metric named by its period is no cadence
         ("Daily active players rose 3% after the launch.",
          "Monthly active players rose 3% after the launch.", False),
+        ("Wrong but confident answers came up in about 3 in 100 replies.",
+         "Wrong but confident answers came up in about 3 in 1,000 replies.", True),
         # a part of a share, a cut-off, another activity's cadence are not compared
         ("The auditors sided with the model on 33 of 40 sampled loans.",
          "On 33 of 40 loans they agreed; 5 of the 7 disagreements were small loans.", False),

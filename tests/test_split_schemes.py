@@ -36,6 +36,12 @@ def kinds(text: str) -> set[str]:
         ("For the test numbers we took a random 80/20 split of the sessions.", {"at random"}),
         ("We tested on rows after 01/06/22; the evaluation was a clean time split.", {"by time"}),
         ("For evaluation we held out a random 20 percent of the users.", {"by group"}),
+        ("Validation: out-of-time, the final quarter kept back from training.", {"by time"}),
+        (
+            "We trained on policies written in 2018 to 2021 and tested on those from 2022.",
+            {"by time"},
+        ),
+        ("The batch job ran out of time before the tests finished.", set()),
     ],
 )
 def test_each_kind_of_split(text: str, expected: set[str]) -> None:

@@ -113,3 +113,24 @@ def test_names_with_accents_and_roles_in_commas_are_credited_but_not_dates() -> 
     assert (
         credits(split_sentences("In March, our data team, led by Sam, built the pipeline.")) == []
     )
+
+
+@pytest.mark.parametrize(
+    ("overview", "who"),
+    [
+        ("I trained the churn model. The alerting service was built by a platform engineer.",
+         "a platform engineer"),
+        ("I trained the churn model. The alerting service was mostly my colleague's work.",
+         "my colleague"),
+        ("I trained the churn model. My teammate Tomás owned the alerting service.",
+         "my teammate Tomás"),
+    ],
+)  # fmt: skip
+def test_credit_told_the_other_way_round_or_with_a_name(overview: str, who: str) -> None:
+    found = credits(split_sentences(overview))
+    assert [c.who for c in found] == [who]
+    assert "alert" in found[0].work
+    claimed = find_contradictions(overview, "I built the alerting service myself.")
+    assert [c.kind for c in claimed] == ["ownership"]
+    shared = find_contradictions(overview, "I built the alerting service with them.")
+    assert not shared

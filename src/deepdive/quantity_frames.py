@@ -41,9 +41,10 @@ _TIMES = re.compile(
     r"days?|weeks?|months?|years?)\b",
     re.I,
 )
-# "41 of 58 invoices", "two out of three annotators": a share of a whole said as a count
+# "41 of 58 invoices", "two out of three annotators", "3 in 100 answers": a share of a whole
+# said as a count
 _SHARE_OF = re.compile(
-    rf"\b(?P<k>{_NUM})\s+(?:out\s+)?of\s+(?:the\s+|our\s+|all\s+)?(?P<n>{_NUM})\b"
+    rf"\b(?P<k>{_NUM})\s+(?:(?:out\s+)?of|in)\s+(?:the\s+|our\s+|all\s+)?(?P<n>{_NUM})\b"
     r"(?P<w>(?:\s+(?!and\b|or\b|of\b|were\b|was\b|are\b|is\b)[a-z][a-z-]*){1,2})",
     re.I,
 )

@@ -23,6 +23,7 @@ from deepdive.sentences import Sentence
 FILE = "consistency.yaml"
 _CLAUSES = re.compile(r"[;,]\s*(?:(?:and|while|but|whereas)\s+)?|\s+(?:while|whereas)\s+|\.\s+")
 _WORD = re.compile(r"[A-Za-z][\w-]*")
+_DETERMINERS = frozenset("the our my a an one another".split())
 _PRONOUNS = frozenset("i we it this that they he she you one then so and but".split())
 
 
@@ -38,6 +39,7 @@ class Credit:
 @dataclass(frozen=True)
 class _Rules:
     credited: re.Pattern[str]
+    credited_passive: re.Pattern[str]
     claimed: re.Pattern[str]
     shared: re.Pattern[str]
     solo: re.Pattern[str]
@@ -50,8 +52,20 @@ def _rules() -> _Rules:
     verbs = "|".join(re.escape(v) for v in require(FILE, cfg, "work_verbs", str).split())
     who = compile_patterns(FILE, cfg, require(FILE, cfg, "teammate_subjects", list)).pattern
     shared = require(FILE, cfg, "shared_credit", str)
+    name = r"(?:\s+(?-i:[A-ZÀ-Þ][^\W\d_A-Z]+))?"  # "my teammate Priya owned ..."
     return _Rules(
-        re.compile(rf"^\s*(?:and\s+|but\s+)?(?P<who>{who})\s+(?:{verbs})\s+(?P<what>.+)$", re.I),
+        re.compile(
+            rf"^\s*(?:and\s+|but\s+)?(?P<who>(?:{who}){name})\s+(?:{verbs})\s+(?P<what>.+)$",
+            re.I,
+        ),
+        # told the other way round: "the ranker was built by a teammate", "the ranker was
+        # mostly my teammate's work"
+        re.compile(
+            rf"^\s*(?:and\s+|but\s+)?(?P<what>.+?)\s+(?:was|were)\s+(?:\w+\s+)?"
+            rf"(?:(?:{verbs})\s+by\s+(?P<who>(?:{who}){name})\b|"
+            rf"(?P<whose>(?:{who}){name})(?:'|\u2019)s\s+(?:work|job|part|doing)\b)",
+            re.I,
+        ),
         re.compile(
             rf"\bI\s+(?:\w+\s+)?(?:{verbs}|set\s+up|took\s+care\s+of)\s+(?P<what>[^,;.]+)", re.I
         ),
@@ -81,11 +95,14 @@ def credits(sentences: list[Sentence]) -> list[Credit]:
     out = []
     for s in sentences:
         for clause in _CLAUSES.split(_APPOSITIVE.sub(r"\1 ", s.text)):
-            m = rules.credited.match(clause)
-            if m and m.group("who").split()[0].lower() not in _PRONOUNS:
+            m = rules.credited.match(clause) or rules.credited_passive.match(clause)
+            who = m and (m.group("who") or m.group("whose"))
+            if m and who and who.split()[0].lower() not in _PRONOUNS:
                 work = _work(m.group("what"))
                 if work:
-                    out.append(Credit(m.group("who"), work, s.text))
+                    if who.split()[0].lower() in _DETERMINERS:  # "My teammate" mid-message
+                        who = who[0].lower() + who[1:]
+                    out.append(Credit(who, work, s.text))
     return out
 
 
