@@ -366,3 +366,34 @@ def test_a_contradiction_quotes_the_same_models_number() -> None:
 )
 def test_values_and_plain_praise_are_still_claims(overview: str, reply: str) -> None:
     assert find_contradictions(overview, reply)
+
+
+@pytest.mark.parametrize(
+    ("overview", "reply", "contradicts"),
+    [
+        # a share said in words reads as one with its sign
+        ("Monthly churn fell from 5.1% to 4.4%.",
+         "Monthly churn fell from 5.1 percent to 3.9 percent.", True),
+        ("Monthly churn fell from 5.1% to 4.4%.",
+         "Monthly churn fell from 5.1 percent to 4.4 percent.", False),
+        # two systems side by side: each level meets its counterpart
+        ("Hit rate went from 0.44 with the keyword search to 0.58 with the new ranker.",
+         "Hit rate went from 0.44 with keyword search to 0.63 with the new ranker.", True),
+        ("Hit rate went from 0.44 with the keyword search to 0.58 with the new ranker.",
+         "The keyword search alone had a hit rate of 0.44.", False),
+        # two spans far apart in size are two things, not one told two ways
+        ("Scoring the whole catalogue takes 15 minutes.",
+         "We only noticed the drift after 3 weeks.", False),
+    ],
+)  # fmt: skip
+def test_levels_said_in_words_side_by_side_and_far_apart(
+    overview: str, reply: str, contradicts: bool
+) -> None:
+    assert bool(find_contradictions(overview, reply)) is contradicts
+
+
+def test_a_drill_reply_that_mentions_another_live_test_adds_detail() -> None:
+    overview = "We ran a four-week A/B test on a tenth of the users."
+    reply = "Before that, the shadow run showed recall slipping by a few points."
+    assert not find_contradictions(overview, reply, strict=True)
+    assert [c.kind for c in find_contradictions(overview, reply)] == ["live_test"]

@@ -36,3 +36,23 @@ def test_models_are_asked_about_by_the_names_the_candidate_used() -> None:
 )
 def test_a_generic_mention_keeps_the_family_name(text: str, said: str | None) -> None:
     assert overview_entities(text).get("model_as_said") == said
+
+
+@pytest.mark.parametrize(
+    ("text", "alternative"),
+    [
+        # stages of one system are not alternatives to each other
+        ("Item embeddings retrieve 300 candidates, then a LambdaMART ranker orders them.", None),
+        ("We compared a random forest with XGBoost and shipped XGBoost.", "random forest"),
+        ("We tried an SVM first, but the CNN beat it on recall, so we shipped the CNN.", "SVM"),
+    ],
+)
+def test_the_alternative_is_a_model_compared_or_ruled_out(
+    text: str, alternative: str | None
+) -> None:
+    assert overview_entities(text).get("alternative") == alternative
+
+
+def test_the_headline_figure_is_quoted_from_its_own_clause() -> None:
+    found = overview_entities("The baseline scored 0.64 AUC; the XGBoost model reached 0.79.")
+    assert found["figure"] == "“XGBoost model reached 0.79”"

@@ -63,6 +63,13 @@ def figures(text: str) -> list[tuple[str, str, bool]]:
             [("ended up 9th on", "count", True)],
         ),
         ("Sign-ups grew by more than 40% after the redesign.", [("40%", "percent", True)]),
+        # a metric's cut-off is no figure, right after its name too
+        ("MRR@20 climbed 9% once the reranker shipped.", [("9%", "percent", True)]),
+        # what had the first value, between the two
+        (
+            "Hit rate went from 0.44 with the keyword search to 0.58.",
+            [("from 0.44 with the keyword search to 0.58", "before_after", True)],
+        ),
         ("Precision dropped by a point on the new stores.", [("a point", "points", True)]),
         ("Churn fell 2 points in time for the renewal.", [("2 points", "points", True)]),
         (

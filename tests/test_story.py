@@ -213,6 +213,26 @@ def test_retelling_coverage_and_drift() -> None:
     assert set(report.changed) & {"impact", "chosen"}
 
 
+def test_drift_quotes_the_sheet_in_its_own_words() -> None:
+    sheet = FactSheet(
+        "q",
+        "team",
+        {"source": "Fourteen months of app events", "chosen": "LightGBM on 40 features"},
+    )
+    assert "from fourteen months of app events" in sheet.overview_text()
+    report = check_retelling(sheet, "In the end we used a random forest on 40 features.")
+    assert [c.overview_quote for c in report.drift] == ["LightGBM on 40 features"]
+    assert report.changed == ("chosen",)
+
+
+def test_the_retelling_summary_counts_in_words() -> None:
+    from deepdive.prep_cli import render_retelling
+
+    sheet = FactSheet("q", "team", {"chosen": "LightGBM on 40 features", "metric": "Recall at 1%"})
+    text = render_retelling(check_retelling(sheet, "In the end we used LightGBM on 40 features."))
+    assert text.startswith("Retelling check: 1 fact covered, 1 dropped.")
+
+
 def _drift_scores() -> tuple[float, float]:
     data = yaml.safe_load((HERE / "drift_pairs.yaml").read_text(encoding="utf-8"))
     sheets = {}

@@ -36,7 +36,7 @@ from deepdive.engine import analyze
 from deepdive.factsheet import FactSheet
 from deepdive.reply_checks import run_reply_checks
 from deepdive.reply_context import ReplyContext
-from deepdive.story import check_retelling, field_of_quote
+from deepdive.story import check_retelling
 
 SPLITS = ("dev", "test")
 
@@ -152,7 +152,7 @@ def retellings(path: Path) -> dict[str, RetellTally]:
         sheet = FactSheet(item["id"], "team", entries)
         for j, r in enumerate(item["retellings"]):
             got = check_retelling(sheet, r["text"])
-            drifted = {field_of_quote(sheet, d.overview_quote) for d in got.drift}
+            drifted = set(got.changed)
             covered = {key for key, _, _ in got.covered}
             gold_drift, gold_cover = set(r.get("drift") or ()), set(r.get("covered") or ())
             for key in entries:

@@ -32,6 +32,7 @@ from deepdive.model_mentions import (
 )
 from deepdive.model_variants import variant
 from deepdive.quantity_frames import (
+    TIME_RATIO,
     Frame,
     frame_contradictions,
     is_bound,
@@ -145,6 +146,7 @@ class ConsistencyReader:
             name, cfg, require(name, cfg, "rejected_after_cues", list)
         )
         self.data_cues = compile_patterns(name, cfg, require(name, cfg, "data_source_cues", list))
+        self.comparing = compile_patterns(name, cfg, require(name, cfg, "comparing_cues", list))
         self.subset = compile_patterns(name, cfg, require(name, cfg, "subset_cues", list))
         self.comparative = set(require(name, cfg, "comparative_after", str).lower().split())
 
@@ -215,16 +217,21 @@ class ConsistencyReader:
         nums = [_to_float(n) for n in _NUMBER.findall(fig.text)]
         if fig.kind == "before_after":
             sides = re.split(r"\s+to\s+|->|→|=>", re.sub(r"^from\s+", "", low), maxsplit=1)
-            values = [_quantity(side) for side in sides]
+            # each side's number, without what had it ("31 percent with the old rule")
+            values = [_quantity(_WHAT_HAD_IT.split(side)[0]) for side in sides]
             if len(values) < 2 or values[0] is None or values[1] is None:
                 return []
             a, b = values[0], values[1]
-            if a <= 1.0 and b <= 1.0 and "%" not in low:
+            if a <= 1.0 and b <= 1.0 and not _PERCENT_SAID.search(low):
                 a, b = a * 100, b * 100  # 0.19 -> 0.41 read as points of a rate
+            if _QUALIFIED.search(sides[0]):
+                # "from 0.31 for the old rule to 0.52 for XGBoost" sets two systems side by
+                # side: two levels, either of which a reply may state, not a change over time
+                return [("level_before", a), ("level_after", b)]
             out = [("level_after", b)]
             if a:
                 out.append(("change", (b - a) / a * 100))
-            if "%" in fig.text or "point" in low:
+            if _PERCENT_SAID.search(low) or "point" in low:
                 out.append(("points", b - a))
             return out
         if fig.kind == "relative":
@@ -361,6 +368,23 @@ class ConsistencyReader:
                 out.setdefault(m.name, (s.text, m.text))
         return out
 
+    def compared_models(self, sentences: list[Sentence]) -> list[str]:
+        """Model families the text names as compared against or ruled out ("instead of a
+        CNN", "logistic regression as the baseline", "XGBoost beat the random forest"): the
+        alternatives to its choice, not the other stages of one system."""
+        out: dict[str, None] = {}
+        for s in sentences:
+            mentions = vocab().find("models", s.text)
+            # a sentence that compares ("X won", "Y versus Z") makes every model in it one of
+            # the options; otherwise only a model said to be set aside is
+            comparing = bool(self.comparing.search(s.text))
+            for m in mentions:
+                near = s.text[max(0, m.start - 40) : m.start]
+                after = s.text[m.end : m.end + 48]
+                if comparing or self.rejected.search(near) or self.rejected_after.search(after):
+                    out.setdefault(m.name, None)
+        return list(out)
+
     def data_sources(self, sentences: list[Sentence], near: bool = False) -> dict[str, str]:
         """Data sources named in a sentence that says where data came from; with ``near``,
         only a source named within a few words of that cue ("we had a latency budget ... over
@@ -452,6 +476,7 @@ class ConsistencyReader:
                         rq.model is not None and q.model == rq.model,
                         q.metric == rq.metric,
                         len(q.subject & subject),
+                        -_gap(q, rq),  # then the nearest value: "0.52" told as "0.57"
                     ),
                 )
                 out.append(
@@ -545,10 +570,12 @@ class ConsistencyReader:
                     f"the {names[1]} says you did it alone.",
                 )
             )
+        # a drill reply adds detail ("recall in the shadow run fell"): only a retelling,
+        # which tells the whole story again, swaps the live test by naming another
         out += _swapped(
             "live_test",
             online_kinds(ov_s),
-            online_kinds(rp_s),
+            online_kinds(rp_s) if not strict else {},
             f"The {names[0]} says the model was tested live with {{}}; the {names[1]} says {{}}.",
         )
         out += _swapped(
@@ -625,6 +652,15 @@ _HEDGE = re.compile(
 _HEDGE_AFTER = re.compile(r"\s*(?:-?ish\b|or\s+so\b|or\s+thereabouts\b|give\s+or\s+take\b)", re.I)
 
 
+# the first side of "from X for the old rule to Y" names what had X
+_QUALIFIED = re.compile(
+    r"\d\S*(?:\s+(?:percent|per\s+cent|points?))?\s+(?:for|with|on|using|under)\s+\S", re.I
+)  # not a duration's unit: "from 4 hours with the batch job" stays a change in time
+_WHAT_HAD_IT = re.compile(r"\s(?:for|with|on|using|under)\s", re.I)
+# a share said with its sign or in words: "4.2%", "4.2 percent", "4.2 per cent"
+_PERCENT_SAID = re.compile(r"%|\bper\s?cent\b", re.I)
+
+
 def _step(
     fig: Figure, before: str, after: str, readings: Sequence[tuple[str, float]]
 ) -> float | None:
@@ -638,7 +674,7 @@ def _step(
         return None
     numbers = _NUMBER.findall(fig.text)
     units = [u for u, _ in readings]
-    if fig.kind == "before_after" and "level_after" in units and "%" in fig.text:
+    if fig.kind == "before_after" and "level_after" in units and _PERCENT_SAID.search(fig.text):
         numbers = numbers[-1:]  # "from 4.1% to 3.4%" ends at a share said to a tenth
     elif len(numbers) != 1 or units != ["level"]:
         return None
@@ -684,6 +720,10 @@ def _compare(a: Quantity, b: Quantity) -> bool | None:
     relative changes only when nothing more specific is shared (a drop from 4 h to 10 min and
     one from 2 days to 1 h are both "-95%", yet disagree).
     """
+    sides_a, sides_b = dict(a.readings), dict(b.readings)
+    if all("level_before" in r and "level_after" in r for r in (sides_a, sides_b)):
+        # two systems side by side both times: each level meets its counterpart
+        return all(_close("level", sides_a[k], sides_b[k]) for k in ("level_before", "level_after"))
     for unit in _PRIORITY:
         va_list = [v for u, v in a.readings if _unit(u) == unit]
         vb_list = [v for u, v in b.readings if _unit(u) == unit]
@@ -699,12 +739,24 @@ def _compare(a: Quantity, b: Quantity) -> bool | None:
     return None
 
 
+def _gap(a: Quantity, b: Quantity) -> float:
+    """How far apart two quantities' values are, in the first form both are read in."""
+    for unit in _PRIORITY:
+        va = [v for u, v in a.readings if _unit(u) == unit]
+        vb = [v for u, v in b.readings if _unit(u) == unit]
+        if va and vb:
+            return min(abs(x - y) for x in va for y in vb)
+    return float("inf")
+
+
 def _close(unit: str, va: float, vb: float) -> bool:
     if unit == "change":
         if va * vb < 0:
             return False
         return abs(abs(va) - abs(vb)) <= max(4.0, 0.2 * max(abs(va), abs(vb)))
     if unit == "minutes":
+        if min(va, vb) > 0 and max(va, vb) > TIME_RATIO * min(va, vb):
+            return True  # far apart in size: two different spans, not one told two ways
         return max(va, vb) <= 1.5 * min(va, vb) if min(va, vb) > 0 else va == vb
     if unit == "points":
         return abs(abs(va) - abs(vb)) <= max(1.5, 0.25 * max(abs(va), abs(vb)))

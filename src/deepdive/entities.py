@@ -24,7 +24,8 @@ def extract_entities(
     failing that, the family named most often, modeling sentences counting double and a family
     named next to "baseline" or "existing" counting against (first mention breaks ties); the
     alternative is another family named anywhere, not the chosen one told more or less
-    specifically ("gradient boosting" for LightGBM).
+    specifically ("gradient boosting" for LightGBM), and one it names as compared against or
+    ruled out (not another stage of the same system).
     """
     v = vocab()
     counts: dict[str, int] = {}
@@ -45,11 +46,15 @@ def extract_entities(
     if order:
         from deepdive.consistency import consistency_reader
 
-        stated = [n for n in consistency_reader().chosen_models(sentences) if n in counts]
+        reader = consistency_reader()
+        stated = [n for n in reader.chosen_models(sentences) if n in counts]
         chosen = stated[0] if stated else max(order, key=lambda n: (counts[n], -order.index(n)))
         out["model"] = chosen
-        # "gradient boosting" is no alternative to LightGBM: it names the same choice
-        others = [n for n in order if not v.same_family(n, chosen)]
+        # "gradient boosting" is no alternative to LightGBM: it names the same choice; nor are
+        # the other stages of one system ("embeddings retrieve, then LambdaMART ranks"): an
+        # alternative is a family the answer compares or rules out
+        compared = reader.compared_models(sentences)
+        others = [n for n in order if not v.same_family(n, chosen) and n in compared]
         if others:
             out["alternative"] = others[0]
         for slot in ("model", "alternative"):
@@ -135,15 +140,21 @@ _OF_THE_OLD = re.compile(
 
 
 def _before(sentence: Sentence, fig: Figure) -> str:
-    return sentence.text[max(0, fig.start - sentence.start - 60) : fig.start - sentence.start]
+    """The words before a figure in its own clause ("the baseline was 0.71; ours reached
+    0.80": "ours reached")."""
+    before = sentence.text[max(0, fig.start - sentence.start - 60) : fig.start - sentence.start]
+    return _CLAUSE_START.split(before)[-1]
+
+
+_CLAUSE_START = re.compile(r"[;:]|\s[–—-]\s|,\s+(?:but|while|whereas|and)\b|\b(?:but|whereas)\b")
 
 
 def _figure_phrase(sentence: Sentence, fig: Figure) -> str:
     """The figure with the few words that say what moved ("cut false positives by a third")."""
-    before = sentence.text[: fig.start - sentence.start].split()[-5:]
+    before = _CLAUSE_START.split(sentence.text[: fig.start - sentence.start])[-1].split()[-5:]
     while before and before[0].lower().strip(",") in _LEAD_WORDS:
         before = before[1:]
     phrase = " ".join([*before, fig.text]).strip(" ,;:")
-    if before and phrase[:1].isupper() and phrase[1:2].islower():
+    if before and phrase[:1].isupper() and before[0][1:].islower():  # not "LightGBM"
         phrase = phrase[0].lower() + phrase[1:]
     return f"“{phrase}”"

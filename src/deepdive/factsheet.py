@@ -159,7 +159,8 @@ def _sentence(text: str) -> str:
 
 _PLAIN_STARTS = frozenset(
     """the a an our my their its this that these those some all about roughly around over under
-    one two three four five six seven eight nine ten eleven twelve eighteen twenty thirty fifty
+    one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
     hundred thousand million several many most only just""".split()
 )
 

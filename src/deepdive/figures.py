@@ -21,9 +21,10 @@ from deepdive.vocab import vocab
 
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _MASK = re.compile(
-    r"(?<![\w.])(?:[A-Za-z][A-Za-z]*-?\d+(?:\.\d+)?[A-Za-z\d]*(?:-\w+)?"  # GPT-4, F1, top-5, v2
-    r"|@\d+|\d+-(?:day|week|month|year|hour|minute|second|person|page|step|stage|layer|way|class|"
+    r"(?:(?<![\w.])(?:[A-Za-z][A-Za-z]*-?\d+(?:\.\d+)?[A-Za-z\d]*(?:-\w+)?"  # GPT-4, F1, top-5, v2
+    r"|\d+-(?:day|week|month|year|hour|minute|second|person|page|step|stage|layer|way|class|"
     r"star|bit|core|gb|mb|d|k)s?\b|(?:19[89]\d|20[0-4]\d)(?!\s*(?:%|[kKmM]\b|x\b|percent|\w*(?:hours|ms|users|rows))))"
+    r"|@\s?\d+)"  # a metric's cut-off, right after its name too: "NDCG@10", "recall@ 100"
     r"(?![\w%])"
 )
 
@@ -137,6 +138,9 @@ class FigureFinder:
                 re.compile(
                     rf"(?:from\s+(?:about\s+|around\s+|roughly\s+|over\s+|nearly\s+)?{value}"
                     rf"(?:\s+(?:a|an|per|each)\s+(?:day|week|month|year|hour|shift|request|order))?"
+                    # what had the first value: "from 0.31 for the old rule to 0.52"
+                    rf"(?:\s+(?:for|with|on|using|under)\s+(?:the\s+|our\s+|a\s+|an\s+)?"
+                    rf"(?:[\w-]+\s+){{0,2}}?[a-z][\w-]*(?=\s+to\s))?"
                     rf"\s+(?:down\s+|up\s+)?to\s+(?:(?:about|around|roughly|just|under|below|over|nearly"
                     rf"|less\s+than)\s+){{0,2}}(?:{value}|{anynum}\b)"
                     rf"|{value}\s?(?:->|→|=>)\s?{value})",

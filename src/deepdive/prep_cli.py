@@ -196,7 +196,7 @@ def render_retelling(report: object) -> str:
     assert isinstance(report, Retelling)
     changed = f", {len(report.changed)} changed" if report.changed else ""
     lines = [
-        f"Retelling check: {len(report.covered)} facts covered, {len(report.dropped)} dropped"
+        f"Retelling check: {_facts(len(report.covered))} covered, {len(report.dropped)} dropped"
         f"{changed}."
     ]
     for key, fact, _ in report.covered:
@@ -208,3 +208,7 @@ def render_retelling(report: object) -> str:
         lines.append(f"      fact sheet: “{c.overview_quote}”")
         lines.append(f"      retelling:  “{c.reply_quote}”")
     return "\n".join(lines) + "\n"
+
+
+def _facts(n: int) -> str:
+    return f"{n} fact" if n == 1 else f"{n} facts"

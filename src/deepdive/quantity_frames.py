@@ -156,11 +156,23 @@ def _about(words: FrameWords, sentence: str, start: int, end: int) -> frozenset[
 
 
 def _anchors(words: FrameWords, sentence: str, start: int, end: int) -> frozenset[str]:
-    """The content word nearest each side of a period ("retrained weekly", "hourly
-    demand", "forecasts demand at 10-minute resolution"): what happens that often."""
-    before = [w for w in _WORD.findall(sentence[max(0, start - 60) : start]) if _content(w, words)]
-    after = [w for w in _WORD.findall(sentence[end : end + 40]) if _content(w, words)]
-    return frozenset(stem(w.lower()) for w in before[-1:] + after[:1])
+    """The two content words nearest each side of a period, within its own phrase (up to
+    another number or a clause break): what happens that often ("retrained weekly", "the
+    hourly SCADA feed", "forecasts demand at 10-minute resolution")."""
+    before = _PHRASE_BREAK.split(sentence[max(0, start - 60) : start])[-1]
+    after = _PHRASE_BREAK.split(sentence[end : end + 40])[0]
+    kept_before = [w for w in _WORD.findall(before) if _content(w, words)]
+    kept_after = [w for w in _WORD.findall(after) if _content(w, words)]
+    return frozenset(stem(w.lower()) for w in kept_before[-2:] + kept_after[:2])
+
+
+_PHRASE_BREAK = re.compile(r"\d|[,;:()]|\s(?:and|but|while|which|because|so)\s", re.I)
+# a period after a comparative is a rate of change, not a cadence: "a little more every year"
+_TREND_BEFORE = re.compile(
+    r"\b(?:more|less|fewer|higher|lower|bigger|smaller|better|worse|further|grows?|grew|"
+    r"rises?|rose|falls?|fell|increas\w*|decreas\w*|shrinks?|drops?|dropped)\s+(?:\w+\s+)?$",
+    re.I,
+)
 
 
 # words beside a period that say nothing of what happens that often ("the model weekly")
@@ -213,7 +225,7 @@ def read_frames(sentence: str) -> list[Frame]:
     out: list[Frame] = []
     taken: list[tuple[int, int]] = []
 
-    def add(dim: str, value: float, noun: str, m: re.Match[str]) -> None:
+    def add(dim: str, value: float, noun: str, m: re.Match[str], shown: str = "") -> None:
         if any(a < m.end() and m.start() < b for a, b in taken):
             return
         taken.append((m.start(), m.end()))
@@ -229,7 +241,7 @@ def read_frames(sentence: str) -> list[Frame]:
         bound = is_bound(text, m.start())  # met only by another bound ("within 50 ms")
         if dim == "period":  # how often *what* happens: the words right beside the period
             about = _anchors(words, text, m.start(), m.end())
-        out.append(Frame(dim, value, noun, about, m.group(), sentence, part, bound))
+        out.append(Frame(dim, value, noun, about, shown or m.group(), sentence, part, bound))
 
     for m in _MONEY.finditer(text):
         n = m.group("a") or m.group("b") or m.group("c")
@@ -244,6 +256,8 @@ def read_frames(sentence: str) -> list[Frame]:
         if noun and 0 < k <= n and n > 1 and not _YEAR <= n <= _YEAR + 200:
             add("share", 100 * k / n, noun, m)  # compared only with a share of the same things
     for m in _PERIOD.finditer(text):
+        if _TREND_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
+            continue
         if m.group("w"):
             add("period", _PERIOD_WORD[m.group("w").lower()], "", m)
         else:
@@ -270,7 +284,9 @@ def read_frames(sentence: str) -> list[Frame]:
             per_day = _PER_DAY[period.group("p").lower()]  # a rate is compared per day
         if noun:
             scale = (m.group("s") or "").lower()
-            add("count", _float(m.group("n")) * _SCALE.get(scale, 1.0) * per_day, noun, m)
+            # a rate is quoted with its period: "18,000 retained per quarter"
+            shown = text[m.start() : period.end()] if period else ""
+            add("count", _float(m.group("n")) * _SCALE.get(scale, 1.0) * per_day, noun, m, shown)
     # a measurement beside a bound of its kind measures what the bound limits ("had to answer
     # within 50 ms at p99, and we ended up at about 18 ms": 18 ms is the p99 too)
     limits = [f for f in out if f.bound]

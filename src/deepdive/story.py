@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html import escape
 from typing import Any
 
@@ -303,9 +303,15 @@ def check_retelling(sheet: FactSheet, text: str, threshold: float = 0.3) -> Rete
             covered.append((f.key, fact, quote))
         else:
             dropped.append((f.key, fact))
-    drift = find_contradictions(sheet.overview_text(), text, names=("fact sheet", "retelling"))
+    found = find_contradictions(sheet.overview_text(), text, names=("fact sheet", "retelling"))
     # a fact told with another number or model is neither covered nor left out: it changed
-    drifted = {field_of_quote(sheet, d.overview_quote) for d in drift}
+    fields = [field_of_quote(sheet, d.overview_quote) for d in found]
+    drifted = set(fields)
+    # quoted in the sheet's own words, not the sentence the check composed from them
+    drift = [
+        replace(d, overview_quote=sheet.get(key) or d.overview_quote) if key else d
+        for d, key in zip(found, fields, strict=True)
+    ]
     told = [k for k, _, _ in covered] + [k for k, _ in dropped]
     changed = tuple(k for k in told if k in drifted)
     covered = [c for c in covered if c[0] not in drifted]
