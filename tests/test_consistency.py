@@ -397,3 +397,10 @@ def test_a_drill_reply_that_mentions_another_live_test_adds_detail() -> None:
     reply = "Before that, the shadow run showed recall slipping by a few points."
     assert not find_contradictions(overview, reply, strict=True)
     assert [c.kind for c in find_contradictions(overview, reply)] == ["live_test"]
+
+
+def test_the_model_retrained_is_the_model_used() -> None:
+    overview = "We used XGBoost on 60 features to predict churn."
+    found = find_contradictions(overview, "We retrain the LightGBM model every month.", strict=True)
+    assert [c.kind for c in found] == ["model"]
+    assert not find_contradictions(overview, "We retrain the model every month.", strict=True)

@@ -299,6 +299,8 @@ def test_story_cli(cli_env: dict[str, str], tmp_path: Path) -> None:
     )
     assert "Retelling check" in r.stdout
     assert run("story", "show", "nope").returncode == 2
+    r = run("retell", "-", "--project", "fraud-scorng", stdin="We halved losses.")
+    assert r.returncode == 2 and "did you mean 'fraud-scoring'?" in r.stderr
     bad = tmp_path / "bad.md"
     bad.write_text("# Project: x\n## bogus\n", encoding="utf-8")
     r = run("prep", "--from", str(bad))

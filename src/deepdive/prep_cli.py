@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
 import sys
 from pathlib import Path
@@ -29,9 +30,16 @@ def load_sheet(store: Store, name: str) -> FactSheet:
     try:
         persona, entries = store.get_fact_sheet(name)
     except KeyError:
-        raise StoryUsageError(
-            f"no fact sheet called {name!r}; write one with 'deepdive prep {name}'"
-        ) from None
+        names = [n for n, _, _ in store.list_fact_sheets()]
+        close = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
+        hint = (
+            f"did you mean {close[0]!r}?"
+            if close
+            else f"the fact sheets are: {', '.join(names)}"
+            if names
+            else f"write one with 'deepdive prep {name}'"
+        )
+        raise StoryUsageError(f"no fact sheet called {name!r}; {hint}") from None
     return FactSheet(name, persona, entries)
 
 
