@@ -87,7 +87,15 @@ def test_search_ranks_and_random_is_repeatable(
     code, out, err = bank(capsys, monkeypatch, "search", "kl divergance", "--json")
     assert code == 0 and json.loads(out)[0]["id"] == "br-entropy-kl-divergence"
     assert err == "searched for “kl divergence”\n"
-    assert bank(capsys, monkeypatch, "search", "batchnorm")[2] == ""
+    code, out, err = bank(capsys, monkeypatch, "search", "batchnorm", "--limit", "2")
+    assert err == "" and out.splitlines()[0].split() == [
+        "id",
+        "round",
+        "level",
+        "match",
+        "question",
+    ]
+    assert out.splitlines()[1].startswith("depth-batchnorm ")
     first = bank(capsys, monkeypatch, "random", "--round", "behavioral", "--seed", "7")[1]
     again = bank(capsys, monkeypatch, "random", "--round", "behavioral", "--seed", "7")[1]
     assert first == again and "(id beh-" in first

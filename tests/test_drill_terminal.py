@@ -87,3 +87,12 @@ def test_non_utf8_bytes(drill: Tmux) -> None:
     screen = drill.wait_for("Q2/4")
     assert "not UTF-8" in screen
     assert "Traceback" not in screen
+
+
+def test_an_empty_line_after_skip_skips_nothing_more(drill: Tmux) -> None:
+    drill.line("skip")
+    drill.line()  # out of habit: every reply ends with an empty line
+    drill.wait_for("Q2/4")
+    drill.line("quit")
+    screen = drill.wait_for("EXIT=0")
+    assert "skipped 1." in screen, screen

@@ -195,13 +195,16 @@ def _dump(value: Any) -> None:
 
 
 def render_rows(rows: list[tuple[Question, float | None]], width: int) -> str:
-    """One line per question: id, round, difficulty, (score,) text cut to ``width``."""
+    """A header, then one line per question: id, round, difficulty, (match,) text cut to
+    ``width``."""
     if not rows:
         return "No questions match.\n"
     id_w = max(len(q.id) for q, _ in rows)
-    lines = []
+    head = f"{'id':<{id_w}}  {'round':<18}  {'level':<5}  "
+    head += "match  " if any(score is not None for _, score in rows) else ""
+    lines = [head + "question"]
     for q, score in rows:
-        left = f"{q.id:<{id_w}}  {q.round:<18}  {q.difficulty or '-'}  "
+        left = f"{q.id:<{id_w}}  {q.round:<18}  {q.difficulty or '-':<5}  "
         if score is not None:
             left += f"{score:5.2f}  "
         room = max(width - len(left), 10)

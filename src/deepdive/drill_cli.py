@@ -140,15 +140,21 @@ def run_interactive(session: DrillSession, stream: IO[bytes], console: Console) 
         )
     )
     total = len(session.plan)
+    after_command = False
     while not session.done:
         q = session.current()
         assert q is not None
         print_question(console, len(session.turns) + 1, total, q)
         console.print(Text("> ", style="bold"), end="")
         reply, eof = read_reply(stream, console)
+        while reply == "" and after_command and not eof:
+            # the empty line a candidate adds after "skip", out of habit, skips nothing more
+            after_command = False
+            reply, eof = read_reply(stream, console)
         if reply is None:
             break
         command = reply.strip().lower()
+        after_command = command == "skip"
         if command == "quit":
             break
         if command in ("skip", ""):
