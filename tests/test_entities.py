@@ -56,3 +56,16 @@ def test_the_alternative_is_a_model_compared_or_ruled_out(
 def test_the_headline_figure_is_quoted_from_its_own_clause() -> None:
     found = overview_entities("The baseline scored 0.64 AUC; the XGBoost model reached 0.79.")
     assert found["figure"] == "“XGBoost model reached 0.79”"
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        ("We optimised precision at 80% recall for the analysts.", "precision at 80% recall"),
+        ("Recall at 0.5% FPR went from 41% to 63%.", "recall at 0.5% FPR"),
+        ("Precision at 2,000 alerts a day went up by a third.", "precision at 2,000"),
+        ("We kept precision at the same recall and cut latency.", "precision"),
+    ],
+)
+def test_a_metric_is_asked_about_with_its_operating_point(text: str, metric: str) -> None:
+    assert overview_entities(text)["metric"] == metric

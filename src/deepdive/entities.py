@@ -106,6 +106,9 @@ def _as_said(m: Mention) -> str:
     ("PR-AUC", not "AUC"; "macro-F1", not "F1")."""
     said = m.text.strip()
     if said.lower() != m.name.lower() and m.name.lower() in said.lower():
+        first = said.split()[0]
+        if first[:1].isupper() and first[1:].islower():  # capitalised only to open a sentence
+            said = said[0].lower() + said[1:]
         return said
     return m.name
 
