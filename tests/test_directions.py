@@ -20,6 +20,10 @@ REGULARIZATION = "depth-regularization"
     [
         ("L1 drives some weights to exactly zero.", "L2 drives weights to exactly zero."),
         (
+            "Tune the number of trees on the validation set.",
+            "I'd tune the number of trees on the test set.",
+        ),
+        (
             "Precision is the share of flagged cases that are real.",
             "Recall is the share of flagged cases that are real.",
         ),
@@ -61,6 +65,12 @@ def test_backwards_claims(point: str, sentence: str) -> None:
         (
             "L1 penalises absolute values, L2 squared values.",
             "Unlike L2, L1 penalises the absolute values.",
+        ),
+        # a compound of both sides names both: no swap of precision for recall
+        (
+            "compute precision, recall or cost for many thresholds on validation data",
+            "I would plot the precision-recall curve and pick the threshold from it on validation "
+            "data.",
         ),
         ("Dropout is turned off at inference.", "At inference dropout is not used."),
         (

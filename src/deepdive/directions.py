@@ -103,7 +103,10 @@ def _said_about(
 
 def _swapped(point: str, sentence: str) -> str | None:
     for a, b, a_name, b_name in _rules().swaps:
-        pa, pb, sa, sb = a.search(point), b.search(point), a.search(sentence), b.search(sentence)
+        # "a precision-recall curve" names both sides ("non-linear" is no compound of two)
+        both_p, both_s = _joins(point, a, b), _joins(sentence, a, b)
+        pa, pb = both_p or a.search(point), both_p or b.search(point)
+        sa, sb = both_s or a.search(sentence), both_s or b.search(sentence)
         if pa and not pb and sb and not sa:
             return f"it says {b_name} where the point is about {a_name}"
         if pb and not pa and sa and not sb:
@@ -125,6 +128,17 @@ def _swapped(point: str, sentence: str) -> str | None:
             if crossed:
                 return f"it swaps {a_name} and {b_name}"
     return None
+
+
+_COMPOUND = re.compile(r"\b([A-Za-z]+)-([A-Za-z]+)\b")
+
+
+def _joins(text: str, a: re.Pattern[str], b: re.Pattern[str]) -> bool:
+    """A hyphenated compound of one side and the other ("precision-recall", "bias-variance")."""
+    return any(
+        (a.fullmatch(x) and b.fullmatch(y)) or (b.fullmatch(x) and a.fullmatch(y))
+        for x, y in _COMPOUND.findall(text)
+    )
 
 
 def _directions(text: str) -> list[str]:
