@@ -23,6 +23,11 @@ REGULARIZATION = "depth-regularization"
             "Tune the number of trees on the validation set.",
             "I'd tune the number of trees on the test set.",
         ),
+        # the point warns of a harm; the sentence calls the same thing fine
+        (
+            "Shuffled splits let a forecaster learn from the future.",
+            "For sales data a shuffled split is perfectly fine.",
+        ),
         (
             "Precision is the share of flagged cases that are real.",
             "Recall is the share of flagged cases that are real.",
@@ -65,6 +70,11 @@ def test_backwards_claims(point: str, sentence: str) -> None:
         (
             "L1 penalises absolute values, L2 squared values.",
             "Unlike L2, L1 penalises the absolute values.",
+        ),
+        # fine on a condition that may be the point's own remedy
+        (
+            "Upsampling before the split leaks copies of rows into the test set.",
+            "Upsampling is fine as long as it happens after the split.",
         ),
         # a compound of both sides names both: no swap of precision for recall
         (

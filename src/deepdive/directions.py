@@ -65,6 +65,8 @@ class _Rules:
     down: re.Pattern[str]
     negation: re.Pattern[str]
     dismissal: re.Pattern[str]
+    harm: re.Pattern[str]
+    approval: re.Pattern[str]
 
 
 @cache
@@ -84,6 +86,8 @@ def _rules() -> _Rules:
         compile_patterns(name, cfg, require(name, d, "down", list)),
         compile_patterns(name, cfg, require(name, cfg, "negations", list)),
         compile_patterns(name, cfg, require(name, cfg, "dismissals", list)),
+        compile_patterns(name, cfg, require(name, cfg, "harms", list)),
+        compile_patterns(name, cfg, require(name, cfg, "approvals", list)),
     )
 
 
@@ -242,6 +246,32 @@ def _dismissed(point: str, sentence: str) -> str | None:
     return None
 
 
+_CONDITION = re.compile(
+    r"(?:\s+\w+){0,4}?\s*,?\s+(?:as\s+long\s+as|if|provided|only|once|after|when|unless)\b",
+    re.I,
+)
+
+
+def _harm_denied(point: str, sentence: str) -> str | None:
+    """The point warns of a harm ("random splits let the model learn from the future") and
+    the sentence calls the same thing fine ("a random split is fine for time-ordered data"):
+    the subject before the approval, in its clause, shares a term with what the point warns
+    about (its words before the harm)."""
+    rules = _rules()
+    harm = rules.harm.search(point)
+    if not harm or rules.negation.search(point[: harm.start()]):
+        return None
+    warned = set(terms(point[: harm.start()]))
+    for m in rules.approval.finditer(sentence):
+        clause_start = max(sentence.rfind(c, 0, m.start()) for c in ";:.,") + 1
+        subject = set(terms(sentence[clause_start : m.start()]))
+        if _CONDITION.match(sentence[m.end() :]):
+            continue  # "fine as long as you do it after the split" may well be right
+        if subject & warned:
+            return "it calls fine what the point warns against"
+    return None
+
+
 def side(text: str) -> tuple[int, int] | None:
     """Which side of which swap pair ``text`` is about, when it names exactly one side."""
     for k, (a, b, _, _) in enumerate(_rules().swaps):
@@ -285,6 +315,7 @@ def contradiction(point: str, sentence: str) -> str | None:
         or _reversed(point, sentence)
         or _negated(point, sentence)
         or _dismissed(point, sentence)
+        or _harm_denied(point, sentence)
         or compared_backwards(point, sentence)
         or affirms_denied(point, sentence)
     )
