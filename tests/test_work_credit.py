@@ -134,3 +134,17 @@ def test_credit_told_the_other_way_round_or_with_a_name(overview: str, who: str)
     assert [c.kind for c in claimed] == ["ownership"]
     shared = find_contradictions(overview, "I built the alerting service with them.")
     assert not shared
+
+
+@pytest.mark.parametrize(
+    ("reply", "claims"),
+    [
+        ("My part was the alerting service, the features and the model.", True),
+        ("I was responsible for the alerting service.", True),
+        ("My part was the model; the platform engineer built the alerting service.", False),
+    ],
+)
+def test_work_claimed_as_ones_part(reply: str, claims: bool) -> None:
+    overview = "I trained the churn model. The platform engineer built the alerting service."
+    found = [c for c in find_contradictions(overview, reply) if c.kind == "ownership"]
+    assert bool(found) is claims

@@ -67,7 +67,11 @@ def _rules() -> _Rules:
             re.I,
         ),
         re.compile(
-            rf"\bI\s+(?:\w+\s+)?(?:{verbs}|set\s+up|took\s+care\s+of)\s+(?P<what>[^,;.]+)", re.I
+            rf"(?:\bI\s+(?:\w+\s+)?(?:{verbs}|set\s+up|took\s+care\s+of)|"
+            # "my part was the events pipeline", "I was responsible for the features"
+            r"\bmy\s+(?:part|job|piece|role|share)\s+(?:was|were|covered|included)|"
+            r"\bI\s+was\s+(?:responsible|in\s+charge)\s+(?:for|of))\s+(?P<what>[^,;.]+)",
+            re.I,
         ),
         re.compile(shared, re.I),
         compile_patterns(FILE, cfg, require(FILE, cfg, "solo_claims", list)),
