@@ -373,7 +373,7 @@ def test_values_and_plain_praise_are_still_claims(overview: str, reply: str) -> 
     [
         # a share said in words reads as one with its sign
         ("Monthly churn fell from 5.1% to 4.4%.",
-         "Monthly churn fell from 5.1 percent to 3.9 percent.", True),
+         "Monthly churn fell from 5.1 percent to 4.0 percent.", True),
         ("Monthly churn fell from 5.1% to 4.4%.",
          "Monthly churn fell from 5.1 percent to 4.4 percent.", False),
         # two systems side by side: each level meets its counterpart
@@ -392,6 +392,13 @@ def test_levels_said_in_words_side_by_side_and_far_apart(
     assert bool(find_contradictions(overview, reply)) is contradicts
 
 
+def test_two_systems_side_by_side_are_quoted_whole() -> None:
+    overview = "Offline recall went from 0.31 for the old rule to 0.52 for XGBoost."
+    found = find_contradictions(overview, "Offline recall went from 0.31 for the rule to 0.57.")
+    assert [c.kind for c in found] == ["figure"]
+    assert "0.52" in found[0].message and "0.57" in found[0].message
+
+
 def test_a_drill_reply_that_mentions_another_live_test_adds_detail() -> None:
     overview = "We ran a four-week A/B test on a tenth of the users."
     reply = "Before that, the shadow run showed recall slipping by a few points."
@@ -399,8 +406,7 @@ def test_a_drill_reply_that_mentions_another_live_test_adds_detail() -> None:
     assert [c.kind for c in find_contradictions(overview, reply)] == ["live_test"]
 
 
-def test_the_model_retrained_is_the_model_used() -> None:
-    overview = "We used XGBoost on 60 features to predict churn."
-    found = find_contradictions(overview, "We retrain the LightGBM model every month.", strict=True)
-    assert [c.kind for c in found] == ["model"]
-    assert not find_contradictions(overview, "We retrain the model every month.", strict=True)
+def test_a_secondary_model_the_overview_names_is_no_change_of_model() -> None:
+    overview = "We used XGBoost, with a logistic regression fallback for new merchants."
+    reply = "We retrain the logistic regression fallback every month."
+    assert not find_contradictions(overview, reply, strict=True)

@@ -71,6 +71,33 @@ def test_backwards_claims(point: str, sentence: str) -> None:
             "L1 penalises absolute values, L2 squared values.",
             "Unlike L2, L1 penalises the absolute values.",
         ),
+        # the test set named only to rule it out; cross-validation is validation
+        (
+            "choose the decision threshold on validation data",
+            "Choose the threshold against the real cost of errors, never on the test set.",
+        ),
+        (
+            "Tune the number of trees on the validation set.",
+            "I'd tune on cross-validation folds and keep the test set untouched.",
+        ),
+        # a remedy the point recommends, the remedy said before "fine", a belief reported,
+        # and "fine-tuned" are no approval of the harm
+        (
+            "Target encoding with out-of-fold estimates avoids leakage.",
+            "Target encoding with out-of-fold estimates is safe.",
+        ),
+        (
+            "Oversampling before the split leaks copies into the test set.",
+            "Oversampling after the split is fine.",
+        ),
+        (
+            "Shuffled splits let a forecaster learn from the future.",
+            "Many people assume a shuffled split is fine, but it lets the model see the future.",
+        ),
+        (
+            "Large learning rates make training unstable.",
+            "The learning rate is fine-tuned with a warmup schedule.",
+        ),
         # fine on a condition that may be the point's own remedy
         (
             "Upsampling before the split leaks copies of rows into the test set.",

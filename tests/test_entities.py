@@ -45,6 +45,12 @@ def test_a_generic_mention_keeps_the_family_name(text: str, said: str | None) ->
         ("Item embeddings retrieve 300 candidates, then a LambdaMART ranker orders them.", None),
         ("We compared a random forest with XGBoost and shipped XGBoost.", "random forest"),
         ("We tried an SVM first, but the CNN beat it on recall, so we shipped the CNN.", "SVM"),
+        # testing the system is no comparison of its stages
+        (
+            "Item embeddings retrieve 300 candidates and a LambdaMART ranker orders them; we "
+            "tested it on 2 weeks of clicks.",
+            None,
+        ),
     ],
 )
 def test_the_alternative_is_a_model_compared_or_ruled_out(
@@ -65,6 +71,8 @@ def test_the_headline_figure_is_quoted_from_its_own_clause() -> None:
         ("Recall at 0.5% FPR went from 41% to 63%.", "recall at 0.5% FPR"),
         ("Precision at 2,000 alerts a day went up by a third.", "precision at 2,000"),
         ("We kept precision at the same recall and cut latency.", "precision"),
+        ("Precision at 80 percent recall went up by a third.", "precision at 80 percent recall"),
+        ("The Gini coefficient rose from 0.41 to 0.52.", "Gini coefficient"),
     ],
 )
 def test_a_metric_is_asked_about_with_its_operating_point(text: str, metric: str) -> None:

@@ -65,6 +65,10 @@ def figures(text: str) -> list[tuple[str, str, bool]]:
         ("Sign-ups grew by more than 40% after the redesign.", [("40%", "percent", True)]),
         # a metric's cut-off is no figure, right after its name too
         ("MRR@20 climbed 9% once the reranker shipped.", [("9%", "percent", True)]),
+        (
+            "Latency dropped to 45 ms @ 1,200 QPS.",
+            [("45 ms", "duration", True), ("1,200", "metric", True)],
+        ),
         # what had the first value, between the two
         (
             "Hit rate went from 0.44 with the keyword search to 0.58.",

@@ -142,9 +142,17 @@ def test_credit_told_the_other_way_round_or_with_a_name(overview: str, who: str)
         ("My part was the alerting service, the features and the model.", True),
         ("I was responsible for the alerting service.", True),
         ("My part was the model; the platform engineer built the alerting service.", False),
+        ("My part was not the alerting service; I trained the model.", False),
+        ("I was responsible for monitoring the alerting service.", False),
     ],
 )
 def test_work_claimed_as_ones_part(reply: str, claims: bool) -> None:
     overview = "I trained the churn model. The platform engineer built the alerting service."
     found = [c for c in find_contradictions(overview, reply) if c.kind == "ownership"]
     assert bool(found) is claims
+
+
+def test_a_date_is_no_teammate() -> None:
+    overview = "I trained the churn model. The scoring pipeline was deployed by March."
+    assert not credits(split_sentences(overview))
+    assert not find_contradictions(overview, "I deployed the scoring pipeline myself in March.")

@@ -111,6 +111,10 @@ def _swapped(point: str, sentence: str) -> str | None:
         both_p, both_s = _joins(point, a, b), _joins(sentence, a, b)
         pa, pb = both_p or a.search(point), both_p or b.search(point)
         sa, sb = both_s or a.search(sentence), both_s or b.search(sentence)
+        if (sa and not sb and _denied_at(sentence, a)) or (
+            sb and not sa and _denied_at(sentence, b)
+        ):
+            continue  # "never on the test set" keeps the point, whichever side it names
         if pa and not pb and sb and not sa:
             return f"it says {b_name} where the point is about {a_name}"
         if pb and not pa and sa and not sb:
@@ -135,6 +139,14 @@ def _swapped(point: str, sentence: str) -> str | None:
 
 
 _COMPOUND = re.compile(r"\b([A-Za-z]+)-([A-Za-z]+)\b")
+
+
+def _denied_at(text: str, side: re.Pattern[str]) -> bool:
+    """Every mention of ``side`` comes just after a negation ("never on the test set")."""
+    found = list(side.finditer(text))
+    return bool(found) and all(
+        _rules().negation.search(" ".join(_WORD.findall(text[: m.start()])[-4:])) for m in found
+    )
 
 
 def _joins(text: str, a: re.Pattern[str], b: re.Pattern[str]) -> bool:
@@ -246,6 +258,16 @@ def _dismissed(point: str, sentence: str) -> str | None:
     return None
 
 
+# a remedy or a qualifier said with the thing: "avoids leakage", "after the split is fine"
+_REMEDY = re.compile(
+    r"\b(?:avoid|prevent|stop|reduc|limit|guard|protect|mitigat|fix|remov)\w*|"
+    r"\b(?:after|once|only|inside|within|out-of-fold|properly|correctly|separately)\b",
+    re.I,
+)
+# a belief reported, not held
+_REPORTED = re.compile(
+    r"\b(?:assum\w*|think|thinks|believe\w*|claim\w*|say|says|myth|mistake\w*|wrongly)\b", re.I
+)
 _CONDITION = re.compile(
     r"(?:\s+\w+){0,4}?\s*,?\s+(?:as\s+long\s+as|if|provided|only|once|after|when|unless)\b",
     re.I,
@@ -261,12 +283,17 @@ def _harm_denied(point: str, sentence: str) -> str | None:
     harm = rules.harm.search(point)
     if not harm or rules.negation.search(point[: harm.start()]):
         return None
+    if _REMEDY.search(point[: harm.start()]):
+        return None  # "out-of-fold estimates avoid leakage" recommends, it does not warn
     warned = set(terms(point[: harm.start()]))
     for m in rules.approval.finditer(sentence):
         clause_start = max(sentence.rfind(c, 0, m.start()) for c in ";:.,") + 1
-        subject = set(terms(sentence[clause_start : m.start()]))
-        if _CONDITION.match(sentence[m.end() :]):
-            continue  # "fine as long as you do it after the split" may well be right
+        said = sentence[clause_start : m.start()]
+        subject = set(terms(said))
+        if _CONDITION.match(sentence[m.end() :]) or _REMEDY.search(said):
+            continue  # "fine as long as it comes after the split", "after the split is fine"
+        if _REPORTED.search(sentence[: m.start()]):
+            continue  # "many people assume a random split is fine, but ..."
         if subject & warned:
             return "it calls fine what the point warns against"
     return None

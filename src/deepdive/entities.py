@@ -107,7 +107,8 @@ def _as_said(m: Mention) -> str:
     said = m.text.strip()
     if said.lower() != m.name.lower() and m.name.lower() in said.lower():
         first = said.split()[0]
-        if first[:1].isupper() and first[1:].islower():  # capitalised only to open a sentence
+        # capitalised only to open a sentence ("Recall at 5% FPR"), not a name ("Gini")
+        if first[:1].isupper() and first[1:].islower() and m.name[:1].islower():
             said = said[0].lower() + said[1:]
         return said
     return m.name

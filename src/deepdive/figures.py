@@ -24,7 +24,7 @@ _MASK = re.compile(
     r"(?:(?<![\w.])(?:[A-Za-z][A-Za-z]*-?\d+(?:\.\d+)?[A-Za-z\d]*(?:-\w+)?"  # GPT-4, F1, top-5, v2
     r"|\d+-(?:day|week|month|year|hour|minute|second|person|page|step|stage|layer|way|class|"
     r"star|bit|core|gb|mb|d|k)s?\b|(?:19[89]\d|20[0-4]\d)(?!\s*(?:%|[kKmM]\b|x\b|percent|\w*(?:hours|ms|users|rows))))"
-    r"|@\s?\d+)"  # a metric's cut-off, right after its name too: "NDCG@10", "recall@ 100"
+    r"|(?<=[A-Za-z])@\d+)"  # a metric's cut-off right after its name: "NDCG@10" (not "@ 45 ms")
     r"(?![\w%])"
 )
 

@@ -16,7 +16,6 @@ CHOICE_VERB = re.compile(
     r"ship(?:ped|ping)?|went\s+(?:with|for)|go(?:ing)?\s+with|opt(?:ed|ing)\s+for|decided\s+on|"
     r"(?:moved|switched)\s+to|ended\s+up\s+(?:with|using|choosing|picking|going\s+with)|"
     r"settled\s+on|stuck\s+with|kept|fine-?tun(?:ed|ing)|buil(?:t|ding)|train(?:ed|ing)|"
-    r"re-?train(?:s|ed|ing)?|"
     r"replaced\s+(?:[\w-]+\s+){0,4}with|(?:final|new|production|deployed)\s+(?:model|system|ranker|"
     r"classifier)\s+(?:was|is)|(?:the|our|my)\s+model\s+(?:was|is)|(?:it|this)\s+was)"
     r"\s+(?:the\s+|a\s+|an\s+|our\s+)?"

@@ -156,14 +156,14 @@ def _about(words: FrameWords, sentence: str, start: int, end: int) -> frozenset[
 
 
 def _anchors(words: FrameWords, sentence: str, start: int, end: int) -> frozenset[str]:
-    """The two content words nearest each side of a period, within its own phrase (up to
+    """The content word nearest each side of a period, within its own phrase (up to
     another number or a clause break): what happens that often ("retrained weekly", "the
     hourly SCADA feed", "forecasts demand at 10-minute resolution")."""
     before = _PHRASE_BREAK.split(sentence[max(0, start - 60) : start])[-1]
     after = _PHRASE_BREAK.split(sentence[end : end + 40])[0]
     kept_before = [w for w in _WORD.findall(before) if _content(w, words)]
     kept_after = [w for w in _WORD.findall(after) if _content(w, words)]
-    return frozenset(stem(w.lower()) for w in kept_before[-2:] + kept_after[:2])
+    return frozenset(stem(w.lower()) for w in kept_before[-1:] + kept_after[:1])
 
 
 _PHRASE_BREAK = re.compile(r"\d|[,;:()]|\s(?:and|but|while|which|because|so)\s", re.I)

@@ -21,6 +21,11 @@ from deepdive.meaning import lexicon, stem
 from deepdive.sentences import Sentence
 
 FILE = "consistency.yaml"
+# a date is no person: "deployed by March"
+_CALENDAR = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Q[1-4])\b"
+)
 _CLAUSES = re.compile(r"[;,]\s*(?:(?:and|while|but|whereas)\s+)?|\s+(?:while|whereas)\s+|\.\s+")
 _WORD = re.compile(r"[A-Za-z][\w-]*")
 _DETERMINERS = frozenset("the our my a an one another".split())
@@ -62,15 +67,18 @@ def _rules() -> _Rules:
         # mostly my teammate's work"
         re.compile(
             rf"^\s*(?:and\s+|but\s+)?(?P<what>.+?)\s+(?:was|were)\s+(?:\w+\s+)?"
-            rf"(?:(?:{verbs})\s+by\s+(?P<who>(?:{who}){name})\b|"
+            rf"(?:(?:{verbs})\s+by\s+(?!{_CALENDAR})(?P<who>(?:{who}){name})\b|"
             rf"(?P<whose>(?:{who}){name})(?:'|\u2019)s\s+(?:work|job|part|doing)\b)",
             re.I,
         ),
         re.compile(
             rf"(?:\bI\s+(?:\w+\s+)?(?:{verbs}|set\s+up|took\s+care\s+of)|"
             # "my part was the events pipeline", "I was responsible for the features"
-            r"\bmy\s+(?:part|job|piece|role|share)\s+(?:was|were|covered|included)|"
-            r"\bI\s+was\s+(?:responsible|in\s+charge)\s+(?:for|of))\s+(?P<what>[^,;.]+)",
+            r"\bmy\s+(?:part|job|piece|role|share)\s+(?:was|were|covered|included)(?!\s+not\b)|"
+            r"\bI\s+was\s+(?:responsible|in\s+charge)\s+(?:for|of))\s+"
+            # not a different job on the same thing: "responsible for monitoring the pipeline"
+            r"(?!(?!(?:building|owning|writing|designing|implementing|creating|developing|"
+            r"training|coding|deploying|labell?ing)\b)[a-z]+ing\b)(?P<what>[^,;.]+)",
             re.I,
         ),
         re.compile(shared, re.I),
