@@ -67,3 +67,20 @@ def test_retelling_another_variant_is_a_model_drift() -> None:
 )
 def test_no_variant_drift(overview: str, reply: str) -> None:
     assert not [c for c in find_contradictions(overview, reply) if c.kind == "model"]
+
+
+@pytest.mark.parametrize(
+    ("overview", "reply"),
+    [
+        # a size said after the name is part of which model it is
+        ("We fine-tuned Whisper-small on 300 hours of calls.", "We fine-tuned Whisper-medium."),
+        ("We served Llama 3 70B behind the search box.", "We served Llama 3 8B behind it."),
+        # a bare mention of the family elsewhere in the reply changes nothing
+        (
+            "We fine-tuned Whisper-small on 300 hours of calls.",
+            "I tried fine-tuning Whisper and a CTC model. What we shipped was Whisper-medium.",
+        ),
+    ],
+)
+def test_a_size_after_the_name_is_part_of_the_variant(overview: str, reply: str) -> None:
+    assert [c.kind for c in find_contradictions(overview, reply)] == ["model"]

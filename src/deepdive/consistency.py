@@ -30,7 +30,7 @@ from deepdive.model_mentions import (
     nearest_model,
     same_model,
 )
-from deepdive.model_variants import variant
+from deepdive.model_variants import Variant, variant
 from deepdive.quantity_frames import (
     TIME_RATIO,
     Frame,
@@ -42,7 +42,7 @@ from deepdive.quantity_frames import (
 from deepdive.sentences import Sentence, split_sentences
 from deepdive.split_schemes import online_kinds, split_kinds
 from deepdive.turns import candidate_sentences
-from deepdive.vocab import vocab
+from deepdive.vocab import Mention, vocab
 from deepdive.work_credit import claimed_work, credits, solo_claim
 
 _WORD = re.compile(r"[a-z]+", re.I)
@@ -365,7 +365,7 @@ class ConsistencyReader:
                 after = s.text[m.end : m.end + 48]
                 if self.rejected.search(near) or self.rejected_after.search(after):
                     continue
-                out.setdefault(m.name, (s.text, m.text))
+                out.setdefault(m.name, (s.text, _model_as_said(s.text, m)))
         return out
 
     def compared_models(self, sentences: list[Sentence]) -> list[str]:
@@ -599,6 +599,19 @@ def _swapped(
     return [Contradiction(kind, ov_quote, quote, message.format(ov_name, name))]
 
 
+# a size or version said right after a model's name ("Whisper-small", "Llama 3 70B", "BERT
+# large"): part of which model it is
+_MODEL_SUFFIX = re.compile(
+    r"(?:[- ](?:tiny|base|small|medium|large|mini|xl|xxl|v?\d+(?:\.\d+)?[bBmMkK]?)(?![\w-]))+"
+)
+
+
+def _model_as_said(text: str, m: Mention) -> str:
+    """A model mention with a size or version said right after its name ("Whisper-small")."""
+    suffix = _MODEL_SUFFIX.match(text, m.end)
+    return m.text + (suffix.group() if suffix else "")
+
+
 def _variant_changed(
     overview: dict[str, tuple[str, str]],
     reply: dict[str, tuple[str, str]],
@@ -614,8 +627,14 @@ def _variant_changed(
         if name in overview and said.lower() not in said_before:
             ov_quote, ov_said = overview[name]
             # the reply names the overview's variant too ("DistilBERT to prototype, then RoBERTa")
-            told = [m.text for m in vocab().find("models", reply_text) if m.name == name]
-            if all(variant(ov_said).differs(variant(t)) for t in told):
+            told = [
+                _model_as_said(reply_text, m)
+                for m in vocab().find("models", reply_text)
+                if m.name == name
+            ]
+            # a bare family name ("fine-tuning Whisper") says no variant either way
+            named = [v for v in map(variant, told) if v != Variant(None, None, None)]
+            if named and all(variant(ov_said).differs(v) for v in named):
                 return (ov_quote, ov_said), (quote, said)
     return None
 

@@ -57,5 +57,9 @@ def variant(said: str) -> Variant:
     label = next((n for n, p in named if p.search(low)), None)
     m = _VERSION.search(low)
     version = (m.group("v") or m.group("b")) if m else None
-    size = sizes.search(low)
+    size = sizes.search(low) or _PARAMETERS.search(low)
     return Variant(label, version, size.group().lower() if size else None)
+
+
+# a parameter count said as a size: "70B", "8b", "350M"
+_PARAMETERS = re.compile(r"(?<![\w.])\d+(?:\.\d+)?[bm]\b", re.I)
