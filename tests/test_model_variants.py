@@ -74,7 +74,7 @@ def test_no_variant_drift(overview: str, reply: str) -> None:
     [
         # a size said after the name is part of which model it is
         ("We fine-tuned Whisper-small on 300 hours of calls.", "We fine-tuned Whisper-medium."),
-        ("We served Llama 3 70B behind the search box.", "We served Llama 3 8B behind it."),
+        ("We used Llama 3 70B behind the search box.", "We used Llama 3 8B behind it."),
         # a bare mention of the family elsewhere in the reply changes nothing
         (
             "We fine-tuned Whisper-small on 300 hours of calls.",
