@@ -132,6 +132,7 @@ class FigureFinder:
         duration = rf"(?:{counted}\s?(?:{'|'.join(duration_units)})\b)"
         value = rf"(?:{money}|{percent}|{duration}|{num})"
         flags = re.IGNORECASE
+        arrow = re.compile(rf"{value}\s?(?:->|→|=>)\s?{value}", flags)
         self.kinds: list[tuple[str, re.Pattern[str]]] = [
             (
                 "before_after",
@@ -142,11 +143,13 @@ class FigureFinder:
                     rf"(?:\s+(?:for|with|on|using|under)\s+(?:the\s+|our\s+|a\s+|an\s+)?"
                     rf"(?:[\w-]+\s+){{0,2}}?[a-z][\w-]*(?=\s+to\s))?"
                     rf"\s+(?:down\s+|up\s+)?to\s+(?:(?:about|around|roughly|just|under|below|over|nearly"
-                    rf"|less\s+than)\s+){{0,2}}(?:{value}|{anynum}\b)"
-                    rf"|{value}\s?(?:->|→|=>)\s?{value})",
+                    rf"|less\s+than)\s+){{0,2}}(?:{value}|{anynum}\b))",
                     flags,
                 ),
             ),
+            # the same said with an arrow, searched apart: a pattern that starts with a value
+            # is tried at every position, so only where an arrow is
+            ("before_after", arrow),
             (
                 "magnitude",
                 compile_patterns(name, cfg, require(name, cfg, "magnitude_patterns", list)),
@@ -169,9 +172,14 @@ class FigureFinder:
             ),
             ("number", re.compile(rf"(?<![\w.]){num}(?![\w%])", flags)),
         ]
-        # Cheap substring tests: a kind is only searched for when one of its hints occurs.
+        # Cheap substring tests: a kind is only searched for when one of its hints occurs
+        # (the arrow form of a before/after has hints of its own).
+        self._hint_keys = [
+            "before_after_arrow" if pattern is arrow else kind for kind, pattern in self.kinds
+        ]
         self.hints: dict[str, tuple[str, ...]] = {
-            "before_after": ("from", "->", "→", "=>"),
+            "before_after": ("from",),
+            "before_after_arrow": ("->", "→", "=>"),
             "money": ("$", "€", "£", "¥", "dollar", "usd", "euro", "pound"),
             "percent": ("%", "percent", "per cent", "pct"),
             "points": ("point", "pts", "pp", "bps"),
@@ -207,8 +215,8 @@ class FigureFinder:
         lowered = masked.lower()
         taken: list[tuple[int, int]] = []
         found: list[tuple[int, int, str]] = []
-        for kind, pattern in self.kinds:
-            hints = self.hints.get(kind)
+        for (kind, pattern), hint_key in zip(self.kinds, self._hint_keys, strict=True):
+            hints = self.hints.get(hint_key)
             if hints and not any(h in lowered for h in hints):
                 continue
             if kind == "duration" and not self.unit_hint.search(lowered):
