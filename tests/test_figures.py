@@ -65,6 +65,12 @@ def figures(text: str) -> list[tuple[str, str, bool]]:
         ("Sign-ups grew by more than 40% after the redesign.", [("40%", "percent", True)]),
         # a metric's cut-off is no figure, right after its name too
         ("MRR@20 climbed 9% once the reranker shipped.", [("9%", "percent", True)]),
+        # a before/after said with an arrow, with or without a "from" elsewhere
+        ("AUC went 0.71 → 0.83 after the fix.", [("0.71 → 0.83", "before_after", True)]),
+        (
+            "Moving from batch to streaming took p99 latency 120 ms -> 45 ms.",
+            [("120 ms -> 45 ms", "before_after", True)],
+        ),
         (
             "Latency dropped to 45 ms @ 1,200 QPS.",
             [("45 ms", "duration", True), ("1,200", "metric", True)],
