@@ -156,3 +156,25 @@ def test_a_date_is_no_teammate() -> None:
     overview = "I trained the churn model. The scoring pipeline was deployed by March."
     assert not credits(split_sentences(overview))
     assert not find_contradictions(overview, "I deployed the scoring pipeline myself in March.")
+
+
+@pytest.mark.parametrize(
+    ("overview", "reply", "flagged"),
+    [
+        # work shared with someone, then told as done alone
+        ("I built the ranker; feature design was shared with a colleague.",
+         "I designed the features myself.", True),
+        ("I built the features with my teammate Ana and trained the model.",
+         "I built the features on my own.", True),
+        # told without "myself" it is still true of shared work
+        ("I built the ranker; feature design was shared with a colleague.",
+         "I designed the features.", False),
+        # a tool after "with" is no teammate
+        ("I built the dashboard with Streamlit.", "I built the dashboard myself.", False),
+    ],
+)  # fmt: skip
+def test_shared_work_claimed_as_done_alone(overview: str, reply: str, flagged: bool) -> None:
+    found = [c for c in find_contradictions(overview, reply) if c.kind == "ownership"]
+    assert bool(found) is flagged
+    if flagged:
+        assert "shared that work with" in found[0].message

@@ -555,7 +555,10 @@ class ConsistencyReader:
                     "ownership",
                     credit.sentence,
                     quote,
-                    f"The {names[0]} credits {credit.who} with that work; "
+                    f"The {names[0]} says you shared that work with {credit.who}; "
+                    f"the {names[1]} says you did it yourself."
+                    if credit.shared
+                    else f"The {names[0]} credits {credit.who} with that work; "
                     f"the {names[1]} says you did it.",
                 )
             )

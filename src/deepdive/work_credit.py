@@ -39,12 +39,14 @@ class Credit:
     who: str
     work: frozenset[str]
     sentence: str
+    shared: bool = False  # done with the candidate ("shared with a colleague"), not for them
 
 
 @dataclass(frozen=True)
 class _Rules:
     credited: re.Pattern[str]
     credited_passive: re.Pattern[str]
+    credited_shared: re.Pattern[str]
     claimed: re.Pattern[str]
     shared: re.Pattern[str]
     solo: re.Pattern[str]
@@ -55,7 +57,10 @@ class _Rules:
 def _rules() -> _Rules:
     cfg = load_data(FILE)
     verbs = "|".join(re.escape(v) for v in require(FILE, cfg, "work_verbs", str).split())
-    who = compile_patterns(FILE, cfg, require(FILE, cfg, "teammate_subjects", list)).pattern
+    subjects = require(FILE, cfg, "teammate_subjects", list)
+    who = compile_patterns(FILE, cfg, subjects).pattern
+    # a role, not a bare name: "built the dashboard with Streamlit" names a tool
+    role = compile_patterns(FILE, cfg, subjects[:1]).pattern
     shared = require(FILE, cfg, "shared_credit", str)
     name = r"(?:\s+(?-i:[A-ZÀ-Þ][^\W\d_A-Z]+))?"  # "my teammate Priya owned ..."
     return _Rules(
@@ -69,6 +74,16 @@ def _rules() -> _Rules:
             rf"^\s*(?:and\s+|but\s+)?(?P<what>.+?)\s+(?:was|were)\s+(?:\w+\s+)?"
             rf"(?:(?:{verbs})\s+by\s+(?!{_CALENDAR})(?P<who>(?:{who}){name})\b|"
             rf"(?P<whose>(?:{who}){name})(?:'|\u2019)s\s+(?:work|job|part|doing)\b)",
+            re.I,
+        ),
+        # work done together: "prompt design was shared with a colleague", "I built the
+        # features with Priya"
+        re.compile(
+            rf"^\s*(?:and\s+|but\s+)?(?:"
+            rf"(?P<what>.+?)\s+(?:was|were)\s+(?:\w+\s+)?(?:shared|split|done\s+jointly)\s+with|"
+            rf"(?:I|we)\s+(?:\w+\s+)?(?:co-?)?(?:{verbs})\s+(?P<what2>.+?)\s+(?:together\s+)?with"
+            rf"(?=\s+(?:{role})))"
+            rf"\s+(?!{_CALENDAR})(?P<who>(?:{who}){name})\b",
             re.I,
         ),
         re.compile(
@@ -107,15 +122,19 @@ def credits(sentences: list[Sentence]) -> list[Credit]:
     out = []
     for s in sentences:
         for clause in _CLAUSES.split(_APPOSITIVE.sub(r"\1 ", s.text)):
-            m = rules.credited.match(clause) or rules.credited_passive.match(clause)
-            who = m and (m.group("who") or m.group("whose"))
+            shared = rules.credited_shared.match(clause)
+            m = rules.credited.match(clause) or rules.credited_passive.match(clause) or shared
+            who = m and (m.group("who") or m.groupdict().get("whose"))
             if m and who and who.split()[0].lower() not in _PRONOUNS:
-                work = _work(m.group("what"))
+                work = _work(m.group("what") or m.groupdict().get("what2") or "")
                 if work:
                     if who.split()[0].lower() in _DETERMINERS:  # "My teammate" mid-message
                         who = who[0].lower() + who[1:]
-                    out.append(Credit(who, work, s.text))
+                    out.append(Credit(who, work, s.text, shared=m is shared))
     return out
+
+
+_ALONE = re.compile(r"\b(?:myself|alone|on\s+my\s+own|by\s+myself|single-?handedly|solo)\b", re.I)
 
 
 def claimed_work(reply: list[Sentence], given: list[Credit]) -> list[tuple[Credit, str]]:
@@ -129,8 +148,12 @@ def claimed_work(reply: list[Sentence], given: list[Credit]) -> list[tuple[Credi
                 if rules.shared.search(clause[m.start() :]):
                     continue
                 work = _work(m.group("what"))
+                alone = bool(_ALONE.search(clause[m.start() :]))
                 for c in given:
-                    common = work & c.work
+                    if c.shared and not alone:
+                        continue  # "I designed the prompts" is true of shared work too
+                    # shared work is often named by its verb: "prompt design" / "I designed"
+                    common = (_work(m.group()) if c.shared else work) & c.work
                     if len(common) >= 2 or (common and common == c.work):
                         out.append((c, s.text))
                         break
