@@ -225,6 +225,27 @@ def test_drift_quotes_the_sheet_in_its_own_words() -> None:
     assert report.changed == ("chosen",)
 
 
+@pytest.mark.parametrize(
+    ("retelling", "denied"),
+    [
+        ("Honestly the model had no real limitations once it shipped.", True),
+        ("Night-time footage isn't really an issue for it anymore.", True),
+        ("It still struggles with night-time footage, which we flag for review.", False),
+        ("Latency isn't an issue: it scores in 20 ms.", False),  # another thing waved away
+    ],
+)
+def test_a_limitation_denied_in_the_retelling_has_drifted(retelling: str, denied: bool) -> None:
+    sheet = FactSheet(
+        "q", "team", {"limitations": "Night-time footage still gets twice the error rate."}
+    )
+    report = check_retelling(sheet, retelling)
+    assert ("limitations" in report.changed) is denied
+    if denied:
+        assert (
+            report.drift[0].overview_quote == "Night-time footage still gets twice the error rate."
+        )
+
+
 def test_the_retelling_summary_counts_in_words() -> None:
     from deepdive.prep_cli import render_retelling
 

@@ -11,9 +11,12 @@ from html import escape
 from typing import Any
 
 from deepdive.consistency import Contradiction, find_contradictions
+from deepdive.datafiles import phrase_list
+from deepdive.denials import denies_weakness
 from deepdive.entities import as_asked
 from deepdive.factsheet import FactSheet, nudges, spec
 from deepdive.followups import FAMILIES, followup_bank
+from deepdive.meaning import terms
 from deepdive.sentences import split_sentences
 from deepdive.terminal_report import clock
 
@@ -304,6 +307,9 @@ def check_retelling(sheet: FactSheet, text: str, threshold: float = 0.3) -> Rete
         else:
             dropped.append((f.key, fact))
     found = find_contradictions(sheet.overview_text(), text, names=("fact sheet", "retelling"))
+    denied = _limitation_denied(sheet, sentences)
+    if denied:
+        found.append(denied)
     # a fact told with another number or model is neither covered nor left out: it changed
     fields = [field_of_quote(sheet, d.overview_quote) for d in found]
     drifted = set(fields)
@@ -317,6 +323,27 @@ def check_retelling(sheet: FactSheet, text: str, threshold: float = 0.3) -> Rete
     covered = [c for c in covered if c[0] not in drifted]
     dropped = [d for d in dropped if d[0] not in drifted]
     return Retelling(tuple(covered), tuple(dropped), tuple(drift), changed)
+
+
+def _limitation_denied(sheet: FactSheet, sentences: list[str]) -> Contradiction | None:
+    """The sheet names a limitation and the retelling says there was none ("no real
+    limitations"), or waves that one away ("accents aren't an issue anymore" for "one region
+    with heavy accents still has high WER": a word of the limitation before the dismissal)."""
+    limitation = sheet.get("limitations")
+    if not limitation:
+        return None
+    own = set(terms(limitation))
+    for s in sentences:
+        waved = phrase_list("limitation_dismissed").search(s)
+        near = waved and set(terms(s[max(0, waved.start() - 60) : waved.end()])) & own
+        if denies_weakness(s) or near:
+            return Contradiction(
+                "limitation",
+                next(line for key, line in sheet.overview_lines() if key == "limitations"),
+                s,
+                "The fact sheet names a limitation; the retelling says it is not one.",
+            )
+    return None
 
 
 def field_of_quote(sheet: FactSheet, quote: str) -> str | None:
