@@ -124,7 +124,7 @@ class Quantity:
 
 @dataclass(frozen=True)
 class Contradiction:
-    kind: str  # figure | model | data | split | live_test | ownership
+    kind: str  # figure | model | data | split | live_test | ownership | limitation (retell)
     overview_quote: str
     reply_quote: str
     message: str
