@@ -84,3 +84,24 @@ def test_no_variant_drift(overview: str, reply: str) -> None:
 )
 def test_a_size_after_the_name_is_part_of_the_variant(overview: str, reply: str) -> None:
     assert [c.kind for c in find_contradictions(overview, reply)] == ["model"]
+
+
+@pytest.mark.parametrize(
+    ("overview", "reply"),
+    [
+        # a number with its unit after the name is no version or size
+        ("We chose ResNet-50 for the scans.", "We went with ResNet 18 months ago."),
+        ("We chose RoBERTa-large.", "We went with RoBERTa on 1.5M examples."),
+        ("We shipped XGBoost 1.7 in March.", "We shipped XGBoost 2 weeks later."),
+        ("We chose Whisper-small.", "We went with Whisper, base rates in mind."),
+        # a named size and a parameter count are said of two parts
+        ("We chose BERT-large.", "We went with BERT 340M."),
+        # a variant the overview names with its size was compared, not invented
+        (
+            "We compared Whisper-small and Whisper-medium and shipped Whisper-small.",
+            "We shipped Whisper-medium.",
+        ),
+    ],
+)
+def test_no_size_drift(overview: str, reply: str) -> None:
+    assert not [c for c in find_contradictions(overview, reply) if c.kind == "model"]

@@ -232,6 +232,9 @@ def test_drift_quotes_the_sheet_in_its_own_words() -> None:
         ("Night-time footage isn't really an issue for it anymore.", True),
         ("It still struggles with night-time footage, which we flag for review.", False),
         ("Latency isn't an issue: it scores in 20 ms.", False),  # another thing waved away
+        # told plainly beside something else that works fine
+        ("Daytime footage works fine; night-time footage still doubles the errors.", False),
+        ("It copes with night-time footage fine now.", True),
     ],
 )
 def test_a_limitation_denied_in_the_retelling_has_drifted(retelling: str, denied: bool) -> None:

@@ -178,3 +178,19 @@ def test_shared_work_claimed_as_done_alone(overview: str, reply: str, flagged: b
     assert bool(found) is flagged
     if flagged:
         assert "shared that work with" in found[0].message
+
+
+@pytest.mark.parametrize(
+    ("overview", "reply"),
+    [
+        ("The results dashboard was shared with the product managers every week.",
+         "I built the results dashboard myself."),
+        ("I trained the model with the annotators' labels.", "I trained the model myself."),
+        ("Prompt design was shared with a colleague.",
+         "I designed the prompts and taught myself LangChain along the way."),
+        ("Prompt design was shared with a colleague.", "I did not design the prompts myself."),
+        ("Labelling was shared with a colleague.", "I designed the labelling guide myself."),
+    ],
+)  # fmt: skip
+def test_sharing_read_only_where_it_is_work_done_together(overview: str, reply: str) -> None:
+    assert not [c for c in find_contradictions(overview, reply) if c.kind == "ownership"]

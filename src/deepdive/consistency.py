@@ -604,8 +604,16 @@ def _swapped(
 
 # a size or version said right after a model's name ("Whisper-small", "Llama 3 70B", "BERT
 # large"): part of which model it is
+_SIZE = r"(?:tiny|base|small|medium|large|mini|xl|xxl)"
+_PARAMS = r"\d+(?:\.\d+)?[bm]"
+_NOT_COUNTED = r"(?!\s+(?!parameters\b)[a-z]+s\b)"  # "1.5M examples", "base rates"
 _MODEL_SUFFIX = re.compile(
-    r"(?:[- ](?:tiny|base|small|medium|large|mini|xl|xxl|v?\d+(?:\.\d+)?[bBmMkK]?)(?![\w-]))+"
+    rf"(?:-(?:{_SIZE}|v?\d+(?:\.\d+)?[a-z]?)(?![\w-])"  # "Whisper-small", "ResNet-50"
+    rf"|\s(?:{_SIZE}|{_PARAMS})(?![\w-]){_NOT_COUNTED}"  # "BERT large", "Llama 3 70B"
+    # a version said apart only before a size or at the end of a phrase: "Llama 3 70B",
+    # not "ResNet 18 months ago"
+    rf"|\s\d+(?:\.\d+)?(?=\s(?:{_SIZE}|{_PARAMS})\b|\s*(?:[,.;:)]|$)))+",
+    re.I,
 )
 
 
@@ -625,7 +633,9 @@ def _variant_changed(
     (overview sentence and name as said, reply sentence and name as said). A variant the
     overview itself names anywhere ("we compared ResNet-18 and ResNet-50"), or an overview
     variant the reply names too, is no change."""
-    said_before = {m.text.lower() for m in vocab().find("models", overview_text)}
+    said_before = {
+        _model_as_said(overview_text, m).lower() for m in vocab().find("models", overview_text)
+    }
     for name, (quote, said) in reply.items():
         if name in overview and said.lower() not in said_before:
             ov_quote, ov_said = overview[name]
@@ -636,7 +646,7 @@ def _variant_changed(
                 if m.name == name
             ]
             # a bare family name ("fine-tuning Whisper") says no variant either way
-            named = [v for v in map(variant, told) if v != Variant(None, None, None)]
+            named = [v for v in map(variant, told) if v != Variant(None, None, None, None)]
             if named and all(variant(ov_said).differs(v) for v in named):
                 return (ov_quote, ov_said), (quote, said)
     return None

@@ -27,10 +27,16 @@ class Variant:
     name: str | None
     version: str | None
     size: str | None
+    params: str | None = None  # a parameter count: "70b", "340m"
 
     def differs(self, other: Variant) -> bool:
-        """Some part said in both, and different."""
-        pairs = ((self.name, other.name), (self.version, other.version), (self.size, other.size))
+        """Some part said in both, and different ("large" and "340M" are said of two parts)."""
+        pairs = (
+            (self.name, other.name),
+            (self.version, other.version),
+            (self.size, other.size),
+            (self.params, other.params),
+        )
         return any(a is not None and b is not None and a != b for a, b in pairs)
 
 
@@ -57,8 +63,16 @@ def variant(said: str) -> Variant:
     label = next((n for n, p in named if p.search(low)), None)
     m = _VERSION.search(low)
     version = (m.group("v") or m.group("b")) if m else None
-    size = sizes.search(low) or _PARAMETERS.search(low)
-    return Variant(label, version, size.group().lower() if size else None)
+    size = sizes.search(low)
+    params = _PARAMETERS.search(low)
+    if params and version == params.group().lower().rstrip("bm"):
+        version = None  # "BERT 340M": the count, not a version
+    return Variant(
+        label,
+        version,
+        size.group().lower() if size else None,
+        params.group().lower() if params else None,
+    )
 
 
 # a parameter count said as a size: "70B", "8b", "350M"

@@ -307,7 +307,9 @@ def check_retelling(sheet: FactSheet, text: str, threshold: float = 0.3) -> Rete
         else:
             dropped.append((f.key, fact))
     found = find_contradictions(sheet.overview_text(), text, names=("fact sheet", "retelling"))
-    denied = _limitation_denied(sheet, sentences)
+    # a limitation told plainly somewhere is kept, whatever else is waved away
+    told = [q for key, _, q in covered if key == "limitations" and not _dismisses(q)]
+    denied = None if told else _limitation_denied(sheet, sentences)
     if denied:
         found.append(denied)
     # a fact told with another number or model is neither covered nor left out: it changed
@@ -325,17 +327,29 @@ def check_retelling(sheet: FactSheet, text: str, threshold: float = 0.3) -> Rete
     return Retelling(tuple(covered), tuple(dropped), tuple(drift), changed)
 
 
+def _dismisses(sentence: str) -> bool:
+    return denies_weakness(sentence) or bool(phrase_list("limitation_dismissed").search(sentence))
+
+
+# words a limitation shares with any dismissal: not what it is about
+_VAGUE_LIMITATION = frozenset(
+    terms("issue problem limitation weakness concern still handle cope work deal fine perfect")
+)
+
+
 def _limitation_denied(sheet: FactSheet, sentences: list[str]) -> Contradiction | None:
     """The sheet names a limitation and the retelling says there was none ("no real
     limitations"), or waves that one away ("accents aren't an issue anymore" for "one region
     with heavy accents still has high WER": a word of the limitation before the dismissal)."""
     limitation = sheet.get("limitations")
-    if not limitation:
+    if not limitation or denies_weakness(limitation):
         return None
-    own = set(terms(limitation))
+    own = set(terms(limitation)) - _VAGUE_LIMITATION
     for s in sentences:
         waved = phrase_list("limitation_dismissed").search(s)
-        near = waved and set(terms(s[max(0, waved.start() - 60) : waved.end()])) & own
+        # what is waved away: the dismissal's own clause, two of the limitation's words
+        start = max(s.rfind(c, 0, waved.start()) for c in ",;:") + 1 if waved else 0
+        near = waved and len(set(terms(s[start : waved.end()])) & own) >= 2
         if denies_weakness(s) or near:
             return Contradiction(
                 "limitation",

@@ -80,10 +80,15 @@ def _rules() -> _Rules:
         # features with Priya"
         re.compile(
             rf"^\s*(?:and\s+|but\s+)?(?:"
-            rf"(?P<what>.+?)\s+(?:was|were)\s+(?:\w+\s+)?(?:shared|split|done\s+jointly)\s+with|"
+            # the work named as an activity ("prompt design"), not a thing sent to people ("the
+            # dashboard was shared with the PMs")
+            rf"(?P<what>.+?\b(?:design|work|development|engineering|labell?ing|annotation|"
+            rf"implementation|analysis|modell?ing|coding|writing|building|tuning|evaluation|"
+            rf"ownership))\s+(?:was|were)\s+(?:\w+\s+)?(?:shared|split|done\s+jointly)\s+with|"
             rf"(?:I|we)\s+(?:\w+\s+)?(?:co-?)?(?:{verbs})\s+(?P<what2>.+?)\s+(?:together\s+)?with"
             rf"(?=\s+(?:{role})))"
-            rf"\s+(?!{_CALENDAR})(?P<who>(?:{who}){name})\b",
+            # a person, not what they own: "with the annotators' labels"
+            rf"\s+(?!{_CALENDAR})(?P<who>(?:{who}){name})\b(?!['\u2019])",
             re.I,
         ),
         re.compile(
@@ -134,6 +139,8 @@ def credits(sentences: list[Sentence]) -> list[Credit]:
     return out
 
 
+_ALONE_WORDS = frozenset(_work("myself alone own single handedly solo as well too"))
+_NEGATED = re.compile(r"\b(?:not|never)\b|n[\'\u2019]t\b", re.I)
 _ALONE = re.compile(r"\b(?:myself|alone|on\s+my\s+own|by\s+myself|single-?handedly|solo)\b", re.I)
 
 
@@ -147,13 +154,21 @@ def claimed_work(reply: list[Sentence], given: list[Credit]) -> list[tuple[Credi
             for m in rules.claimed.finditer(clause):
                 if rules.shared.search(clause[m.start() :]):
                     continue
+                if _NEGATED.search(m.group()):
+                    continue  # "I did not design the prompts myself" claims nothing
                 work = _work(m.group("what"))
-                alone = bool(_ALONE.search(clause[m.start() :]))
+                # alone with this work, not elsewhere ("... and taught myself LangChain")
+                alone = bool(_ALONE.search(re.split(r"\s+and\s+", m.group("what"))[0]))
                 for c in given:
                     if c.shared and not alone:
                         continue  # "I designed the prompts" is true of shared work too
-                    # shared work is often named by its verb: "prompt design" / "I designed"
+                    # shared work is often named by its verb ("prompt design" / "I designed"),
+                    # and needs two of its words, or all and nothing more: "the labelling
+                    # guide" is not "labelling"
                     common = (_work(m.group()) if c.shared else work) & c.work
+                    extra = work - c.work - _ALONE_WORDS
+                    if c.shared and len(common) < 2 and (common != c.work or extra):
+                        continue
                     if len(common) >= 2 or (common and common == c.work):
                         out.append((c, s.text))
                         break
