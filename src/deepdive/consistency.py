@@ -30,7 +30,7 @@ from deepdive.model_mentions import (
     nearest_model,
     same_model,
 )
-from deepdive.model_variants import Variant, variant
+from deepdive.model_variants import Variant, size_said_after, variant
 from deepdive.quantity_frames import (
     TIME_RATIO,
     Frame,
@@ -602,25 +602,9 @@ def _swapped(
     return [Contradiction(kind, ov_quote, quote, message.format(ov_name, name))]
 
 
-# a size or version said right after a model's name ("Whisper-small", "Llama 3 70B", "BERT
-# large"): part of which model it is
-_SIZE = r"(?:tiny|base|small|medium|large|mini|xl|xxl)"
-_PARAMS = r"\d+(?:\.\d+)?[bm]"
-_NOT_COUNTED = r"(?!\s+(?!parameters\b)[a-z]+s\b)"  # "1.5M examples", "base rates"
-_MODEL_SUFFIX = re.compile(
-    rf"(?:-(?:{_SIZE}|v?\d+(?:\.\d+)?[a-z]?)(?![\w-])"  # "Whisper-small", "ResNet-50"
-    rf"|\s(?:{_SIZE}|{_PARAMS})(?![\w-]){_NOT_COUNTED}"  # "BERT large", "Llama 3 70B"
-    # a version said apart only before a size or at the end of a phrase: "Llama 3 70B",
-    # not "ResNet 18 months ago"
-    rf"|\s\d+(?:\.\d+)?(?=\s(?:{_SIZE}|{_PARAMS})\b|\s*(?:[,.;:)]|$)))+",
-    re.I,
-)
-
-
 def _model_as_said(text: str, m: Mention) -> str:
     """A model mention with a size or version said right after its name ("Whisper-small")."""
-    suffix = _MODEL_SUFFIX.match(text, m.end)
-    return m.text + (suffix.group() if suffix else "")
+    return m.text + size_said_after(text, m.end)
 
 
 def _variant_changed(

@@ -41,7 +41,9 @@ class Variant:
 
 
 @cache
-def _rules() -> tuple[tuple[tuple[str, re.Pattern[str]], ...], re.Pattern[str], re.Pattern[str]]:
+def _rules() -> tuple[
+    tuple[tuple[str, re.Pattern[str]], ...], re.Pattern[str], re.Pattern[str], re.Pattern[str]
+]:
     name = "consistency.yaml"
     cfg = load_data(name)
     named = []
@@ -51,14 +53,32 @@ def _rules() -> tuple[tuple[tuple[str, re.Pattern[str]], ...], re.Pattern[str], 
             named.append((label, re.compile(require(name, entry, "pattern", str), re.I)))
         except re.error as exc:
             raise fail(name, entry, f"bad pattern: {exc}") from None
-    sizes = re.compile(rf"\b(?:{require(name, cfg, 'model_sizes', str)})\b", re.I)
+    size_words = require(name, cfg, "model_sizes", str)
+    sizes = re.compile(rf"\b(?:{size_words})\b", re.I)
     digits = re.compile(require(name, cfg, "model_name_digits", str), re.I)
-    return tuple(named), sizes, digits
+    size = f"(?:{size_words})"
+    not_counted = r"(?!\s+(?!parameters\b)[a-z]+s\b)"  # "1.5M examples", "base rates"
+    suffix = re.compile(
+        rf"(?:-(?:{size}|v?\d+(?:\.\d+)?[a-z]?)(?![\w-])"  # "Whisper-small", "ResNet-50"
+        rf"|\s(?:{size}|{_PARAMS})(?![\w-]){not_counted}"  # "BERT large", "Llama 3 70B"
+        # a version said apart only before a size or at the end of a phrase: "Llama 3 70B",
+        # not "ResNet 18 months ago"
+        rf"|\s\d+(?:\.\d+)?(?=\s(?:{size}|{_PARAMS})\b|\s*(?:[,.;:)]|$)))+",
+        re.I,
+    )
+    return tuple(named), sizes, digits, suffix
+
+
+def size_said_after(text: str, end: int) -> str:
+    """The size or version said right after a model's name ending at ``end`` ("-small" in
+    "Whisper-small", " 3 70B" in "Llama 3 70B"), or "" (not "ResNet 18 months ago")."""
+    found = _rules()[3].match(text, end)
+    return found.group() if found else ""
 
 
 def variant(said: str) -> Variant:
     """The variant a model mention (its text as said: "ResNet-50", "roberta-large") names."""
-    named, sizes, digits = _rules()
+    named, sizes, digits, _ = _rules()
     low = digits.sub(" ", said.lower())
     label = next((n for n, p in named if p.search(low)), None)
     m = _VERSION.search(low)
@@ -76,4 +96,5 @@ def variant(said: str) -> Variant:
 
 
 # a parameter count said as a size: "70B", "8b", "350M"
-_PARAMETERS = re.compile(r"(?<![\w.])\d+(?:\.\d+)?[bm]\b", re.I)
+_PARAMS = r"\d+(?:\.\d+)?[bm]"
+_PARAMETERS = re.compile(rf"(?<![\w.]){_PARAMS}\b", re.I)

@@ -115,8 +115,8 @@ def _work(text: str) -> frozenset[str]:
 # a name with its role set off by commas ("Priya, a data engineer, built ..."): the role is
 # dropped so the name stays the subject of its verb
 _APPOSITIVE = re.compile(
-    r"(?:^|(?<=[,;]\s)|(?<=\band\s))((?!(?:In|On|At|By|After|Before|Then|Later|"
-    r"January|February|March|April|May|June|July|August|September|October|November|December)\b)"
+    r"(?:^|(?<=[,;]\s)|(?<=\band\s))((?!(?:In|On|At|By|After|Before|Then|Later)\b|"
+    rf"{_CALENDAR})"
     r"[A-ZÀ-Þ][^\W\d_]+),\s+(?:a|an|the|our|my)\s+[\w\s-]{1,60}?,\s+"
 )
 
