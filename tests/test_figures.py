@@ -24,6 +24,19 @@ def figures(text: str) -> list[tuple[str, str, bool]]:
             "Queries got an order of magnitude cheaper.",
             [("an order of magnitude", "magnitude", True)],
         ),
+        # a size said as a magnitude, with nothing it is compared with, is no result
+        (
+            "We mean an order of magnitude here, tens of thousands of scans.",
+            [("an order of magnitude", "magnitude", False)],
+        ),
+        (
+            "Indexing got two orders of magnitude faster.",
+            [("two orders of magnitude", "magnitude", True)],
+        ),
+        (
+            "We saw an order-of-magnitude drop in false alarms.",
+            [("an order-of-magnitude", "magnitude", True)],
+        ),
         ("It saved about $1.2M a year.", [("$1.2M", "money", True)]),
         ("Recall improved by fifteen points.", [("fifteen points", "points", True)]),
         ("Churn dropped thirty percent.", [("thirty percent", "percent", True)]),

@@ -324,6 +324,12 @@ class FigureFinder:
             )
         if kind == "multiplier" and _RATE_AFTER.match(after):
             return True  # "three times the churn rate of the old list" compares outcomes
+        if (
+            kind == "magnitude"
+            and "magnitude" in masked[s:e].lower()
+            and not (has_outcome or self.comparison.search(window))
+        ):
+            return False  # "an order of magnitude, a million studies": a size, not a change
         if kind in ("before_after", "magnitude", "multiplier"):
             return not describes_data or has_outcome
         if kind in ("percent", "points", "metric"):
