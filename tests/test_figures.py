@@ -24,6 +24,23 @@ def figures(text: str) -> list[tuple[str, str, bool]]:
             "Queries got an order of magnitude cheaper.",
             [("an order of magnitude", "magnitude", True)],
         ),
+        # an amount of data told as a time span is no result, even beside a word of growth
+        (
+            "To forecast sales growth we trained on 6 years of data.",
+            [("6 years", "duration", False)],
+        ),
+        # ... but time spent working on the data is an effort, which a change makes a result
+        (
+            "We cut the nightly job from 6 hours of data processing to 40 minutes.",
+            [("6 hours", "duration", True), ("40 minutes", "duration", False)],
+        ),
+        # "found out" is learning something, not finding cases
+        (
+            "We found out within 10 minutes that the sensor was broken.",
+            [("10 minutes", "duration", False)],
+        ),
+        ("It found 40% more duplicates than the old rule.", [("40%", "percent", True)]),
+        ("The PR-AUC sat at 0.60 on the new data.", [("0.60", "metric", True)]),
         # a size said as a magnitude, with nothing it is compared with, is no result
         (
             "We mean an order of magnitude here, tens of thousands of scans.",

@@ -199,10 +199,18 @@ class FigureFinder:
             r"^\s*(?:" + "|".join(require(name, cfg, "share_patterns", list)) + r")", flags
         )
         data_nouns = require(name, cfg, "data_nouns", str).split()
+        work_nouns = require(name, cfg, "work_nouns", str).split()
+        amount_of = require(name, cfg, "amount_of_nouns", str).split()
+        # a figure before these describes the data, unless work on the data follows ("6
+        # hours of data processing" is an effort)
         self.data_after = re.compile(
-            r"^\s*(?:\w+\s+){0,2}?(?:of\s+(?:the\s+|our\s+|all\s+)?)?(?:\w+\s+)?(?:"
+            r"^\s*(?:(?:\w+\s+){0,2}?(?:of\s+(?:the\s+|our\s+|all\s+)?)?(?:\w+\s+)?(?:"
             + "|".join(re.escape(n) for n in data_nouns)
-            + r")\b",
+            + r")|of\s+(?:the\s+|our\s+|all\s+)?(?:\w+\s+)?(?:"
+            + "|".join(re.escape(n) for n in amount_of)
+            + r"))\b(?!\s+(?:"
+            + "|".join(re.escape(n) for n in work_nouns)
+            + r")\b)",
             flags,
         )
 
