@@ -41,6 +41,15 @@ def figures(text: str) -> list[tuple[str, str, bool]]:
         ),
         ("It found 40% more duplicates than the old rule.", [("40%", "percent", True)]),
         ("The PR-AUC sat at 0.60 on the new data.", [("0.60", "metric", True)]),
+        # how often the system got it right is a result; how well the data was made is not
+        (
+            "The parser correctly extracts the invoice total 85% of the time.",
+            [("85%", "percent", True)],
+        ),
+        (
+            "Only 3% of the scans were labelled correctly by the vendor.",
+            [("3%", "percent", False)],
+        ),
         # a size said as a magnitude, with nothing it is compared with, is no result
         (
             "We mean an order of magnitude here, tens of thousands of scans.",

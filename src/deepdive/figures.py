@@ -340,6 +340,8 @@ class FigureFinder:
             return False  # "an order of magnitude, a million studies": a size, not a change
         if kind in ("before_after", "magnitude", "multiplier"):
             return not describes_data or has_outcome
+        if kind == "percent" and _HOW_WELL.search(near_before):
+            return True  # "correctly routes 85% of the time": how often the system got it right
         if kind in ("percent", "points", "metric"):
             compared = bool(self.comparison.search(window))
             if kind == "percent" and self.rate.match(after) and (has_outcome or compared):
@@ -368,6 +370,8 @@ class FigureFinder:
         return has_outcome and not describes_data
 
 
+# how well the system did what comes next, said before a share of the time or of cases
+_HOW_WELL = re.compile(r"\b(?:correctly|accurately|successfully|reliably)\b", re.I)
 # the share of traffic an experiment ran on ("an A/B test on 10% of users")
 _ALLOCATED_TO = re.compile(r"\b(?:on|with|to|for|across|at)\s+(?:just\s+|only\s+|about\s+)?$", re.I)
 _OF_TRAFFIC = re.compile(
