@@ -75,12 +75,15 @@ def f1(name: str, label: str, part: str) -> float:
 
 
 SETS = [
-    ("word_senses.jsonl", "evaluation", "evaluation", 0.80),
+    # these two sets' writers read an outcome with no measurement setting as no evaluation;
+    # the real corpus's annotators (and our labels of its sentences, 28 of 42) read it as a
+    # business result, which the engine follows since 2026-12-07 (0.815 -> 0.791, 0.732 -> 0.692)
+    ("word_senses.jsonl", "evaluation", "evaluation", 0.78),
     ("word_senses.jsonl", "outcome", "hook", 0.81),
     ("problem_sentences.jsonl", "problem", "problem", 0.815),
     ("reflection_sentences.jsonl", "reflection", "reflection", 0.88),
     ("data_sentences.jsonl", "data", "data", 0.80),
-    ("evaluation_reflection_sentences.jsonl", "evaluation", "evaluation", 0.72),
+    ("evaluation_reflection_sentences.jsonl", "evaluation", "evaluation", 0.68),
     ("evaluation_reflection_sentences.jsonl", "reflection", "reflection", 0.79),
     ("evaluation_reflection_sentences.jsonl", "hook", "hook", 0.78),
     ("modeling_sentences.jsonl", "modeling", "modeling", 0.80),

@@ -188,3 +188,12 @@ def test_problem_context_in_a_clause_of_a_modelling_sentence_is_enough_to_not_be
     labelled = part_classifier().classify(sentences, figures)
     assert labelled[0].label == "modeling"
     assert part_classifier().weakly_present(labelled, "problem")
+
+
+def test_an_outcome_with_a_number_is_evaluation_evidence() -> None:
+    """A business result with a number was measured somehow: the evaluation part is there
+    (the real corpus's annotators read it so in 21 of 22 answers with a hook)."""
+    text = "I built an anomaly detector for our warehouses and it cut spoiled stock by a fifth."
+    assert part_classifier().is_present(labelled(text), "evaluation")
+    training = "I tuned a churn model. The training accuracy went up by 20 percent after tuning."
+    assert not part_classifier().is_present(labelled(training), "evaluation")

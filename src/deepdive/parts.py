@@ -244,6 +244,7 @@ class PartClassifier:
             i
             for i, sp in enumerate(labelled)
             if (part == "hook" and sp.result_figure)
+            or (part == "evaluation" and self._measured_outcome(sp))
             or (sp.label == part and sp.scores[part] >= self.label_threshold)
             or (
                 sp.label != "none"
@@ -252,6 +253,12 @@ class PartClassifier:
             )
         ]
 
+    def _measured_outcome(self, sp: SentenceParts) -> bool:
+        """An outcome stated with a number is evaluation too (a business or online result),
+        unless the sentence measures nothing about unseen data ("training accuracy rose 20%",
+        "we plan to cut it by half")."""
+        return sp.result_figure and sp.scores["evaluation"] >= self.absent_below
+
     def is_present(self, labelled: list[SentenceParts], part: str) -> bool:
         """True when some sentence says something substantive for ``part``.
 
@@ -259,6 +266,8 @@ class PartClassifier:
         """
         if part == "hook":
             return any(sp.result_figure for sp in labelled)
+        if part == "evaluation" and any(self._measured_outcome(sp) for sp in labelled):
+            return True
         return any(
             labelled[i].scores[part] >= self.present_threshold
             for i in self.sentences_for(labelled, part)
