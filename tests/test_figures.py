@@ -41,6 +41,47 @@ def figures(text: str) -> list[tuple[str, str, bool]]:
         ),
         ("It found 40% more duplicates than the old rule.", [("40%", "percent", True)]),
         ("The PR-AUC sat at 0.60 on the new data.", [("0.60", "metric", True)]),
+        # a number in a question is asked about, not had
+        ("So what if your recall fell to 40%?", [("40%", "percent", False)]),
+        # targets and wishes are not results
+        (
+            "Our goal was to beat the old vendor by at least 4 points on recall.",
+            [("4 points", "points", False)],
+        ),
+        ("We were aiming for a precision of 90 percent.", [("90 percent", "percent", False)]),
+        ("The board wanted at least a 15% cut in returns.", [("15%", "percent", False)]),
+        # outcomes said in other ways
+        ("Alerts now go out three hours earlier than before.", [("three hours", "duration", True)]),
+        ("The backlog of disputes shrank by half.", [("shrank by half", "relative", True)]),
+        (
+            "It picks the right label seven times out of ten, against chance for the old rule.",
+            [("seven times out of ten", "relative", True)],
+        ),
+        (
+            "A full retrain, which used to take a week of manual steps, now runs in six hours.",
+            [("six hours", "duration", True)],
+        ),
+        (
+            "Triage went from roughly an hour to under ten minutes.",
+            [("from roughly an hour to under ten minutes", "before_after", True)],
+        ),
+        (
+            "We reduced storage spend on the feature store by about $9k a month.",
+            [("$9k", "money", True)],
+        ),
+        (
+            "The tagger now handles maybe a third of tickets alone.",
+            [("maybe a third", "relative", True)],
+        ),
+        # a share of the time got right, supposed rather than measured
+        (
+            "A lazy model could predict that no one churns and be right 80% of the time.",
+            [("80%", "percent", False)],
+        ),
+        (
+            "It gets the shelf location right 91% of the time in live use.",
+            [("91%", "percent", True)],
+        ),
         # how often the system got it right is a result; how well the data was made is not
         (
             "The parser correctly extracts the invoice total 85% of the time.",

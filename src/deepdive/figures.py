@@ -131,19 +131,22 @@ class FigureFinder:
         counted = rf"(?:{num}|(?:{'|'.join(words)})(?:[- ](?:{'|'.join(words)}))*)"
         duration = rf"(?:{counted}\s?(?:{'|'.join(duration_units)})\b)"
         value = rf"(?:{money}|{percent}|{duration}|{num})"
+        # "from roughly an hour to under ten minutes": a single unit is a value only there
+        one_unit = rf"(?:an?\s(?:{'|'.join(duration_units)})\b)"
+        span = rf"(?:{value}|{one_unit})"
         flags = re.IGNORECASE
         arrow = re.compile(rf"{value}\s?(?:->|→|=>)\s?{value}", flags)
         self.kinds: list[tuple[str, re.Pattern[str]]] = [
             (
                 "before_after",
                 re.compile(
-                    rf"(?:from\s+(?:about\s+|around\s+|roughly\s+|over\s+|nearly\s+)?{value}"
+                    rf"(?:from\s+(?:about\s+|around\s+|roughly\s+|over\s+|nearly\s+)?{span}"
                     rf"(?:\s+(?:a|an|per|each)\s+(?:day|week|month|year|hour|shift|request|order))?"
                     # what had the first value: "from 0.31 for the old rule to 0.52"
                     rf"(?:\s+(?:for|with|on|using|under)\s+(?:the\s+|our\s+|a\s+|an\s+)?"
                     rf"(?:[\w-]+\s+){{0,2}}?[a-z][\w-]*(?=\s+to\s))?"
                     rf"\s+(?:down\s+|up\s+)?to\s+(?:(?:about|around|roughly|just|under|below|over|nearly"
-                    rf"|less\s+than)\s+){{0,2}}(?:{value}|{anynum}\b))",
+                    rf"|less\s+than)\s+){{0,2}}(?:{span}|{anynum}\b))",
                     flags,
                 ),
             ),
@@ -249,6 +252,8 @@ class FigureFinder:
             brk = _CLAUSE_BREAK.search(masked, baseline.end())
             baseline_end = brk.start() if brk else len(masked)
         out: list[Figure] = []
+        # a number in a question ("what if precision drops to 50%?") is asked about, not had
+        asked = sentence_text.rstrip().endswith("?")
         for s, e, kind in found:
             kind_out = kind
             near_metric = any(
@@ -256,7 +261,9 @@ class FigureFinder:
             )
             if kind == "number":
                 kind_out = "metric" if near_metric else "count"
-            result = kind == "count" or self._is_result(masked, s, e, kind_out, near_metric)
+            result = not asked and (
+                kind == "count" or self._is_result(masked, s, e, kind_out, near_metric)
+            )
             if result and self._operating_point(masked, s, e, kind_out):
                 result = False  # "precision at 10%", "at 80% recall": where a metric is read
             baseline_level = False
@@ -340,7 +347,14 @@ class FigureFinder:
             return False  # "an order of magnitude, a million studies": a size, not a change
         if kind in ("before_after", "magnitude", "multiplier"):
             return not describes_data or has_outcome
-        if kind == "percent" and _HOW_WELL.search(near_before):
+        if kind == "percent" and (
+            _HOW_WELL.search(near_before)
+            or (
+                _RIGHT_BEFORE.search(masked[max(0, s - 25) : s])
+                and self.rate.match(after)
+                and not _SUPPOSED.search(words_before)
+            )
+        ):
             return True  # "correctly routes 85% of the time": how often the system got it right
         if kind in ("percent", "points", "metric"):
             compared = bool(self.comparison.search(window))
@@ -354,13 +368,16 @@ class FigureFinder:
             return False  # "after 90 days", "over six months": a time window, not a result
         if kind in ("duration", "money") and _COMPARED_AFTER.match(after):
             return True  # "in twenty minutes instead of four hours"
+        if kind in ("duration", "money") and _NOW.search(near_before) and _USED_TO.search(masked):
+            return True  # "which used to take two weeks, now runs in about four hours"
         # money, duration, count: only with an outcome right before ("saved $2M", "cut 3 hours").
         has_outcome = bool(self.outcome.search(near_before + " " + masked[e : e + 20]))
         before = masked[max(0, s - 40) : s]
         if kind in ("percent", "points") and re.search(r"[+−-]\s?$", masked[max(0, s - 2) : s]):
             return True
         if kind == "money" and self.stakes.search(before):
-            return bool(_REDUCTION.search(before))
+            # "reduced cloud spend on the pipeline by about $18k": the cut may come well before
+            return bool(_REDUCTION.search(" ".join(masked[:s].split()[-10:])))
         if kind == "money" and re.match(
             r"\s*(?:a|per)\s+(?:year|month|quarter)|\s*annually", after
         ):
@@ -372,6 +389,17 @@ class FigureFinder:
 
 # how well the system did what comes next, said before a share of the time or of cases
 _HOW_WELL = re.compile(r"\b(?:correctly|accurately|successfully|reliably)\b", re.I)
+_RIGHT_BEFORE = re.compile(
+    r"\b(?:right|correct|wrong)\s+(?:(?:about|around|roughly|nearly|almost|over|maybe|like)\s+)?$",
+    re.I,
+)
+# "it might predict the majority and be right 83% of the time": supposed, not measured
+_SUPPOSED = re.compile(r"\b(?:might|would|could)\b", re.I)
+# "now" said of a time or cost, in a sentence that tells what it used to be
+_NOW = re.compile(r"\bnow\b", re.I)
+_USED_TO = re.compile(
+    r"\b(?:used\s+to|previously|formerly|before|instead\s+of|down\s+from|had\s+taken)\b", re.I
+)
 # the share of traffic an experiment ran on ("an A/B test on 10% of users")
 _ALLOCATED_TO = re.compile(r"\b(?:on|with|to|for|across|at)\s+(?:just\s+|only\s+|about\s+)?$", re.I)
 _OF_TRAFFIC = re.compile(
