@@ -50,6 +50,15 @@ real corpus (``make eval``) stays the yardstick for generalisation.
   targets and wishes, "right N% of the time", "used to ... now", "earlier", "shrank by half"):
   the odd (unread) half 0.739 -> 0.756; the 211 kept, 0.779 at the sitting's start -> 0.859.
 
+* ``reflection_sentences_2.jsonl`` — 217 sentences with (or without) reflection said mostly
+  without the obvious words (understatement, fragile or neglected systems, effort that went
+  nowhere, a plain method beating the learned one, dependence on people), with hard negatives
+  (facts learned about users, skills learned, other people's bugs fixed, plans). Written
+  2026-12-07 and measured once held out: reflection F1 0.446 on the 220 written. Constructions
+  read on its even lines moved its odd (unread) half only 0.400 -> 0.413 with recall unchanged;
+  matching the cues with intensifiers taken out ("never actually measured") then moved it to
+  0.462. The 217 kept: 0.456 at the sitting's start -> 0.717.
+
 The helpers' prompts named a few example constructions; the sentences that echoed those
 examples closely were removed before the sets were kept.
 """
@@ -96,6 +105,7 @@ SETS = [
     ("evaluation_reflection_sentences.jsonl", "hook", "hook", 0.78),
     ("modeling_sentences.jsonl", "modeling", "modeling", 0.80),
     ("figure_sentences.jsonl", "outcome", "hook", 0.85),
+    ("reflection_sentences_2.jsonl", "reflection", "reflection", 0.70),
 ]
 
 

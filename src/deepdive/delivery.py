@@ -19,6 +19,13 @@ class Delivery:
     text_fillers: re.Pattern[str]
     fillers_per_100_words: float
     text_filler_min: int
+    cue_noise: re.Pattern[str]
+
+    def without_intensifiers(self, text: str) -> str:
+        """``text`` without adverbs that only intensify or soften ("actually", "a bit",
+        "really"), so a cue written for "we never measured" also reads "we never actually
+        measured"; cues are matched on both."""
+        return " ".join(self.cue_noise.sub(" ", text).split())
 
     def strip_fillers(self, text: str) -> str:
         """``text`` with fillers replaced by spaces (for cue matching, not for display)."""
@@ -58,5 +65,6 @@ def delivery() -> Delivery:
             + require(name, cfg, "text_fillers", list),
         ),
         fillers_per_100_words=require(name, cfg, "fillers_per_100_words", float),
+        cue_noise=compile_patterns(name, cfg, require(name, cfg, "intensifiers", list)),
         text_filler_min=require(name, cfg, "text_filler_min", int),
     )

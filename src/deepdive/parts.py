@@ -73,6 +73,8 @@ class PartClassifier:
                 self.cues[part].append((require(name, g, "weight", float), pattern))
                 if "name" in g:
                     self.named[(part, require(name, g, "name", str))] = pattern
+        # parts whose cues are also matched with intensifiers taken out ("never actually ...")
+        self.read_through = frozenset(require(name, cfg, "read_through_intensifiers", list))
         w = require(name, cfg, "evidence_weights", dict)
         self.w = {k: require(name, w, k, float) for k in keys(w)}
         heads = require(name, cfg, "headings", dict)
@@ -125,9 +127,13 @@ class PartClassifier:
         scores = dict.fromkeys(PARTS, 0.0)
         if sentence.heading:
             return scores
+        bare = delivery().without_intensifiers(text)
+        plainer = bare if bare != " ".join(text.split()) else None
         for part in PARTS:
             for weight, pattern in self.cues[part]:
-                if pattern.search(text):
+                if pattern.search(text) or (
+                    plainer is not None and part in self.read_through and pattern.search(plainer)
+                ):
                     scores[part] += weight
         v = vocab()
         models = v.names("models", text)
