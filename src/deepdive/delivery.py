@@ -23,8 +23,10 @@ class Delivery:
 
     def without_intensifiers(self, text: str) -> str:
         """``text`` without adverbs that only intensify or soften ("actually", "a bit",
-        "really"), so a cue written for "we never measured" also reads "we never actually
-        measured"; cues are matched on both."""
+        "really") and without the auxiliary of a perfect tense ("I've learned", "we'd
+        underestimated"), so a cue written for "we never measured" or "I learned" also reads
+        "we never actually measured" and "I've learned"; cues are matched on both."""
+        text = _PERFECT.sub(r"\1 ", text)
         return " ".join(self.cue_noise.sub(" ", text).split())
 
     def strip_fillers(self, text: str) -> str:
@@ -37,6 +39,14 @@ class Delivery:
     def filler_count(self, text: str) -> int:
         """Fillers in written-down speech: "um", "uh", "you know", "I mean", a comma'd "like"."""
         return len(self.text_fillers.findall(text))
+
+
+# "I've learned", "we'd underestimated", "we have realised": the speaker and a past participle
+_PERFECT = re.compile(
+    r"\b(i|we|they|you)(?:['’]ve|['’]d|\s+have|\s+had)\s+(?=(?:\w+ed|been|done|made|got|gotten|"
+    r"learnt|built|seen|known|taken|found|thought|overfit|run|lost|spent|left|kept)\b)",
+    re.I,
+)
 
 
 @cache
