@@ -59,6 +59,14 @@ real corpus (``make eval``) stays the yardstick for generalisation.
   matching the cues with intensifiers taken out ("never actually measured") then moved it to
   0.462. The 217 kept: 0.456 at the sitting's start -> 0.717.
 
+* ``evaluation_sentences_2.jsonl`` — 218 sentences saying (or not) how the speaker knew the
+  model worked, mostly in business or spoken words (success criteria, control groups, reading
+  outputs by hand, failures catalogued, results checked against what really happened), with
+  hard negatives (infrastructure monitoring, load tests, vendors or ideas "validated", plans,
+  requirements). Written 2026-12-07 and measured once held out: evaluation F1 0.717 at the
+  sitting's start, 0.732 after its first changes. Its even lines were then read: the odd
+  (unread) half 0.745 -> 0.758.
+
 The helpers' prompts named a few example constructions; the sentences that echoed those
 examples closely were removed before the sets were kept.
 """
@@ -106,6 +114,7 @@ SETS = [
     ("modeling_sentences.jsonl", "modeling", "modeling", 0.80),
     ("figure_sentences.jsonl", "outcome", "hook", 0.85),
     ("reflection_sentences_2.jsonl", "reflection", "reflection", 0.70),
+    ("evaluation_sentences_2.jsonl", "evaluation", "evaluation", 0.82),
 ]
 
 

@@ -105,6 +105,7 @@ class PartClassifier:
         self.strong: float = require(name, th, "strong", float)
         self.vague = phrase_list("vague_results")
         self.training_only = phrase_list("training_only")
+        self.not_model_evaluation = phrase_list("not_model_evaluation")
         self.planned = phrase_list("evaluation_planned")
         self.done = phrase_list("evaluation_done")
 
@@ -209,6 +210,7 @@ class PartClassifier:
             if (
                 self._unmeasured_praise(s.text, figures[i])
                 or self._training_only(s.text)
+                or self.not_model_evaluation.search(s.text)
                 or (
                     self.planned.search(s.text)
                     and not self.done.search(s.text)
