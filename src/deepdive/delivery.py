@@ -27,7 +27,13 @@ class Delivery:
         underestimated"), so a cue written for "we never measured" or "I learned" also reads
         "we never actually measured" and "I've learned"; cues are matched on both."""
         text = _PERFECT.sub(r"\1 ", text)
-        return " ".join(self.cue_noise.sub(" ", text).split())
+
+        def drop(m: re.Match[str]) -> str:
+            # "not just good", "didn't simply test": after a negation the adverb carries it
+            negated = _NEGATION_BEFORE.search(text, 0, m.start())
+            return m.group() if negated and m.group().lower() in _ONLY_WORDS else " "
+
+        return " ".join(self.cue_noise.sub(drop, text).split())
 
     def strip_fillers(self, text: str) -> str:
         """``text`` with fillers replaced by spaces (for cue matching, not for display)."""
@@ -41,6 +47,8 @@ class Delivery:
         return len(self.text_fillers.findall(text))
 
 
+_ONLY_WORDS = frozenset({"just", "simply", "only", "merely"})
+_NEGATION_BEFORE = re.compile(r"(?:\bnot|\bnever|n['’]t)\s+$", re.I)
 # "I've learned", "we'd underestimated", "we have realised": the speaker and a past participle
 _PERFECT = re.compile(
     r"\b(i|we|they|you)(?:['’]ve|['’]d|\s+have|\s+had)\s+(?=(?:\w+ed|been|done|made|got|gotten|"

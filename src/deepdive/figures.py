@@ -253,7 +253,7 @@ class FigureFinder:
             baseline_end = brk.start() if brk else len(masked)
         out: list[Figure] = []
         # a number in a question ("what if precision drops to 50%?") is asked about, not had
-        asked = sentence_text.rstrip().endswith("?")
+        asked = sentence_text.rstrip().endswith("?") and not _TAG_QUESTION.search(sentence_text)
         for s, e, kind in found:
             kind_out = kind
             near_metric = any(
@@ -344,18 +344,26 @@ class FigureFinder:
             and "magnitude" in masked[s:e].lower()
             and not (has_outcome or self.comparison.search(window))
         ):
-            return False  # "an order of magnitude, a million studies": a size, not a change
+            return False  # "roughly an order of magnitude, tens of thousands of forms": a size
+        if (
+            kind == "before_after"
+            and _ONE_UNIT_FROM.search(masked[s:e])
+            and not self.outcome.search(" ".join(masked[:e].split()[-16:]))
+        ):
+            return False  # "moved the horizon from a day to a week": a setting, not a result
         if kind in ("before_after", "magnitude", "multiplier"):
             return not describes_data or has_outcome
-        if kind == "percent" and (
-            _HOW_WELL.search(near_before)
-            or (
-                _RIGHT_BEFORE.search(masked[max(0, s - 25) : s])
-                and self.rate.match(after)
-                and not _SUPPOSED.search(words_before)
+        if (
+            kind == "percent"
+            and (
+                _HOW_WELL.search(near_before)
+                or (_RIGHT_BEFORE.search(masked[max(0, s - 25) : s]) and self.rate.match(after))
             )
+            and _SYSTEM.search(words_before)
+            and not _SUPPOSED.search(words_before)
+            and not _PEOPLE.search(words_before)
         ):
-            return True  # "correctly routes 85% of the time": how often the system got it right
+            return True  # "it correctly routes 85% of the time": how often the system got it right
         if kind in ("percent", "points", "metric"):
             compared = bool(self.comparison.search(window))
             if kind == "percent" and self.rate.match(after) and (has_outcome or compared):
@@ -368,6 +376,8 @@ class FigureFinder:
             return False  # "after 90 days", "over six months": a time window, not a result
         if kind in ("duration", "money") and _COMPARED_AFTER.match(after):
             return True  # "in twenty minutes instead of four hours"
+        if kind == "duration" and _SOONER_THAN.match(after):
+            return True  # "alerts go out three hours earlier than before"
         if kind in ("duration", "money") and _NOW.search(near_before) and _USED_TO.search(masked):
             return True  # "which used to take two weeks, now runs in about four hours"
         # money, duration, count: only with an outcome right before ("saved $2M", "cut 3 hours").
@@ -393,12 +403,33 @@ _RIGHT_BEFORE = re.compile(
     r"\b(?:right|correct|wrong)\s+(?:(?:about|around|roughly|nearly|almost|over|maybe|like)\s+)?$",
     re.I,
 )
-# "it might predict the majority and be right 83% of the time": supposed, not measured
-_SUPPOSED = re.compile(r"\b(?:might|would|could)\b", re.I)
+# "a model that always says no would be right 90% of the time": supposed, not measured
+_SUPPOSED = re.compile(
+    r"\b(?:might|would|could|should|will|needed|need|wanted|always\s+(?:says|predicts|guesses))\b",
+    re.I,
+)
+# ... said of the system, not of people or of the data: "it correctly routes ...", not
+# "reviewers correctly flag ..." or "humans accurately label ..."
+_SYSTEM = re.compile(
+    r"\b(?:it|model|system|classifier|detector|parser|tagger|ranker|pipeline|tool|bot|network|"
+    r"extractor|router|recogni[sz]er|we)\b",
+    re.I,
+)
+_PEOPLE = re.compile(
+    r"\b(?:humans?|people|reviewers?|annotators?|labell?ers|analysts|agents|staff|vendors?|"
+    r"nurses|doctors|clerks|operators)\b",
+    re.I,
+)
+_ONE_UNIT_FROM = re.compile(r"\bfrom\s+(?:\w+\s+)?an?\s+[a-z]+\b", re.I)
+_SOONER_THAN = re.compile(r"\s*(?:earlier|sooner)\s+than\b", re.I)
+# a question tag after a statement ("..., right?"): still a statement
+_TAG_QUESTION = re.compile(r"[,\s](?:right|you\s+know|yeah|correct|no|huh|eh)\s*\?\s*$", re.I)
 # "now" said of a time or cost, in a sentence that tells what it used to be
 _NOW = re.compile(r"\bnow\b", re.I)
 _USED_TO = re.compile(
-    r"\b(?:used\s+to|previously|formerly|before|instead\s+of|down\s+from|had\s+taken)\b", re.I
+    r"\bused\s+to\s+(?:take|run|cost|need|require|last)\b|\b(?:previously|formerly)\s+"
+    r"(?:took|cost|needed|ran|lasted)\b|\bhad\s+taken\b",
+    re.I,
 )
 # the share of traffic an experiment ran on ("an A/B test on 10% of users")
 _ALLOCATED_TO = re.compile(r"\b(?:on|with|to|for|across|at)\s+(?:just\s+|only\s+|about\s+)?$", re.I)

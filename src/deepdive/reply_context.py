@@ -82,7 +82,13 @@ class ReplyContext:
         from deepdive.parts import part_classifier
 
         classifier = part_classifier()
-        return [s for s in self.sentences if classifier.raw_scores(s, [])["reflection"] >= 1.0]
+        # read as written: in a short reply after "Not really", an adverb taken out ("I'd just
+        # have ...") turned a denial into a limitation (measured on the drill replies)
+        return [
+            s
+            for s in self.sentences
+            if classifier.raw_scores(s, [], read_through=False)["reflection"] >= 1.0
+        ]
 
     def denies_weakness(self) -> list[Sentence]:
         """The sentences saying there was no weakness: an explicit denial ("it didn't really
