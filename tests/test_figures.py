@@ -51,6 +51,11 @@ def figures(text: str) -> list[tuple[str, str, bool]]:
             [("30%", "percent", True)],
         ),
         ("Users got exactly what they wanted and churn fell 12%.", [("12%", "percent", True)]),
+        # a span that places something in time is no result
+        (
+            "I trained on a window ending four months back to avoid late labels.",
+            [("four months", "duration", False)],
+        ),
         # "earlier" as an adverb of the sentence is no comparison
         ("As I mentioned earlier, 30% of the calls were spam.", [("30%", "percent", False)]),
         # a setting moved from one span to another, a cost said now: no result

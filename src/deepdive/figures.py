@@ -378,6 +378,8 @@ class FigureFinder:
             return True  # "in twenty minutes instead of four hours"
         if kind == "duration" and _SOONER_THAN.match(after):
             return True  # "alerts go out three hours earlier than before"
+        if kind == "duration" and _TIME_AGO.match(after):
+            return False  # "a window ending four months back", "two weeks later": a point in time
         if kind in ("duration", "money") and _NOW.search(near_before) and _USED_TO.search(masked):
             return True  # "which used to take two weeks, now runs in about four hours"
         # money, duration, count: only with an outcome right before ("saved $2M", "cut 3 hours").
@@ -421,6 +423,7 @@ _PEOPLE = re.compile(
     re.I,
 )
 _ONE_UNIT_FROM = re.compile(r"\bfrom\s+(?:\w+\s+)?an?\s+[a-z]+\b", re.I)
+_TIME_AGO = re.compile(r"\s*(?:back|ago|prior|earlier|later)\b", re.I)
 _SOONER_THAN = re.compile(r"\s*(?:earlier|sooner)\s+than\b", re.I)
 # a question tag after a statement ("..., right?"): still a statement
 _TAG_QUESTION = re.compile(r"[,\s](?:right|you\s+know|yeah|correct|no|huh|eh)\s*\?\s*$", re.I)
