@@ -139,8 +139,10 @@ class PartClassifier:
         scores = dict.fromkeys(PARTS, 0.0)
         if sentence.heading:
             return scores
-        bare = delivery().without_intensifiers(text)
-        plainer = bare if read_through and bare != " ".join(text.split()) else None
+        plainer = None
+        if read_through and self.read_through:
+            bare = delivery().without_intensifiers(text)
+            plainer = bare if bare != " ".join(text.split()) else None
         for part in PARTS:
             for weight, pattern in self.cues[part]:
                 if pattern.search(text) or (
