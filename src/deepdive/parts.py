@@ -43,17 +43,18 @@ class SentenceParts:
     model: dict[str, float] | None = None
 
 
+# words for data the model did not see, shared by the two readings below
+_HELD_OUT_WORDS = r"held[- ]out|hold[- ]?out|unseen|cross[- ]validat\w*|out[- ]of[- ]time|a/b"
+# a check on unseen or live data anywhere in the sentence (a training metric beside it is fine)
 _UNSEEN = re.compile(
-    r"\b(?:test|validation|validated|held[- ]out|hold[- ]?out|unseen|cross[- ]validat\w*|"
-    r"out[- ]of[- ]time|a/b|online|production|live|later|next|following)\b",
+    rf"\b(?:test|validation|validated|{_HELD_OUT_WORDS}|online|production|live|later|next|"
+    r"following)\b",
     re.I,
 )
-
-
 # data the model did not see, named as such (a measurement, not a vetted idea)
 _HELD_OUT = re.compile(
-    r"\b(?:test\s+(?:set|data|split|month|week)|held[- ]out|hold[- ]?out|unseen|"
-    r"cross[- ]validat\w*|out[- ]of[- ]time|a/b|validation\s+(?:set|data|split|folds?))\b",
+    rf"\b(?:test\s+(?:set|data|split|month|week)|validation\s+(?:set|data|split|folds?)|"
+    rf"{_HELD_OUT_WORDS})\b",
     re.I,
 )
 
