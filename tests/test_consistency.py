@@ -87,6 +87,9 @@ def test_a_figure_the_overview_states_is_never_a_contradiction() -> None:
         ("ROC-AUC was 0.94 on the held-out month.", "The ROC-AUC was 0.91.", True),
         ("ROC-AUC was around 0.94 on the held-out month.", "The ROC-AUC was 0.92.", False),
         ("Accuracy was 0.9 on the test set.", "Accuracy was 0.94 on the test set.", False),
+        # a metric named after the number in the next clause has its own number
+        ("Recall at 500 alerts went from 20% to 45%; AUC 0.91.", "Recall rose to 65%.", True),
+        ("Recall at 500 alerts went from 20% to 45%, and AUC 0.91.", "Recall reached 45%.", False),
     ],
 )
 def test_numbers_meet_only_their_own_metric(overview: str, reply: str, contradicts: bool) -> None:

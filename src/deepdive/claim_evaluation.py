@@ -4,6 +4,7 @@ Labelled sets, written blind by helper sessions before the code ran on them, liv
 ``tests/data``:
 
 * ``contradiction_pairs.yaml`` — overviews, each with replies marked contradicting or not;
+  ``contradiction_pairs_2.yaml`` a second such set, overviews dense with figures;
 * ``drill_replies.yaml`` — overviews with follow-up replies and a gold mark per reply check;
 * ``retell_pairs.yaml`` — fact sheets with retellings, the facts each covers and drifts from;
   ``retell_pairs_2.yaml`` a second such set, with subtler drifts (within a model family, a
@@ -93,6 +94,7 @@ REPLIES_3 = "drill_replies_3.yaml"
 REPLIES_4 = "drill_replies_4.yaml"
 REPLIES_5 = "drill_replies_5.yaml"
 REPLIES_6 = "drill_replies_6.yaml"
+PAIRS_2 = "contradiction_pairs_2.yaml"
 
 
 def _split(index: int) -> str:
@@ -212,9 +214,10 @@ def report(data_dir: Path, show_errors: bool = False) -> str:
     """The issue-13 section of ``make eval``: each set, dev and test."""
     lines = ["== claims checked against what was said before (issue 13) =="]
     wrong: list[str] = []
-    for split, tally in contradictions(data_dir / "contradiction_pairs.yaml").items():
-        lines.append(tally.line(f"contradiction {split}"))
-        wrong += tally.wrong if split == "dev" else []
+    for name, file in (("contradiction", "contradiction_pairs.yaml"), ("contradiction-2", PAIRS_2)):
+        for split, tally in contradictions(data_dir / file).items():
+            lines.append(tally.line(f"{name} {split}"))
+            wrong += [f"{name} {w}" for w in tally.wrong] if split == "dev" else []
     for label, file in (
         ("reply", "drill_replies.yaml"),
         ("reply-2", REPLIES_2),

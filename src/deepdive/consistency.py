@@ -90,6 +90,11 @@ _OPERATING_POINT = re.compile(
 )
 
 
+# a clause boundary between a number and a metric named after it: "54%; AUC 0.83" and "54%, and
+# AUC" give AUC its own number, not this one
+_NEXT_CLAUSE = re.compile(r"[;:]|,\s|\s(?:and|but|while|whereas|with)\s", re.I)
+
+
 # how a metric is averaged or cut: "macro-F1" and "weighted F1" measure different things
 _QUALIFIER = re.compile(
     r"\b(macro|micro|weighted|balanced|mean|median|p50|p90|p95|p99|roc|pr|top-?\d+|training)\b"
@@ -200,6 +205,10 @@ class ConsistencyReader:
         best: tuple[float, str] | None = None
         for m in vocab().find("metrics", text):
             if _OPERATING_POINT.search(text[max(0, m.start - 18) : m.start]):
+                continue
+            if m.start >= end and _NEXT_CLAUSE.search(text[end : m.start]):
+                continue
+            if m.end <= start and ";" in text[m.end : start]:
                 continue
             gap = start - m.end if m.end <= start else (m.start - end) * 1.5 + 2
             if gap >= 0 and (best is None or gap < best[0]):
