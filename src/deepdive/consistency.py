@@ -368,7 +368,8 @@ class ConsistencyReader:
                 for m in mentions
                 if CHOICE_VERB.search(s.text[max(0, m.start - 40) : m.start]) or m in named_as_used
             ]
-            for m in chosen if (chosen or direct) else mentions:
+            picked = chosen if (chosen or direct) else mentions
+            for m in _specific(picked, mentions):
                 near = s.text[max(0, m.start - 40) : m.start]
                 # past the model's noun too: "our logistic regression model was only the baseline"
                 after = s.text[m.end : m.end + 48]
@@ -599,6 +600,17 @@ class ConsistencyReader:
         return out
 
 
+def _specific(picked: list[Mention], mentions: list[Mention]) -> list[Mention]:
+    """A family named beside one of its models ("a gradient boosted model, LightGBM") is that
+    model: the specific name stands for the choice."""
+    v = vocab()
+    out: list[Mention] = []
+    for m in picked:
+        narrower = [n for n in mentions if n.name != m.name and v.is_a(n.name, m.name)]
+        out.append(narrower[0] if narrower else m)
+    return list(dict.fromkeys(out))
+
+
 def _swapped(
     kind: str, overview: dict[str, str], reply: dict[str, str], message: str
 ) -> list[Contradiction]:
@@ -647,14 +659,28 @@ def _variant_changed(
 
 def _reversed(rq: Quantity, overview: list[Quantity]) -> bool:
     """The reply gives an overview change with the other sign ("went up 6%" after "went down
-    6%"): the same number, the opposite claim."""
+    6%"), or its two sides the other way round ("from 19 to 45 minutes" after "from 45 to
+    19"): the same numbers, the opposite claim."""
     changes = {v for kind, v in rq.readings if kind == "change" and v}
-    return any(
+    if any(
         q.subject & rq.subject and -v in changes
         for q in overview
         for kind, v in q.readings
         if kind == "change" and v
+    ):
+        return True
+    sides = _sides(rq)
+    return bool(sides) and any(
+        q.subject & rq.subject and _sides(q) == sides[::-1] for q in overview
     )
+
+
+def _sides(q: Quantity) -> tuple[float, ...]:
+    """The two values of a before->after figure, when they differ ("from 45 to 19")."""
+    if not any(kind == "level_after" for kind, _ in q.readings):
+        return ()
+    values = tuple(_to_float(n) for n in _NUMBER.findall(q.text))
+    return values if len(values) == 2 and values[0] != values[1] else ()
 
 
 def _as_said(original: list[Sentence], digits: list[Sentence]) -> dict[str, str]:
