@@ -419,20 +419,38 @@ def test_a_secondary_model_the_overview_names_is_no_change_of_model() -> None:
     ("overview", "reply", "contradicts"),
     [
         # a family named beside one of its models stands for that model
-        ("We replaced the rules with a boosted tree model, CatBoost, on 90 features.",
-         "We went with XGBoost on those features.", True),
-        ("We replaced the rules with a boosted tree model, CatBoost, on 90 features.",
-         "We went with gradient boosting on those features.", False),
+        (
+            "We replaced the rules with a boosted tree model, CatBoost, on 90 features.",
+            "We went with XGBoost on those features.",
+            True,
+        ),
+        (
+            "We replaced the rules with a boosted tree model, CatBoost, on 90 features.",
+            "We went with gradient boosting on those features.",
+            False,
+        ),
         # the backbone or architecture said as the one used
-        ("We fine-tuned a MobileNet-v2 on the shelf photos.",
-         "The backbone was an EfficientNet trained on the shelf photos.", True),
-        ("We fine-tuned a MobileNet-v2 on the shelf photos.",
-         "The backbone was MobileNet, kept small for the phones.", False),
+        (
+            "We fine-tuned a MobileNet-v2 on the shelf photos.",
+            "The backbone was an EfficientNet trained on the shelf photos.",
+            True,
+        ),
+        (
+            "We fine-tuned a MobileNet-v2 on the shelf photos.",
+            "The backbone was MobileNet, kept small for the phones.",
+            False,
+        ),
         # the two sides of a change told the other way round
-        ("Handling time fell from 12 minutes to 7 minutes.",
-         "Handling time went from 7 minutes to 12 minutes.", True),
-        ("Handling time fell from 12 minutes to 7 minutes.",
-         "Handling time went from 12 minutes to 7 minutes.", False),
+        (
+            "Handling time fell from 12 minutes to 7 minutes.",
+            "Handling time went from 7 minutes to 12 minutes.",
+            True,
+        ),
+        (
+            "Handling time fell from 12 minutes to 7 minutes.",
+            "Handling time went from 12 minutes to 7 minutes.",
+            False,
+        ),
     ],
 )
 def test_named_models_and_swapped_sides(overview: str, reply: str, contradicts: bool) -> None:
