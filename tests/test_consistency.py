@@ -455,3 +455,10 @@ def test_a_secondary_model_the_overview_names_is_no_change_of_model() -> None:
 )
 def test_named_models_and_swapped_sides(overview: str, reply: str, contradicts: bool) -> None:
     assert bool(find_contradictions(overview, reply)) is contradicts
+
+
+def test_a_class_share_told_ten_times_larger_is_a_contradiction() -> None:
+    overview = "We had 2 million card payments, and only about 3% of them were fraud."
+    found = find_contradictions(overview, "Roughly 30 percent of the examples were fraud.")
+    assert [c.kind for c in found] == ["figure"] and "30 percent" in found[0].message
+    assert not find_contradictions(overview, "Fraud was about three percent of payments.")

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from deepdive.shares import rare_shares
+from deepdive.shares import rare_shares, share_conflicts
 
 
 @pytest.mark.parametrize(
@@ -59,3 +59,20 @@ def test_any_text_gives_shares_inside_it(text: str) -> None:
     for share in rare_shares(text):
         assert 0 < share.value <= 0.1
         assert text[share.start : share.end] == share.text
+
+
+@pytest.mark.parametrize(
+    ("overview", "reply", "conflict"),
+    [
+        # the same class said at a share far from the first: a slip of a decimal or a word
+        ("Around 2% of the claims were fraudulent.", "Fraudulent claims were 20 percent.", True),
+        ("Defects were 0.8% of the parts we inspected.", "About 8% of parts had a defect.", True),
+        # rounding, and a share of another class, are no conflict
+        ("Around 2% of the claims were fraudulent.", "Roughly 2.4% of claims were fraud.", False),
+        ("Around 2% of the claims were fraudulent.", "Churned users were 20% of the base.", False),
+    ],
+)
+def test_class_shares_of_the_same_class_are_compared(
+    overview: str, reply: str, conflict: bool
+) -> None:
+    assert bool(share_conflicts([overview], [reply])) is conflict

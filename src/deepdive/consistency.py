@@ -40,6 +40,7 @@ from deepdive.quantity_frames import (
     spell_numbers,
 )
 from deepdive.sentences import Sentence, split_sentences
+from deepdive.shares import share_conflicts
 from deepdive.split_schemes import online_kinds, split_kinds
 from deepdive.turns import candidate_sentences
 from deepdive.vocab import Mention, vocab
@@ -522,6 +523,21 @@ class ConsistencyReader:
                     ov_f.sentence,
                     rp_f.sentence,
                     f"The {names[0]} said “{ov_f.text}” but the {names[1]} says “{rp_f.text}”.",
+                )
+            )
+        for ov_sentence, ov_share, rp_sentence, rp_share in share_conflicts(
+            [s.text for s in ov_s], [s.text for s in rp_s]
+        ):
+            if rp_sentence in quoted or self.cut_to_subset(rp_sentence):
+                continue  # "fraud was 2% of the flagged ones" is a share of a part
+            quoted.add(rp_sentence)
+            out.append(
+                Contradiction(
+                    "figure",
+                    ov_sentence,
+                    rp_sentence,
+                    f"The {names[0]} said “{ov_share.text}” but the {names[1]} says "
+                    f"“{rp_share.text}”.",
                 )
             )
         ov_models = self.chosen_mentions(ov_s)

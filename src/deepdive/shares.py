@@ -90,18 +90,25 @@ class ShareReader:
 
     def _names_rare_class(self, text: str, start: int, end: int) -> bool:
         """A word naming the rare class near the figure ("fraud", "positive", "failures")."""
+        return bool(self.class_words(text, start, end))
+
+    def class_words(self, text: str, start: int, end: int) -> frozenset[str]:
+        """The words naming the rare class near a figure ("fraud", "positive", "failures")."""
         near = re.findall(r"[a-z]+", text[max(0, start - 60) : start].lower())[-6:]
         near += re.findall(r"[a-z]+", text[end : end + 60].lower())[:6]
+        near += [w[:-1] for w in near if w.endswith("s")]  # "defects", "positives"
         joined = " ".join(near)
-        return any(w in near or (" " in w and w in joined) for w in self.share_words)
+        return frozenset(w for w in self.share_words if w in near or (" " in w and w in joined))
 
     def _population_after(self, text: str, end: int) -> bool:
         """A population of examples right after the figure ("... scans", "of the orders")."""
         after = re.findall(r"[a-z]+", text[end : end + 40].lower())[:4]
         return any(w in self.nouns for w in after)
 
-    def find(self, text: str) -> list[Share]:
-        """Rare shares stated in ``text`` (one sentence)."""
+    def find(self, text: str, limit: float | None = None) -> list[Share]:
+        """Rare shares stated in ``text`` (one sentence): at or below ``limit``, by default
+        ``rare_share``."""
+        top = self.rare if limit is None else limit
         out: list[Share] = []
         for m in _PERCENT.finditer(text):
             value = float(m.group(1).replace(",", "")) / 100
@@ -112,7 +119,7 @@ class ShareReader:
             if any(w in self.not_after for w in lead):
                 continue  # "held out 10% of the rows": a split, not the class balance
             # a share of the rare class, not of blurry photos or of missing timestamps
-            if value <= self.rare and self._names_rare_class(text, m.start(), m.end()):
+            if value <= top and self._names_rare_class(text, m.start(), m.end()):
                 out.append(Share(m.group(), value, m.start(), m.end()))
         for m in self.one_in.finditer(text):
             noun = (m.group(2) or "").lower()
@@ -126,22 +133,18 @@ class ShareReader:
             if re.fullmatch(r"(?:19|20)\d\d", m.group(3)):
                 continue  # "12 alerts in 2023" is a year
             part, whole = self._spelled(m.group(1)), self._spelled(m.group(3))
-            if part and whole and part < whole and part / whole <= self.rare:
+            if part and whole and part < whole and part / whole <= top:
                 out.append(Share(m.group(), part / whole, m.start(), m.end()))
         for m in _OUT_OF.finditer(text):
             part, whole = (float(g.replace(",", "")) for g in m.groups())
-            rare = whole > 0 and part < whole and part / whole <= self.rare
+            rare = whole > 0 and part < whole and part / whole <= top
             # "37 out of 5,000 scans" is a share; "4 of our 60 machines" needs the class named
             said = "out" in m.group().lower() and self._population_after(text, m.end())
             if rare and (said or self._names_rare_class(text, m.start(), m.end())):
                 out.append(Share(m.group(), part / whole, m.start(), m.end()))
         for m in _RATIO.finditer(text):
             n = float(m.group(1).replace(",", ""))
-            if (
-                n > 0
-                and 1 / (n + 1) <= self.rare
-                and self._names_rare_class(text, m.start(), m.end())
-            ):
+            if n > 0 and 1 / (n + 1) <= top and self._names_rare_class(text, m.start(), m.end()):
                 out.append(Share(m.group(), 1 / (n + 1), m.start(), m.end()))
         # "9% more positive reviews" compares; it is not a share
         out = [s for s in out if not _COMPARATIVE.match(text[s.end :])]
@@ -158,3 +161,48 @@ def share_reader() -> ShareReader:
 def rare_shares(text: str) -> list[Share]:
     """Shares of the examples at or below the rare threshold stated in ``text``."""
     return share_reader().find(text)
+
+
+# Two class shares disagree when one is at least this many times the other ("3%" and "30
+# percent" of the examples being fraud); closer values are rounding or another count.
+SHARE_RATIO = 1.5
+# Shares of a class up to this size are read when two tellings are compared.
+COMPARED_SHARE = 0.5
+
+
+def share_conflicts(overview: list[str], reply: list[str]) -> list[tuple[str, Share, str, Share]]:
+    """(overview sentence, share, reply sentence, share) where both give the share of the same
+    class ("fraud", "defects") and the values are far apart."""
+    reader = share_reader()
+
+    def read(sentences: list[str]) -> list[tuple[str, Share, frozenset[str]]]:
+        return [
+            (s, sh, reader.class_words(s, sh.start, sh.end))
+            for s in sentences
+            for sh in reader.find(s, COMPARED_SHARE)
+        ]
+
+    said = read(overview)
+    out: list[tuple[str, Share, str, Share]] = []
+    for sentence, share, words in read(reply):
+        same = [(o, osh) for o, osh, ow in said if _stems(ow) & _stems(words)]
+        if not same or any(_close(osh.value, share.value) for _, osh in same):
+            continue
+        o, osh = same[0]
+        out.append((o, osh, sentence, share))
+    return out
+
+
+def _close(a: float, b: float) -> bool:
+    low, high = sorted((a, b))
+    return low > 0 and high / low < SHARE_RATIO
+
+
+# share words that say a class is rare without naming which class it is
+_UNNAMED = frozenset("imbalance imbalanced rare rarely occurring uncommon".split())
+
+
+def _stems(words: frozenset[str]) -> frozenset[str]:
+    """The class a share names, whatever the word's form ("fraud" / "fraudulent", "defect" /
+    "defective", "failure" / "failed")."""
+    return frozenset(w[:4] for w in words if w not in _UNNAMED)
