@@ -462,3 +462,21 @@ def test_a_class_share_told_ten_times_larger_is_a_contradiction() -> None:
     found = find_contradictions(overview, "Roughly 30 percent of the examples were fraud.")
     assert [c.kind for c in found] == ["figure"] and "30 percent" in found[0].message
     assert not find_contradictions(overview, "Fraud was about three percent of payments.")
+
+
+@pytest.mark.parametrize(
+    ("reply", "contradicts"),
+    [
+        # the overview's numbers read at another cut-off
+        ("Recall at 50 went from 0.30 to 0.44 with the new features.", True),
+        ("Recall@50 went from 0.30 to 0.44 with the new features.", True),
+        # the same cut-off, or a new number at another cut-off, is no contradiction
+        ("Recall at 200 went from 0.30 to 0.44.", False),
+        ("Recall at 50 was 0.38.", False),
+        # a cut-off is not a value: "at 200" is not a recall of 200
+        ("Recall at 200 ended at 0.44.", False),
+    ],
+)
+def test_a_ranking_metric_is_compared_at_its_own_cut_off(reply: str, contradicts: bool) -> None:
+    overview = "Recall at 200 went from 0.30 to 0.44; MRR 0.21."
+    assert bool(find_contradictions(overview, reply)) is contradicts

@@ -91,6 +91,16 @@ _OPERATING_POINT = re.compile(
 )
 
 
+# a whole number, as a cut-off is said ("NDCG at 10", "recall at 1,000")
+_WHOLE = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
+# the cut-off a ranking metric is read at: "NDCG at 10", "recall@100", "precision at the top 500"
+_METRIC_CUT_OFF = re.compile(
+    RANKING_METRICS + r"\s*(?:@\s*|at\s+(?:the\s+)?(?:top\s+|first\s+)?)(\d{1,3}(?:,\d{3})+|\d+)"
+    r"(?![.\d]|\s*(?:%|percent|per\s+cent))",
+    re.I,
+)
+
+
 # a clause boundary between a number and a metric named after it: "54%; AUC 0.83" and "54%, and
 # AUC" give AUC its own number, not this one
 _NEXT_CLAUSE = re.compile(r"[;:]|,\s|\s(?:and|but|while|whereas|with)\s", re.I)
@@ -288,8 +298,12 @@ class ConsistencyReader:
                     continue  # setup numbers ("a 10% control group") are not claims
                 at, to = fig.start - s.start, fig.end - s.start
                 before = s.text[max(0, at - 40) : at]
-                if _CUT_OFF.search(before) or ("%" in fig.text and METRIC_AT.search(before)):
-                    continue  # "precision at the top 5%", "at 5%": the cut-off a metric is read at
+                if _CUT_OFF.search(before) or (
+                    ("%" in fig.text or _WHOLE.fullmatch(fig.text)) and METRIC_AT.search(before)
+                ):
+                    # "precision at the top 5%", "at 5%", "NDCG at 10": the cut-off a metric
+                    # is read at
+                    continue
                 readings = self._readings(fig, s)
                 if not readings:
                     continue
@@ -471,6 +485,7 @@ class ConsistencyReader:
                 if q.subject & subject
                 and same_metric(q.metric, rq.metric)
                 and (not other or same_model(q.model, rq.model, chosen))
+                and not _other_cut_off(q.sentence, rq.sentence)
                 and (not strict or _plainly_same(q, rq, subject))
                 and not (strict and subset and not self.cut_to_subset(q.sentence, q.text))
             ]
@@ -538,6 +553,19 @@ class ConsistencyReader:
                     rp_sentence,
                     f"The {names[0]} said “{ov_share.text}” but the {names[1]} says "
                     f"“{rp_share.text}”.",
+                )
+            )
+        for ov_sentence, ov_said, rp_sentence, rp_said in _cut_off_changed(ov_s, rp_s):
+            if rp_sentence in quoted:
+                continue
+            quoted.add(rp_sentence)
+            out.append(
+                Contradiction(
+                    "figure",
+                    ov_sentence,
+                    rp_sentence,
+                    f"The {names[0]} reads those numbers at “{ov_said}”; the {names[1]} says "
+                    f"“{rp_said}”.",
                 )
             )
         ov_models = self.chosen_mentions(ov_s)
@@ -614,6 +642,46 @@ class ConsistencyReader:
             f"The {names[0]} says the evaluation split the data {{}}; the {names[1]} says {{}}.",
         )
         return out
+
+
+def _cut_offs(text: str) -> list[tuple[str, float, str]]:
+    """Each ranking metric read at a cut-off: (metric, cut-off, as said)."""
+    out = []
+    for m in _METRIC_CUT_OFF.finditer(text):
+        name = re.match(RANKING_METRICS, m.group(0), re.I)
+        if name:
+            out.append((" ".join(name.group(0).lower().split()), _to_float(m.group(1)), m.group(0)))
+    return out
+
+
+def _other_cut_off(a: str, b: str) -> bool:
+    """Both sentences read a ranking metric at a cut-off, never the same one: "NDCG at 5" and
+    "NDCG at 10" measure two things."""
+    cuts_a = {(name, k) for name, k, _ in _cut_offs(a)}
+    cuts_b = {(name, k) for name, k, _ in _cut_offs(b)}
+    names = {n for n, _ in cuts_a} & {n for n, _ in cuts_b}
+    return bool(names) and not (cuts_a & cuts_b)
+
+
+def _cut_off_changed(
+    overview: list[Sentence], reply: list[Sentence]
+) -> list[tuple[str, str, str, str]]:
+    """The reply gives the overview's values for a ranking metric read at another cut-off
+    ("NDCG at 5 went from 0.41 to 0.52" after the same change for NDCG at 10): (overview
+    sentence, its cut-off as said, reply sentence, its cut-off as said)."""
+    said = [(o.text, c) for o in overview for c in _cut_offs(o.text)]
+    out = []
+    for r in reply:
+        for name, k, as_said in _cut_offs(r.text):
+            if any(c[0] == name and c[1] == k for _, c in said):
+                continue  # the overview reads this metric at this cut-off too
+            values = {_to_float(n) for n in _NUMBER.findall(r.text)} - {k}
+            for text, (ov_name, ov_k, ov_said) in said:
+                ov_values = {_to_float(n) for n in _NUMBER.findall(text)} - {ov_k}
+                if ov_name == name and values and values <= ov_values:
+                    out.append((text, ov_said, r.text, as_said))
+                    break
+    return out
 
 
 def _specific(picked: list[Mention], mentions: list[Mention]) -> list[Mention]:
