@@ -480,3 +480,16 @@ def test_a_class_share_told_ten_times_larger_is_a_contradiction() -> None:
 def test_a_ranking_metric_is_compared_at_its_own_cut_off(reply: str, contradicts: bool) -> None:
     overview = "Recall at 200 went from 0.30 to 0.44; MRR 0.21."
     assert bool(find_contradictions(overview, reply)) is contradicts
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "For clips under 5 seconds, WER was higher, around 14%.",
+        "Numbers were the hardest class, around 70% recall.",
+    ],
+)
+def test_a_retelling_number_for_part_of_the_data_is_no_contradiction(reply: str) -> None:
+    overview = "Word error rate went from 12% to 9%, and recall on the key terms was 88%."
+    assert not find_contradictions(overview, reply)
+    assert find_contradictions(overview, "Overall, recall on the key terms was 70%.")

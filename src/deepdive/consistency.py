@@ -487,7 +487,7 @@ class ConsistencyReader:
                 and (not other or same_model(q.model, rq.model, chosen))
                 and not _other_cut_off(q.sentence, rq.sentence)
                 and (not strict or _plainly_same(q, rq, subject))
-                and not (strict and subset and not self.cut_to_subset(q.sentence, q.text))
+                and not (subset and not self.cut_to_subset(q.sentence, q.text))
             ]
             if not related and not rq.subject and len(ov_q) == 1:
                 related = ov_q
