@@ -42,3 +42,15 @@ def test_a_model_the_overview_never_names_is_the_alternative_only_when_asked_abo
     assert not another_model(reply, ["LightGBM"], ["LightGBM"], tried)
     # the chosen model's own number stays the chosen model's
     assert not another_model("LightGBM reached 0.88.", [], ["LightGBM"], tried, new_is_other=True)
+
+
+def test_a_family_named_beside_its_model_stands_for_that_model() -> None:
+    from deepdive.model_mentions import specific
+    from deepdive.vocab import vocab
+
+    text = "We replaced it with a boosted tree model, CatBoost, and a random forest."
+    mentions = vocab().find("models", text)
+    family = [m for m in mentions if m.name == "gradient boosting"]
+    assert [m.name for m in specific(family, mentions)] == ["CatBoost"]
+    forest = [m for m in mentions if m.name == "random forest"]
+    assert specific(forest, mentions) == forest

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
+from deepdive.cut_offs import WHOLE, cut_off_changed, other_cut_off
 from deepdive.datafiles import compile_patterns, keys, load_data, require
 from deepdive.figures import METRIC_AT, RANKING_METRICS, Figure, figure_finder
 from deepdive.model_mentions import (
@@ -29,6 +30,7 @@ from deepdive.model_mentions import (
     another_model,
     nearest_model,
     same_model,
+    specific,
 )
 from deepdive.model_variants import Variant, size_said_after, variant
 from deepdive.quantity_frames import (
@@ -87,16 +89,6 @@ _OPERATING_POINT = re.compile(
     r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bis\s)(?<!\bare\s)(?<!\bsat\s)(?<!\bin\s)(?<!\bstood\s)"
     r"(?<!\blanded\s)(?<!\bended\s)"
     r"\bat\s+(?:a\s+|an\s+|the\s+)?(?:top\s+|bottom\s+)?\d+(?:[.,]\d+)?\s*%?\s*$",
-    re.I,
-)
-
-
-# a whole number, as a cut-off is said ("NDCG at 10", "recall at 1,000")
-_WHOLE = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
-# the cut-off a ranking metric is read at: "NDCG at 10", "recall@100", "precision at the top 500"
-_METRIC_CUT_OFF = re.compile(
-    RANKING_METRICS + r"\s*(?:@\s*|at\s+(?:the\s+)?(?:top\s+|first\s+)?)(\d{1,3}(?:,\d{3})+|\d+)"
-    r"(?![.\d]|\s*(?:%|percent|per\s+cent))",
     re.I,
 )
 
@@ -299,7 +291,7 @@ class ConsistencyReader:
                 at, to = fig.start - s.start, fig.end - s.start
                 before = s.text[max(0, at - 40) : at]
                 if _CUT_OFF.search(before) or (
-                    ("%" in fig.text or _WHOLE.fullmatch(fig.text)) and METRIC_AT.search(before)
+                    ("%" in fig.text or WHOLE.fullmatch(fig.text)) and METRIC_AT.search(before)
                 ):
                     # "precision at the top 5%", "at 5%", "NDCG at 10": the cut-off a metric
                     # is read at
@@ -384,7 +376,7 @@ class ConsistencyReader:
                 if CHOICE_VERB.search(s.text[max(0, m.start - 40) : m.start]) or m in named_as_used
             ]
             picked = chosen if (chosen or direct) else mentions
-            for m in _specific(picked, mentions):
+            for m in specific(picked, mentions):
                 near = s.text[max(0, m.start - 40) : m.start]
                 # past the model's noun too: "our logistic regression model was only the baseline"
                 after = s.text[m.end : m.end + 48]
@@ -485,7 +477,7 @@ class ConsistencyReader:
                 if q.subject & subject
                 and same_metric(q.metric, rq.metric)
                 and (not other or same_model(q.model, rq.model, chosen))
-                and not _other_cut_off(q.sentence, rq.sentence)
+                and not other_cut_off(q.sentence, rq.sentence)
                 and (not strict or _plainly_same(q, rq, subject))
                 and not (subset and not self.cut_to_subset(q.sentence, q.text))
             ]
@@ -555,7 +547,9 @@ class ConsistencyReader:
                     f"“{rp_share.text}”.",
                 )
             )
-        for ov_sentence, ov_said, rp_sentence, rp_said in _cut_off_changed(ov_s, rp_s):
+        for ov_sentence, ov_said, rp_sentence, rp_said in cut_off_changed(
+            [s.text for s in ov_s], [s.text for s in rp_s]
+        ):
             if rp_sentence in quoted:
                 continue
             quoted.add(rp_sentence)
@@ -642,57 +636,6 @@ class ConsistencyReader:
             f"The {names[0]} says the evaluation split the data {{}}; the {names[1]} says {{}}.",
         )
         return out
-
-
-def _cut_offs(text: str) -> list[tuple[str, float, str]]:
-    """Each ranking metric read at a cut-off: (metric, cut-off, as said)."""
-    out = []
-    for m in _METRIC_CUT_OFF.finditer(text):
-        name = re.match(RANKING_METRICS, m.group(0), re.I)
-        if name:
-            out.append((" ".join(name.group(0).lower().split()), _to_float(m.group(1)), m.group(0)))
-    return out
-
-
-def _other_cut_off(a: str, b: str) -> bool:
-    """Both sentences read a ranking metric at a cut-off, never the same one: "NDCG at 5" and
-    "NDCG at 10" measure two things."""
-    cuts_a = {(name, k) for name, k, _ in _cut_offs(a)}
-    cuts_b = {(name, k) for name, k, _ in _cut_offs(b)}
-    names = {n for n, _ in cuts_a} & {n for n, _ in cuts_b}
-    return bool(names) and not (cuts_a & cuts_b)
-
-
-def _cut_off_changed(
-    overview: list[Sentence], reply: list[Sentence]
-) -> list[tuple[str, str, str, str]]:
-    """The reply gives the overview's values for a ranking metric read at another cut-off
-    ("NDCG at 5 went from 0.41 to 0.52" after the same change for NDCG at 10): (overview
-    sentence, its cut-off as said, reply sentence, its cut-off as said)."""
-    said = [(o.text, c) for o in overview for c in _cut_offs(o.text)]
-    out = []
-    for r in reply:
-        for name, k, as_said in _cut_offs(r.text):
-            if any(c[0] == name and c[1] == k for _, c in said):
-                continue  # the overview reads this metric at this cut-off too
-            values = {_to_float(n) for n in _NUMBER.findall(r.text)} - {k}
-            for text, (ov_name, ov_k, ov_said) in said:
-                ov_values = {_to_float(n) for n in _NUMBER.findall(text)} - {ov_k}
-                if ov_name == name and values and values <= ov_values:
-                    out.append((text, ov_said, r.text, as_said))
-                    break
-    return out
-
-
-def _specific(picked: list[Mention], mentions: list[Mention]) -> list[Mention]:
-    """A family named beside one of its models ("a gradient boosted model, LightGBM") is that
-    model: the specific name stands for the choice."""
-    v = vocab()
-    out: list[Mention] = []
-    for m in picked:
-        narrower = [n for n in mentions if n.name != m.name and v.is_a(n.name, m.name)]
-        out.append(narrower[0] if narrower else m)
-    return list(dict.fromkeys(out))
 
 
 def _swapped(

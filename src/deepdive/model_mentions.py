@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from deepdive.vocab import vocab
+from deepdive.vocab import Mention, vocab
 
 CHOICE_VERB = re.compile(
     r"\b(?:us(?:e|ed|ing)|cho(?:se|ose|osing)|pick(?:ed|ing)?|select(?:ed|ing)?|deploy(?:ed|ing)?|"
@@ -96,3 +96,14 @@ def another_model(
         if (named or new_is_other) and not used:
             return True
     return False
+
+
+def specific(picked: list[Mention], mentions: list[Mention]) -> list[Mention]:
+    """A family named beside one of its models ("a gradient boosted model, LightGBM") is that
+    model: the specific name stands for the choice."""
+    v = vocab()
+    out: list[Mention] = []
+    for m in picked:
+        narrower = [n for n in mentions if n.name != m.name and v.is_a(n.name, m.name)]
+        out.append(narrower[0] if narrower else m)
+    return list(dict.fromkeys(out))

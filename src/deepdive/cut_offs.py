@@ -1,0 +1,64 @@
+"""Cut-offs: the point a ranking metric is read at ("NDCG at 10", "recall@100", "precision at
+the top 500").
+
+A cut-off is not a value ("NDCG at 10" is no NDCG of 10), and two numbers of one metric read at
+different cut-offs measure two things. A retelling that gives the overview's numbers for
+another cut-off has changed the claim, even though every number in it was said before.
+"""
+
+from __future__ import annotations
+
+import re
+
+from deepdive.figures import RANKING_METRICS
+
+# a whole number, as a cut-off is said ("NDCG at 10", "recall at 1,000")
+WHOLE = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_METRIC_CUT_OFF = re.compile(
+    RANKING_METRICS + r"\s*(?:@\s*|at\s+(?:the\s+)?(?:top\s+|first\s+)?)(\d{1,3}(?:,\d{3})+|\d+)"
+    r"(?![.\d]|\s*(?:%|percent|per\s+cent))",
+    re.I,
+)
+
+
+def _value(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+def cut_offs(text: str) -> list[tuple[str, float, str]]:
+    """Each ranking metric read at a cut-off in ``text``: (metric, cut-off, as said)."""
+    out = []
+    for m in _METRIC_CUT_OFF.finditer(text):
+        name = re.match(RANKING_METRICS, m.group(0), re.I)
+        if name:
+            out.append((" ".join(name.group(0).lower().split()), _value(m.group(1)), m.group(0)))
+    return out
+
+
+def other_cut_off(a: str, b: str) -> bool:
+    """Both sentences read a ranking metric at a cut-off, never the same one: "NDCG at 5" and
+    "NDCG at 10" measure two things."""
+    cuts_a = {(name, k) for name, k, _ in cut_offs(a)}
+    cuts_b = {(name, k) for name, k, _ in cut_offs(b)}
+    names = {n for n, _ in cuts_a} & {n for n, _ in cuts_b}
+    return bool(names) and not (cuts_a & cuts_b)
+
+
+def cut_off_changed(overview: list[str], reply: list[str]) -> list[tuple[str, str, str, str]]:
+    """The reply gives the overview's values for a ranking metric read at another cut-off
+    ("NDCG at 5 went from 0.41 to 0.52" after the same change for NDCG at 10): (overview
+    sentence, its cut-off as said, reply sentence, its cut-off as said)."""
+    said = [(o, c) for o in overview for c in cut_offs(o)]
+    out = []
+    for r in reply:
+        for name, k, as_said in cut_offs(r):
+            if any(c[0] == name and c[1] == k for _, c in said):
+                continue  # the overview reads this metric at this cut-off too
+            values = {_value(n) for n in _NUMBER.findall(r)} - {k}
+            for text, (ov_name, ov_k, ov_said) in said:
+                ov_values = {_value(n) for n in _NUMBER.findall(text)} - {ov_k}
+                if ov_name == name and values and values <= ov_values:
+                    out.append((text, ov_said, r, as_said))
+                    break
+    return out

@@ -1,0 +1,35 @@
+"""Cut-offs a ranking metric is read at (deepdive/cut_offs.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from deepdive.cut_offs import cut_off_changed, cut_offs, other_cut_off
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("NDCG at 10 went from 0.41 to 0.52.", [("ndcg", 10.0)]),
+        ("Recall@1,000 was 0.61 and MRR 0.3.", [("recall", 1000.0)]),
+        ("Precision at the top 500 alerts was 63%.", [("precision", 500.0)]),
+        # a value, not a cut-off
+        ("Precision at 0.62 was our best run.", []),
+        ("Recall at 5% false positives was 0.7.", []),
+    ],
+)
+def test_cut_offs_are_read_and_values_are_not(text: str, read: list[tuple[str, float]]) -> None:
+    assert [(name, k) for name, k, _ in cut_offs(text)] == read
+
+
+def test_two_cut_offs_of_one_metric_measure_two_things() -> None:
+    assert other_cut_off("NDCG at 5 was 0.4.", "NDCG at 10 was 0.5.")
+    assert not other_cut_off("NDCG at 10 was 0.4.", "NDCG at 10 was 0.5.")
+    assert not other_cut_off("NDCG at 5 was 0.4.", "Recall at 10 was 0.5.")
+
+
+def test_the_same_numbers_at_another_cut_off_are_a_change() -> None:
+    overview = ["Recall at 200 went from 0.30 to 0.44."]
+    assert cut_off_changed(overview, ["Recall at 50 went from 0.30 to 0.44."])
+    assert not cut_off_changed(overview, ["Recall at 50 was 0.38."])
+    assert not cut_off_changed(overview, ["Recall at 200 went from 0.30 to 0.44."])
