@@ -78,7 +78,7 @@ class Draft:
 
 
 def guess_round(text: str) -> str:
-    """The round of the most similar shipped question.
+    """The round the most similar shipped questions vote for (the nearest counts most).
 
     The project deep dive is only guessed when the question is about "your project" (and then
     whenever a deep-dive question is among the five nearest): its practice runs the whole
@@ -96,9 +96,17 @@ def guess_round(text: str) -> str:
     technical = bool(_openings("technical_openings").match(text)) and not _words(
         "personal_words"
     ).search(text)
-    for round_name in hits:
-        if round_name != "project_deep_dive" and not (technical and round_name == "behavioral"):
-            return round_name
+    allowed = [
+        r for r in hits if r != "project_deep_dive" and not (technical and r == "behavioral")
+    ]
+    if allowed:
+        # a vote of the five nearest, each counting 1 / its rank: the nearest decides unless
+        # the next ones agree on another round ("vision transformers" first, then three
+        # depth questions about learning rates)
+        votes: dict[str, float] = {}
+        for rank, r in enumerate(allowed[:5]):
+            votes[r] = votes.get(r, 0.0) + 1 / (rank + 1)
+        return max(votes, key=lambda r: (votes[r], -allowed.index(r)))
     return "ml_depth" if technical else "behavioral"
 
 
