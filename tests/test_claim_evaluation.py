@@ -67,7 +67,7 @@ def test_contradictions_floor(split: str, precision: float, recall: float) -> No
 
 
 @pytest.mark.parametrize(
-    ("split", "precision", "recall"), [("dev", 0.84, 0.55), ("test", 0.78, 0.48)]
+    ("split", "precision", "recall"), [("dev", 0.84, 0.53), ("test", 0.78, 0.48)]
 )
 def test_second_contradictions_floor(split: str, precision: float, recall: float) -> None:
     tally = contradictions(DATA / "contradiction_pairs_2.yaml")[split]

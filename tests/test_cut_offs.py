@@ -23,9 +23,11 @@ def test_cut_offs_are_read_and_values_are_not(text: str, read: list[tuple[str, f
 
 
 def test_two_cut_offs_of_one_metric_measure_two_things() -> None:
-    assert other_cut_off("NDCG at 5 was 0.4.", "NDCG at 10 was 0.5.")
-    assert not other_cut_off("NDCG at 10 was 0.4.", "NDCG at 10 was 0.5.")
-    assert not other_cut_off("NDCG at 5 was 0.4.", "Recall at 10 was 0.5.")
+    assert other_cut_off("NDCG at 5 was 0.4.", "NDCG at 10 was 0.5.", "NDCG")
+    assert not other_cut_off("NDCG at 10 was 0.4.", "NDCG at 10 was 0.5.", "NDCG")
+    assert not other_cut_off("NDCG at 5 was 0.4.", "Recall at 10 was 0.5.", "NDCG")
+    # another metric's numbers in the same sentences are not concerned
+    assert not other_cut_off("Recall at 100 was 0.6, AUC 0.9.", "Recall at 50, AUC 0.8.", "AUC")
 
 
 def test_the_same_numbers_at_another_cut_off_are_a_change() -> None:
@@ -33,3 +35,8 @@ def test_the_same_numbers_at_another_cut_off_are_a_change() -> None:
     assert cut_off_changed(overview, ["Recall at 50 went from 0.30 to 0.44."])
     assert not cut_off_changed(overview, ["Recall at 50 was 0.38."])
     assert not cut_off_changed(overview, ["Recall at 200 went from 0.30 to 0.44."])
+
+
+def test_a_version_number_beside_a_cut_off_is_read_without_error() -> None:
+    overview = ["Recall at 100 went from 0.62 to 0.71 after we moved to faiss 1.7.4."]
+    assert not cut_off_changed(overview, ["Recall at 50 was 0.52 after we moved to faiss 1.7.4."])

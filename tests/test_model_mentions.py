@@ -51,6 +51,15 @@ def test_a_family_named_beside_its_model_stands_for_that_model() -> None:
     text = "We replaced it with a boosted tree model, CatBoost, and a random forest."
     mentions = vocab().find("models", text)
     family = [m for m in mentions if m.name == "gradient boosting"]
-    assert [m.name for m in specific(family, mentions)] == ["CatBoost"]
+    assert [m.name for m in specific(family, mentions, text)] == ["CatBoost"]
     forest = [m for m in mentions if m.name == "random forest"]
-    assert specific(forest, mentions) == forest
+    assert specific(forest, mentions, text) == forest
+    # a model of the family named further off, set against the choice, is not it
+    text = "We dropped XGBoost and used a gradient boosted model, LightGBM."
+    mentions = vocab().find("models", text)
+    family = [m for m in mentions if m.name == "gradient boosting"]
+    assert [m.name for m in specific(family, mentions, text)] == ["LightGBM"]
+    text = "XGBoost overfit, so in the end we used gradient boosting."
+    mentions = vocab().find("models", text)
+    family = [m for m in mentions if m.name == "gradient boosting"]
+    assert specific(family, mentions, text) == family

@@ -105,3 +105,10 @@ def test_a_size_after_the_name_is_part_of_the_variant(overview: str, reply: str)
 )
 def test_no_size_drift(overview: str, reply: str) -> None:
     assert not [c for c in find_contradictions(overview, reply) if c.kind == "model"]
+
+
+def test_a_version_said_with_a_trailing_zero_is_the_same_version() -> None:
+    from deepdive.model_variants import variant
+
+    assert variant("wav2vec 2.0").version == variant("wav2vec2").version
+    assert variant("GPT-3.5").version != variant("GPT-4").version

@@ -76,3 +76,23 @@ def test_class_shares_of_the_same_class_are_compared(
     overview: str, reply: str, conflict: bool
 ) -> None:
     assert bool(share_conflicts([overview], [reply])) is conflict
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        # how much of the class a model or a rule caught or missed is no class share
+        "The model caught 45% of the fraud.",
+        "Recall on fraud was about 40% at that threshold.",
+        "15% of the fraud was caught by the old rules alone.",
+        "The detector still missed 8% of defects.",
+        # a metric named with a class word names no class
+        "The false positive rate fell to 12%.",
+    ],
+)
+def test_measured_shares_are_not_class_shares(reply: str) -> None:
+    assert not share_conflicts(["Only about 2% of the card payments were fraud."], [reply])
+
+
+def test_a_plural_class_word_does_not_make_a_rare_share() -> None:
+    assert not rare_shares("About 3% of the loans had special conditions attached.")

@@ -235,8 +235,8 @@ def test_drift_quotes_the_sheet_in_its_own_words() -> None:
         # told plainly beside something else that works fine
         ("Daytime footage works fine; night-time footage still doubles the errors.", False),
         ("It copes with night-time footage fine now.", True),
-        # one word of the limitation, said where it is waved away, is enough
-        ("It runs fast, and footage isn't really an issue anymore.", True),
+        # one word of the limitation waved away is not enough: another kind of footage
+        ("Daytime footage isn't a problem at all.", False),
     ],
 )
 def test_a_limitation_denied_in_the_retelling_has_drifted(retelling: str, denied: bool) -> None:

@@ -88,6 +88,10 @@ def test_round_is_guessed_from_the_nearest_shipped_question() -> None:
         ("Your manager asks you to write a report overnight. What do you do?", "behavioral"),
         # an opening counts only at the start of the question
         ("How did you choose the learning rate for your transformer?", "ml_depth"),
+        # a shipped question typed word for word keeps its round: its own score outweighs
+        # weaker neighbours of another round
+        ("How do vision transformers differ from convolutional networks?", "ml_breadth"),
+        ("Why do ensembles usually beat single models?", "ml_breadth"),
     ],
 )
 def test_the_guessed_round_follows_how_the_question_is_asked(text: str, expected: str) -> None:

@@ -211,8 +211,6 @@ class ConsistencyReader:
                 continue
             if m.start >= end and _NEXT_CLAUSE.search(text[end : m.start]):
                 continue
-            if m.end <= start and ";" in text[m.end : start]:
-                continue
             gap = start - m.end if m.end <= start else (m.start - end) * 1.5 + 2
             if gap >= 0 and (best is None or gap < best[0]):
                 kinds = _QUALIFIER.findall(text[max(0, m.start - 16) : m.end].lower())
@@ -313,6 +311,28 @@ class ConsistencyReader:
                 )
         return out
 
+    def _shares_and_cut_offs(
+        self, ov_s: list[Sentence], rp_s: list[Sentence], names: tuple[str, str], quoted: set[str]
+    ) -> list[Contradiction]:
+        """Class shares told far from the overview's, and the overview's numbers told for
+        another cut-off: one contradiction per reply sentence not ``quoted`` already."""
+        ov, rp = [s.text for s in ov_s], [s.text for s in rp_s]
+        found = [
+            (o, r, f"The {names[0]} said “{a.text}” but the {names[1]} says “{b.text}”.")
+            for o, a, r, b in share_conflicts(ov, rp)
+            if not self.cut_to_subset(r)  # "fraud was 2% of the flagged ones": a part's share
+        ]
+        found += [
+            (o, r, f"The {names[0]} reads those numbers at “{a}”; the {names[1]} says “{b}”.")
+            for o, a, r, b in cut_off_changed(ov, rp)
+        ]
+        out = []
+        for o, r, message in found:
+            if r not in quoted:
+                quoted.add(r)
+                out.append(Contradiction("figure", o, r, message))
+        return out
+
     def _compared_after(self, after: str) -> bool:
         """The number is followed, past its unit, by a comparative ("0.7 minutes better MAE",
         "two points higher"): it is a difference between two levels. Only right after it:
@@ -376,7 +396,7 @@ class ConsistencyReader:
                 if CHOICE_VERB.search(s.text[max(0, m.start - 40) : m.start]) or m in named_as_used
             ]
             picked = chosen if (chosen or direct) else mentions
-            for m in specific(picked, mentions):
+            for m in specific(picked, mentions, s.text):
                 near = s.text[max(0, m.start - 40) : m.start]
                 # past the model's noun too: "our logistic regression model was only the baseline"
                 after = s.text[m.end : m.end + 48]
@@ -477,7 +497,7 @@ class ConsistencyReader:
                 if q.subject & subject
                 and same_metric(q.metric, rq.metric)
                 and (not other or same_model(q.model, rq.model, chosen))
-                and not other_cut_off(q.sentence, rq.sentence)
+                and not other_cut_off(q.sentence, rq.sentence, rq.metric or q.metric)
                 and (not strict or _plainly_same(q, rq, subject))
                 and not (subset and not self.cut_to_subset(q.sentence, q.text))
             ]
@@ -532,36 +552,7 @@ class ConsistencyReader:
                     f"The {names[0]} said “{ov_f.text}” but the {names[1]} says “{rp_f.text}”.",
                 )
             )
-        for ov_sentence, ov_share, rp_sentence, rp_share in share_conflicts(
-            [s.text for s in ov_s], [s.text for s in rp_s]
-        ):
-            if rp_sentence in quoted or self.cut_to_subset(rp_sentence):
-                continue  # "fraud was 2% of the flagged ones" is a share of a part
-            quoted.add(rp_sentence)
-            out.append(
-                Contradiction(
-                    "figure",
-                    ov_sentence,
-                    rp_sentence,
-                    f"The {names[0]} said “{ov_share.text}” but the {names[1]} says "
-                    f"“{rp_share.text}”.",
-                )
-            )
-        for ov_sentence, ov_said, rp_sentence, rp_said in cut_off_changed(
-            [s.text for s in ov_s], [s.text for s in rp_s]
-        ):
-            if rp_sentence in quoted:
-                continue
-            quoted.add(rp_sentence)
-            out.append(
-                Contradiction(
-                    "figure",
-                    ov_sentence,
-                    rp_sentence,
-                    f"The {names[0]} reads those numbers at “{ov_said}”; the {names[1]} says "
-                    f"“{rp_said}”.",
-                )
-            )
+        out += self._shares_and_cut_offs(ov_s, rp_s, names, quoted)
         ov_models = self.chosen_mentions(ov_s)
         rp_models = self.chosen_mentions(rp_s, direct=True, shipped_only=alternatives)
         same = any(vocab().same_family(a, b) for a in ov_models for b in rp_models)
@@ -697,9 +688,15 @@ def _reversed(rq: Quantity, overview: list[Quantity]) -> bool:
     ):
         return True
     sides = _sides(rq)
+    at = rq.sentence.find(rq.text)
+    if at >= 0 and _BACK.search(rq.sentence[max(0, at - 24) : at]):
+        return False  # "went back up from 19 to 45 minutes" when it was switched off
     return bool(sides) and any(
         q.subject & rq.subject and _sides(q) == sides[::-1] for q in overview
     )
+
+
+_BACK = re.compile(r"\b(?:back|again)\b", re.I)
 
 
 def _sides(q: Quantity) -> tuple[float, ...]:

@@ -23,7 +23,10 @@ _METRIC_CUT_OFF = re.compile(
 
 
 def _value(text: str) -> float:
-    return float(text.replace(",", ""))
+    try:
+        return float(text.replace(",", ""))
+    except ValueError:  # "1.7.4", a version rather than a number
+        return -1.0
 
 
 def cut_offs(text: str) -> list[tuple[str, float, str]]:
@@ -36,13 +39,13 @@ def cut_offs(text: str) -> list[tuple[str, float, str]]:
     return out
 
 
-def other_cut_off(a: str, b: str) -> bool:
-    """Both sentences read a ranking metric at a cut-off, never the same one: "NDCG at 5" and
-    "NDCG at 10" measure two things."""
-    cuts_a = {(name, k) for name, k, _ in cut_offs(a)}
-    cuts_b = {(name, k) for name, k, _ in cut_offs(b)}
-    names = {n for n, _ in cuts_a} & {n for n, _ in cuts_b}
-    return bool(names) and not (cuts_a & cuts_b)
+def other_cut_off(a: str, b: str, metric: str | None) -> bool:
+    """Both sentences read ``metric`` at a cut-off, never the same one: "NDCG at 5" and "NDCG
+    at 10" measure two things (the other numbers in the sentences are not concerned)."""
+    name = (metric or "").rpartition("|")[2].lower()
+    cuts_a = {k for n, k, _ in cut_offs(a) if n == name}
+    cuts_b = {k for n, k, _ in cut_offs(b) if n == name}
+    return bool(cuts_a) and bool(cuts_b) and not (cuts_a & cuts_b)
 
 
 def cut_off_changed(overview: list[str], reply: list[str]) -> list[tuple[str, str, str, str]]:

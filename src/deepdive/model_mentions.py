@@ -17,8 +17,7 @@ CHOICE_VERB = re.compile(
     r"(?:moved|switched)\s+to|ended\s+up\s+(?:with|using|choosing|picking|going\s+with)|"
     r"settled\s+on|stuck\s+with|kept|fine-?tun(?:ed|ing)|buil(?:t|ding)|train(?:ed|ing)|"
     r"replaced\s+(?:[\w-]+\s+){0,4}with|(?:final|new|production|deployed)\s+(?:model|system|ranker|"
-    r"classifier)\s+(?:was|is)|(?:the|our|my)\s+(?:model|backbone|architecture|base\s+model|encoder)\s+"
-    r"(?:was|is)|(?:it|this)\s+was)"
+    r"classifier)\s+(?:was|is)|(?:the|our|my)\s+model\s+(?:was|is)|(?:it|this)\s+was)"
     r"\s+(?:the\s+|a\s+|an\s+|our\s+)?"
     r"(?:\w+\s+){0,2}$",
     re.I,
@@ -98,12 +97,26 @@ def another_model(
     return False
 
 
-def specific(picked: list[Mention], mentions: list[Mention]) -> list[Mention]:
-    """A family named beside one of its models ("a gradient boosted model, LightGBM") is that
-    model: the specific name stands for the choice."""
+def specific(picked: list[Mention], mentions: list[Mention], text: str) -> list[Mention]:
+    """A family named right beside one of its models ("a gradient boosted model, LightGBM",
+    "boosted trees (CatBoost)") is that model: the specific name stands for the choice. A model
+    of the family named further off ("we dropped XGBoost and used gradient boosting") is not."""
     v = vocab()
     out: list[Mention] = []
     for m in picked:
-        narrower = [n for n in mentions if n.name != m.name and v.is_a(n.name, m.name)]
+        narrower = [
+            n
+            for n in mentions
+            if n.name != m.name and v.is_a(n.name, m.name) and _beside(text, m, n)
+        ]
         out.append(narrower[0] if narrower else m)
     return list(dict.fromkeys(out))
+
+
+def _beside(text: str, a: Mention, b: Mention) -> bool:
+    """Two mentions at most three words apart, with no word that sets them against each other."""
+    between = text[min(a.end, b.end) : max(a.start, b.start)]
+    return len(between.split()) <= 3 and not _SET_APART.search(between)
+
+
+_SET_APART = re.compile(r"\b(?:and|or|but|than|instead|over|vs|versus|not|then)\b|[;.]", re.I)

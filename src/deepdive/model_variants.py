@@ -83,6 +83,8 @@ def variant(said: str) -> Variant:
     label = next((n for n, p in named if p.search(low)), None)
     m = _VERSION.search(low)
     version = (m.group("v") or m.group("b")) if m else None
+    if version and version.endswith(".0"):
+        version = version[:-2]  # "wav2vec 2.0" and "wav2vec2" name one version
     size = sizes.search(low)
     params = _PARAMETERS.search(low)
     if params and version == params.group().lower().rstrip("bm"):

@@ -88,15 +88,17 @@ class ShareReader:
                 return None
         return total
 
-    def _names_rare_class(self, text: str, start: int, end: int) -> bool:
+    def _names_rare_class(self, text: str, start: int, end: int, plurals: bool = False) -> bool:
         """A word naming the rare class near the figure ("fraud", "positive", "failures")."""
-        return bool(self.class_words(text, start, end))
+        return bool(self.class_words(text, start, end, plurals))
 
-    def class_words(self, text: str, start: int, end: int) -> frozenset[str]:
-        """The words naming the rare class near a figure ("fraud", "positive", "failures")."""
+    def class_words(self, text: str, start: int, end: int, plurals: bool = False) -> frozenset[str]:
+        """The words naming the rare class near a figure ("fraud", "positive", "failures");
+        with ``plurals``, plural forms of them too ("defects")."""
         near = re.findall(r"[a-z]+", text[max(0, start - 60) : start].lower())[-6:]
         near += re.findall(r"[a-z]+", text[end : end + 60].lower())[:6]
-        near += [w[:-1] for w in near if w.endswith("s")]  # "defects", "positives"
+        if plurals:
+            near += [w[:-1] for w in near if w.endswith("s")]
         joined = " ".join(near)
         return frozenset(w for w in self.share_words if w in near or (" " in w and w in joined))
 
@@ -105,9 +107,9 @@ class ShareReader:
         after = re.findall(r"[a-z]+", text[end : end + 40].lower())[:4]
         return any(w in self.nouns for w in after)
 
-    def find(self, text: str, limit: float | None = None) -> list[Share]:
+    def find(self, text: str, limit: float | None = None, plurals: bool = False) -> list[Share]:
         """Rare shares stated in ``text`` (one sentence): at or below ``limit``, by default
-        ``rare_share``."""
+        ``rare_share``; with ``plurals``, a class word may be plural ("defects")."""
         top = self.rare if limit is None else limit
         out: list[Share] = []
         for m in _PERCENT.finditer(text):
@@ -119,14 +121,14 @@ class ShareReader:
             if any(w in self.not_after for w in lead):
                 continue  # "held out 10% of the rows": a split, not the class balance
             # a share of the rare class, not of blurry photos or of missing timestamps
-            if value <= top and self._names_rare_class(text, m.start(), m.end()):
+            if value <= top and self._names_rare_class(text, m.start(), m.end(), plurals):
                 out.append(Share(m.group(), value, m.start(), m.end()))
         for m in self.one_in.finditer(text):
             noun = (m.group(2) or "").lower()
             if noun and not ({noun, noun + "s"} & (self.nouns | self.share_words)):
                 continue  # "one model in ten minutes" counts nothing
             if not noun and not (
-                self._names_rare_class(text, m.start(), m.end())
+                self._names_rare_class(text, m.start(), m.end(), plurals)
                 or self._population_after(text, m.end())
             ):
                 continue
@@ -140,11 +142,15 @@ class ShareReader:
             rare = whole > 0 and part < whole and part / whole <= top
             # "37 out of 5,000 scans" is a share; "4 of our 60 machines" needs the class named
             said = "out" in m.group().lower() and self._population_after(text, m.end())
-            if rare and (said or self._names_rare_class(text, m.start(), m.end())):
+            if rare and (said or self._names_rare_class(text, m.start(), m.end(), plurals)):
                 out.append(Share(m.group(), part / whole, m.start(), m.end()))
         for m in _RATIO.finditer(text):
             n = float(m.group(1).replace(",", ""))
-            if n > 0 and 1 / (n + 1) <= top and self._names_rare_class(text, m.start(), m.end()):
+            if (
+                n > 0
+                and 1 / (n + 1) <= top
+                and self._names_rare_class(text, m.start(), m.end(), plurals)
+            ):
                 out.append(Share(m.group(), 1 / (n + 1), m.start(), m.end()))
         # "9% more positive reviews" compares; it is not a share
         out = [s for s in out if not _COMPARATIVE.match(text[s.end :])]
@@ -176,11 +182,16 @@ def share_conflicts(overview: list[str], reply: list[str]) -> list[tuple[str, Sh
     reader = share_reader()
 
     def read(sentences: list[str]) -> list[tuple[str, Share, frozenset[str]]]:
-        return [
-            (s, sh, reader.class_words(s, sh.start, sh.end))
-            for s in sentences
-            for sh in reader.find(s, COMPARED_SHARE)
-        ]
+        out = []
+        for s in sentences:
+            plain = _RATE_NAMES.sub(lambda m: " " * len(m.group()), s)  # "false positive rate"
+            for sh in reader.find(plain, COMPARED_SHARE, plurals=True):
+                if _WITHIN_CLASS.match(plain, sh.end) or _MEASURED.search(
+                    plain[max(0, sh.start - 40) : sh.end + 40]
+                ):
+                    continue  # "45% of the fraud", "recall on fraud was 40%": not a class share
+                out.append((s, sh, reader.class_words(plain, sh.start, sh.end, plurals=True)))
+        return out
 
     said = read(overview)
     out: list[tuple[str, Share, str, Share]] = []
@@ -199,10 +210,27 @@ def _close(a: float, b: float) -> bool:
 
 
 # share words that say a class is rare without naming which class it is
-_UNNAMED = frozenset("imbalance imbalanced rare rarely occurring uncommon".split())
+_UNNAMED = frozenset(
+    """imbalance imbalanced rare rarely occurring uncommon minority prevalence incidence
+    base_rate positive_rate event_rate flagged""".split()
+)
+# a share of the class itself ("45% of the fraud", "8% of defects"): how much of it was caught
+_WITHIN_CLASS = re.compile(
+    r"\s+of\s+(?:the\s+|all\s+|our\s+|those\s+)?(?:\w+\s+)?(?:fraud|defect|failure|churn|spam|"
+    r"positive|default|anomal|attack|intrusion|incident|fault|outage|abuse)",
+    re.I,
+)
+# a share that measures a model or a process, not how common the class is
+_MEASURED = re.compile(
+    r"\b(?:recall|precision|accuracy|caught|catch(?:es)?|missed|miss(?:es)?|detect\w*|flagged|"
+    r"found|blocked|stopped|identified|rates?)\b",
+    re.I,
+)
+# metric names built from a class word ("false positive rate") name no class
+_RATE_NAMES = re.compile(r"\b(?:false|true)\s+(?:positive|negative)s?(?:\s+rates?)?\b", re.I)
 
 
 def _stems(words: frozenset[str]) -> frozenset[str]:
     """The class a share names, whatever the word's form ("fraud" / "fraudulent", "defect" /
     "defective", "failure" / "failed")."""
-    return frozenset(w[:4] for w in words if w not in _UNNAMED)
+    return frozenset(w[:4] for w in words if w.replace(" ", "_") not in _UNNAMED)

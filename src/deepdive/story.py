@@ -337,12 +337,6 @@ _VAGUE_LIMITATION = frozenset(
 )
 
 
-# a weakness told plainly beside a dismissal
-_STILL_WEAK = re.compile(
-    r"\b(?:still|struggl\w*|worse|fail\w*|errors?|wrong|miss\w*|weak\w*|poor\w*|doubles?)\b", re.I
-)
-
-
 def _limitation_denied(sheet: FactSheet, sentences: list[str]) -> Contradiction | None:
     """The sheet names a limitation and the retelling says there was none ("no real
     limitations"), or waves that one away ("accents aren't an issue anymore" for "one region
@@ -353,15 +347,9 @@ def _limitation_denied(sheet: FactSheet, sentences: list[str]) -> Contradiction 
     own = set(terms(limitation)) - _VAGUE_LIMITATION
     for s in sentences:
         waved = phrase_list("limitation_dismissed").search(s)
-        # what is waved away: the dismissal's own clause, with a word of the limitation,
-        # and no weakness told plainly elsewhere in the sentence ("daytime footage works
-        # fine; night-time footage still doubles the errors")
+        # what is waved away: the dismissal's own clause, two of the limitation's words
         start = max(s.rfind(c, 0, waved.start()) for c in ",;:") + 1 if waved else 0
-        near = (
-            waved
-            and set(terms(s[start : waved.end()])) & own
-            and not _STILL_WEAK.search(s[:start] + " " + s[waved.end() :])
-        )
+        near = waved and len(set(terms(s[start : waved.end()])) & own) >= 2
         if denies_weakness(s) or near:
             return Contradiction(
                 "limitation",

@@ -78,7 +78,7 @@ class Draft:
 
 
 def guess_round(text: str) -> str:
-    """The round the most similar shipped questions vote for (the nearest counts most).
+    """The round the most similar shipped questions vote for (each by its score and rank).
 
     The project deep dive is only guessed when the question is about "your project" (and then
     whenever a deep-dive question is among the five nearest): its practice runs the whole
@@ -88,7 +88,9 @@ def guess_round(text: str) -> str:
     never is, whichever behavioural question shares its words, and with no match at all it
     goes to ML depth (others to behavioural)."""
     about_project = re.search(r"\bprojects?\b", text, re.IGNORECASE) is not None
-    hits = [q.round for q, _score in search_index(shipped()).search(text, limit=10)]
+    found = search_index(shipped()).search(text, limit=10)
+    hits = [q.round for q, _score in found]
+    scores = {i: score for i, (_q, score) in enumerate(found)}
     if about_project and "project_deep_dive" in hits[:5]:
         return "project_deep_dive"
     if _openings("behavioural_openings").match(text):
@@ -97,16 +99,19 @@ def guess_round(text: str) -> str:
         "personal_words"
     ).search(text)
     allowed = [
-        r for r in hits if r != "project_deep_dive" and not (technical and r == "behavioral")
+        (r, scores[i])
+        for i, r in enumerate(hits)
+        if r != "project_deep_dive" and not (technical and r == "behavioral")
     ]
     if allowed:
-        # a vote of the five nearest, each counting 1 / its rank: the nearest decides unless
-        # the next ones agree on another round ("vision transformers" first, then three
-        # depth questions about learning rates)
+        # a vote of the five nearest, each counting its score / its rank: a close match
+        # decides unless the next ones agree on another round ("vision transformers" first,
+        # then three depth questions about learning rates)
         votes: dict[str, float] = {}
-        for rank, r in enumerate(allowed[:5]):
-            votes[r] = votes.get(r, 0.0) + 1 / (rank + 1)
-        return max(votes, key=lambda r: (votes[r], -allowed.index(r)))
+        for rank, (r, score) in enumerate(allowed[:5]):
+            votes[r] = votes.get(r, 0.0) + score / (rank + 1)
+        first = [r for r, _ in allowed]
+        return max(votes, key=lambda r: (votes[r], -first.index(r)))
     return "ml_depth" if technical else "behavioral"
 
 
