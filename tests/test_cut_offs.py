@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from deepdive.cut_offs import cut_off_changed, cut_offs, other_cut_off
+from deepdive.cut_offs import cut_off_changed, cut_offs, is_cut_off, other_cut_off
 
 
 @pytest.mark.parametrize(
@@ -40,3 +40,19 @@ def test_the_same_numbers_at_another_cut_off_are_a_change() -> None:
 def test_a_version_number_beside_a_cut_off_is_read_without_error() -> None:
     overview = ["Recall at 100 went from 0.62 to 0.71 after we moved to faiss 1.7.4."]
     assert not cut_off_changed(overview, ["Recall at 50 was 0.52 after we moved to faiss 1.7.4."])
+
+
+@pytest.mark.parametrize(
+    ("number", "before", "cut_off"),
+    [
+        ("5%", "precision at the top ", True),
+        ("5%", "precision at ", True),
+        ("10", "NDCG at ", True),
+        ("0.62", "precision at ", False),
+        ("0.62", "precision was ", False),
+    ],
+)
+def test_a_number_after_a_metric_is_a_cut_off_or_a_value(
+    number: str, before: str, cut_off: bool
+) -> None:
+    assert is_cut_off(number, before) is cut_off

@@ -18,9 +18,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
-from deepdive.cut_offs import WHOLE, cut_off_changed, other_cut_off
+from deepdive.cut_offs import cut_off_changed, is_cut_off, other_cut_off
 from deepdive.datafiles import compile_patterns, keys, load_data, require
-from deepdive.figures import METRIC_AT, RANKING_METRICS, Figure, figure_finder
+from deepdive.figures import Figure, figure_finder
 from deepdive.model_mentions import (
     CHOICE_VERB,
     CHOSEN_AFTER,
@@ -74,14 +74,6 @@ _GAP = re.compile(
 _SOURCE_REACH = 60
 
 
-# "precision at the top 5%", "recall@10%": the number a metric is read at, after its name
-_CUT_OFF = re.compile(
-    r"(?:" + RANKING_METRICS + r"\s*(?:@|at\s+(?:the\s+)?(?:top|bottom|first)\s+)"
-    r"|\b(?:at|in|of)\s+the\s+(?:top|bottom|first)\s+)\s*$",
-    re.I,
-)
-# ... and a share after a ranking metric ("precision at 5%", figures.METRIC_AT), not a value
-# ("precision at 0.62")
 # "at 80% recall", "at a 0.5% FPR", "at the top 5%": a metric fixed at a number is the
 # operating point
 # ... but "was at 0.72 AUC", "came in at 0.8 recall" say the level itself
@@ -288,12 +280,8 @@ class ConsistencyReader:
                     continue  # setup numbers ("a 10% control group") are not claims
                 at, to = fig.start - s.start, fig.end - s.start
                 before = s.text[max(0, at - 40) : at]
-                if _CUT_OFF.search(before) or (
-                    ("%" in fig.text or WHOLE.fullmatch(fig.text)) and METRIC_AT.search(before)
-                ):
-                    # "precision at the top 5%", "at 5%", "NDCG at 10": the cut-off a metric
-                    # is read at
-                    continue
+                if is_cut_off(fig.text, before):
+                    continue  # "precision at the top 5%", "NDCG at 10": where a metric is read
                 readings = self._readings(fig, s)
                 if not readings:
                     continue

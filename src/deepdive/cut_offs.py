@@ -10,10 +10,16 @@ from __future__ import annotations
 
 import re
 
-from deepdive.figures import RANKING_METRICS
+from deepdive.figures import METRIC_AT, RANKING_METRICS
 
 # a whole number, as a cut-off is said ("NDCG at 10", "recall at 1,000")
-WHOLE = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
+_WHOLE = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
+# "precision at the top 5%", "recall@10%", "at the top": what comes before a cut-off
+_BEFORE_CUT_OFF = re.compile(
+    r"(?:" + RANKING_METRICS + r"\s*(?:@|at\s+(?:the\s+)?(?:top|bottom|first)\s+)"
+    r"|\b(?:at|in|of)\s+the\s+(?:top|bottom|first)\s+)\s*$",
+    re.I,
+)
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _METRIC_CUT_OFF = re.compile(
     RANKING_METRICS + r"\s*(?:@\s*|at\s+(?:the\s+)?(?:top\s+|first\s+)?)(\d{1,3}(?:,\d{3})+|\d+)"
@@ -27,6 +33,15 @@ def _value(text: str) -> float:
         return float(text.replace(",", ""))
     except ValueError:  # "1.7.4", a version rather than a number
         return -1.0
+
+
+def is_cut_off(number: str, before: str) -> bool:
+    """Is ``number``, said right after ``before``, the cut-off a metric is read at ("precision
+    at the top 5%", "precision at 5%", "NDCG at 10") rather than its value ("precision at
+    0.62")?"""
+    if _BEFORE_CUT_OFF.search(before):
+        return True
+    return ("%" in number or bool(_WHOLE.fullmatch(number))) and bool(METRIC_AT.search(before))
 
 
 def cut_offs(text: str) -> list[tuple[str, float, str]]:
