@@ -73,7 +73,7 @@ def cut_off_changed(overview: list[str], reply: list[str]) -> list[tuple[str, st
         for name, k, as_said in cut_offs(r):
             if any(c[0] == name and c[1] == k for _, c in said):
                 continue  # the overview reads this metric at this cut-off too
-            values = {_value(n) for n in _NUMBER.findall(r)} - {k}
+            values = {_value(n) for n in _NUMBER.findall(r)} - {k, -1.0}
             for text, (ov_name, ov_k, ov_said) in said:
                 ov_values = {_value(n) for n in _NUMBER.findall(text)} - {ov_k}
                 if ov_name == name and values and values <= ov_values:
