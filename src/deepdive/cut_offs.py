@@ -9,6 +9,7 @@ another cut-off has changed the claim, even though every number in it was said b
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from deepdive.figures import METRIC_AT, RANKING_METRICS
 
@@ -44,14 +45,16 @@ def is_cut_off(number: str, before: str) -> bool:
     return ("%" in number or bool(_WHOLE.fullmatch(number))) and bool(METRIC_AT.search(before))
 
 
-def cut_offs(text: str) -> list[tuple[str, float, str]]:
-    """Each ranking metric read at a cut-off in ``text``: (metric, cut-off, as said)."""
+@lru_cache(maxsize=2048)
+def cut_offs(text: str) -> tuple[tuple[str, float, str], ...]:
+    """Each ranking metric read at a cut-off in ``text``: (metric, cut-off, as said). Cached:
+    the consistency check asks it of the same sentences for every pair of numbers."""
     out = []
     for m in _METRIC_CUT_OFF.finditer(text):
         name = re.match(RANKING_METRICS, m.group(0), re.I)
         if name:
             out.append((" ".join(name.group(0).lower().split()), _value(m.group(1)), m.group(0)))
-    return out
+    return tuple(out)
 
 
 def other_cut_off(a: str, b: str, metric: str | None) -> bool:
