@@ -347,6 +347,33 @@ def test_a_placing_in_a_competition_is_a_result(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "Our entry won first place out of about 1,100 teams.",
+        "I took silver in the retail forecasting challenge.",
+        "The team earned a gold medal on the private leaderboard.",
+        "We went on to win the hackathon three times in a row.",
+        "She won it twice, once as a solo entrant.",
+    ],
+)
+def test_a_competition_won_is_a_counted_result(text: str) -> None:
+    assert any(f.result for f in figure_finder().find(text, 0, 0))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We took the first place we could find to host the workshop.",
+        "The first place I looked for leakage was the join on user id.",
+        "I won the argument about the gold standard labels.",
+        "They won the contract, so we started in March.",
+    ],
+)
+def test_winning_something_that_is_no_competition_is_no_result(text: str) -> None:
+    assert not any(f.result for f in figure_finder().find(text, 0, 0))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "We reviewed the top 10% riskiest claims by hand.",
         "I only kept the top 5% of queries by volume.",
         "It ranked the top 10% of candidates for a second review.",
