@@ -122,3 +122,18 @@ def test_a_single_word_finds_the_question_a_longer_concept_names() -> None:
 def test_an_optimizer_comparison_finds_the_optimizer_question_first() -> None:
     found = [q.id for q, _ in SearchIndex(shipped()).search("gradient descent vs adam", 3)]
     assert found[0] == "depth-optimizers"
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("what's the difference between precision and recall", "br-precision-recall"),
+        ("predicted probabilities not reliable", "depth-calibration"),
+        ("training accuracy is almost perfect but test accuracy is much worse", "br-overfitting"),
+    ],
+)
+def test_a_question_very_close_in_meaning_ranks_beside_word_matches(
+    query: str, expected: str
+) -> None:
+    # each of these once lost first place to a question sharing more of the words
+    assert SearchIndex(shipped()).search(query, 1)[0][0].id == expected

@@ -59,7 +59,7 @@ def _load(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 BASE = """thresholds: {covered: 0.3, same_question: 0.7, near_duplicate: 0.7, meaning_weight: 0.6,
-  meaning_match: 0.8}
+  meaning_match: 0.8, meaning_near: 0.75, meaning_near_share: 0.7}
 stopwords: [the, of]
 question_openings: [tell me about]
 concepts:

@@ -238,7 +238,8 @@ class SearchIndex:
 
         The questions that match by words (:meth:`by_words`) are ranked again with how close
         each comes in meaning (``meaning_weight`` of the rank), and the questions closest in
-        meaning join them. With no match by words, only a question at least ``meaning_match``
+        meaning join them (those at least ``meaning_near`` close as if they held
+        ``meaning_near_share`` of the best match's words). With no match by words, only a question at least ``meaning_match``
         close in meaning is found."""
         read = self.read(query)
         if not query_terms(read):
@@ -252,8 +253,11 @@ class SearchIndex:
             weight = threshold("meaning_weight")
             best = found[0][1]
             word_share = {i: s / best for i, s in found}
+            # a question very close in meaning ranks as if it held most of the query's
+            # words, though it says them differently ("what's your biggest weakness")
+            near, lift = threshold("meaning_near"), threshold("meaning_near_share")
             for i in close.argsort()[::-1][:MEANING_CANDIDATES]:
-                word_share.setdefault(int(i), 0.0)
+                word_share.setdefault(int(i), lift if close[i] >= near else 0.0)
             ranked = [
                 (i, (1 - weight) * share + weight * float(close[i]))
                 for i, share in word_share.items()

@@ -135,7 +135,15 @@ def lexicon() -> Lexicon:
     stopwords = frozenset(w.lower() for w in stop)
     thresholds = require(FILE, data, "thresholds", dict)
     limits: dict[str, float] = {}
-    for key in ("covered", "same_question", "near_duplicate", "meaning_weight", "meaning_match"):
+    for key in (
+        "covered",
+        "same_question",
+        "near_duplicate",
+        "meaning_weight",
+        "meaning_match",
+        "meaning_near",
+        "meaning_near_share",
+    ):
         value = require(FILE, thresholds, key, float)
         if not 0 < value < 1:
             raise fail(FILE, thresholds, f"'{key}' must be between 0 and 1, found {value}")
