@@ -239,8 +239,8 @@ class SearchIndex:
         The questions that match by words (:meth:`by_words`) are ranked again with how close
         each comes in meaning (``meaning_weight`` of the rank), and the questions closest in
         meaning join them (those at least ``meaning_near`` close as if they held
-        ``meaning_near_share`` of the best match's words). With no match by words, only a question at least ``meaning_match``
-        close in meaning is found."""
+        ``meaning_near_share`` of the best match's words). With no match by words, only a
+        question at least ``meaning_match`` close in meaning is found."""
         read = self.read(query)
         if not query_terms(read):
             return []
