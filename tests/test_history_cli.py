@@ -118,3 +118,21 @@ def test_broken_database_is_reported_not_a_traceback(
     r = run(["analyze", str(OVERVIEW), "--json"], env)
     assert r.returncode == 1 and "not saved to history" in r.stderr  # report printed, not saved
     json.loads(r.stdout)
+
+
+def test_exports_to_a_bad_place_say_so_and_leave_nothing(
+    cli_env: dict[str, str], tmp_path: Path
+) -> None:
+    run(["analyze", str(OVERVIEW)], cli_env)
+    out = tmp_path / "out"
+    out.mkdir()
+    for args in (
+        ["export", str(out / "missing" / "x.json")],
+        ["export", str(out)],
+        ["history", "trend", "--svg", str(out / "missing" / "t.svg")],
+        ["history", "trend", "--svg", str(out)],
+    ):
+        r = run(args, cli_env)
+        assert r.returncode == 1, args
+        assert "Traceback" not in r.stderr and "deepdive: cannot write" in r.stderr, r.stderr
+    assert list(out.iterdir()) == [] and not (tmp_path / "out.tmp").exists()

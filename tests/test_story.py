@@ -302,6 +302,12 @@ def test_story_cli(cli_env: dict[str, str], tmp_path: Path) -> None:
     )
     assert out.exists()
     assert run("story", "export", "fraud-scoring", "--format", "anki").returncode == 2
+    for fmt in ("anki", "md"):
+        bad = run(
+            "story", "export", "fraud-scoring", "--format", fmt, "-o", str(tmp_path / "no" / "x")
+        )
+        assert bad.returncode == 1 and "there is no folder" in bad.stderr, bad.stderr
+        assert "Traceback" not in bad.stderr
     html = tmp_path / "s.html"
     run("story", "export", "fraud-scoring", "--format", "html", "-o", str(html))
     assert html.read_text(encoding="utf-8").startswith("<!doctype html>")

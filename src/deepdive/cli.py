@@ -676,6 +676,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     from deepdive.datafiles import DataFileError
     from deepdive.inputs import InputError
+    from deepdive.output_files import OutputError
 
     try:
         if args.command == "analyze":
@@ -715,6 +716,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except DataFileError as exc:
         sys.stderr.write(f"deepdive: broken data file: {exc}\n")
+        return 1
+    except OutputError as exc:
+        sys.stderr.write(f"deepdive: {exc}\n")
         return 1
     except KeyboardInterrupt:
         sys.stderr.write("deepdive: interrupted\n")

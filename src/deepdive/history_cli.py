@@ -8,6 +8,7 @@ import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from deepdive.output_files import write_whole, write_with
 from deepdive.store import Store
 
 
@@ -113,25 +114,17 @@ def cmd_trend(store: Store, args: argparse.Namespace) -> int:
     if args.svg:
         from deepdive.svg_chart import trend_svg
 
-        _write_atomically(Path(args.svg), trend_svg(trend).encode("utf-8"))
+        write_whole(args.svg, trend_svg(trend))
         sys.stdout.write(f"Wrote {args.svg}\n")
     if args.png:
         from deepdive.svg_chart import trend_png
 
-        tmp = Path(args.png).with_name(Path(args.png).name + ".tmp.png")
         try:
-            trend_png(trend, str(tmp))
+            write_with(args.png, lambda tmp: trend_png(trend, tmp), suffix=".png")
         except RuntimeError as exc:
             raise HistoryUsageError(str(exc)) from None
-        tmp.replace(args.png)
         sys.stdout.write(f"Wrote {args.png}\n")
     return 0
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_bytes(data)
-    tmp.replace(path)
 
 
 def cmd_export(store: Store, args: argparse.Namespace) -> int:
@@ -141,7 +134,7 @@ def cmd_export(store: Store, args: argparse.Namespace) -> int:
     if args.file == "-":
         sys.stdout.write(text)
     else:
-        _write_atomically(Path(args.file), text.encode("utf-8"))
+        write_whole(args.file, text)
         sys.stdout.write(f"Exported to {args.file}\n")
     return 0
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import IO
 
 from deepdive.factsheet import PERSONAS, FactSheet, markdown_template, nudge, parse_template, spec
+from deepdive.output_files import write_whole, write_with
 from deepdive.store import Store
 from deepdive.story import (
     check_retelling,
@@ -174,16 +175,16 @@ def cmd_story(store: Store, args: argparse.Namespace) -> int:
     if fmt == "anki":
         if args.output == "-":
             raise StoryUsageError("an Anki deck needs --output FILE.apkg")
-        count = write_anki(sheet, args.output)
+        counted: list[int] = []
+        write_with(args.output, lambda tmp: counted.append(write_anki(sheet, tmp)), ".apkg")
+        count = counted[0]
         sys.stdout.write(f"Wrote {count} cards to {args.output}\n")
         return 0
     text = {"md": render_markdown, "html": render_html, "json": render_json}[fmt](sheet)
     if args.output == "-":
         sys.stdout.write(text)
     else:
-        tmp = Path(args.output).with_name(Path(args.output).name + ".tmp")
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(args.output)
+        write_whole(args.output, text)
         sys.stdout.write(f"Wrote {args.output}\n")
     return 0
 

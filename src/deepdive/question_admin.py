@@ -11,6 +11,7 @@ from typing import IO, Any
 
 from deepdive.bank import ROUNDS
 from deepdive.bank_cli import BankFailure, BankUsageError, read_path
+from deepdive.output_files import OutputError, write_whole
 from deepdive.question_files import QuestionFileError, format_of, read_questions, write_questions
 from deepdive.user_questions import (
     Draft,
@@ -135,10 +136,7 @@ def run_admin(
 
 def _write_whole(path: Path, body: str) -> None:
     """Write via a temporary file and rename, so a failure never leaves half a file."""
-    tmp = path.with_name(path.name + ".tmp")
     try:
-        tmp.write_text(body, encoding="utf-8")
-        tmp.replace(path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise BankFailure(f"cannot write {path}: {exc.strerror}") from None
+        write_whole(path, body)
+    except OutputError as exc:
+        raise BankFailure(str(exc)) from None
