@@ -19,7 +19,7 @@ def test_a_file_is_written_whole(tmp_path: Path) -> None:
 
 
 def test_a_missing_folder_is_named_and_nothing_is_left(tmp_path: Path) -> None:
-    with pytest.raises(OutputError, match="there is no folder .*nope"):
+    with pytest.raises(OutputError, match=r"there is no folder .*nope"):
         write_whole(tmp_path / "nope" / "x.json", "{}")
     assert list(tmp_path.iterdir()) == []
 
