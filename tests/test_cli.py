@@ -168,3 +168,16 @@ def test_nul_characters_get_one_rule_everywhere(cli_env: dict[str, str]) -> None
         validate("I built a model\x00 that people liked a lot.")
     r = run(["analyze", "-"], cli_env, b"I built a model\x00 that people liked a lot.")
     assert r.returncode != 0 and b"binary" in r.stderr
+
+
+@pytest.mark.parametrize("width", ["0", "-5", "5", "39", "1001", "wide"])
+def test_a_width_no_report_fits_is_refused_with_a_message(width: str) -> None:
+    for args in (
+        ["analyze", "--no-save", "--width", width, "-"],
+        ["bank", "show", "depth-dropout", "--width", width],
+    ):
+        r = subprocess.run(
+            [*DEEPDIVE, *args], input="x", capture_output=True, text=True, timeout=60
+        )
+        assert r.returncode == 2 and "--width" in r.stderr and "Traceback" not in r.stderr
+        assert r.stdout == ""

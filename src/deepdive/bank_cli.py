@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from deepdive.bank import ROUND_TITLES, ROUNDS, Question, combined, find, select_questions
+from deepdive.columns import columns
 
 ROUND_HELP = "only this round: " + ", ".join(ROUNDS)
 
@@ -53,7 +54,7 @@ def _filters(p: argparse.ArgumentParser) -> None:
         "--mine", action="store_true", help="only questions you added or reported being asked"
     )
     p.add_argument("--json", action="store_true", help="print as JSON")
-    p.add_argument("--width", type=int, default=None, help="output width in columns")
+    p.add_argument("--width", type=columns, default=None, help="output width in columns")
 
 
 def add_parser(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
@@ -90,7 +91,7 @@ def add_parser(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
     sh = bsub.add_parser("show", help="one question in full", description="Show a question.")
     sh.add_argument("id", help="the question id (see 'deepdive bank list')")
     sh.add_argument("--json", action="store_true", help="print as JSON")
-    sh.add_argument("--width", type=int, default=None, help="output width in columns")
+    sh.add_argument("--width", type=columns, default=None, help="output width in columns")
     ra = bsub.add_parser(
         "random", help="pick a question at random", description="Print one random question."
     )

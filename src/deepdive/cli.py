@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from deepdive import __version__
+from deepdive.columns import columns
 
 if TYPE_CHECKING:
     from deepdive.analysis import Analysis
@@ -70,7 +71,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     fmt.add_argument("--markdown", action="store_true", help="print a Markdown report to paste")
     an.add_argument(
-        "--width", type=int, default=None, help="report width in columns (default: terminal width)"
+        "--width",
+        type=columns,
+        default=None,
+        help="report width in columns (default: terminal width)",
     )
     _add_save_options(an)
 
@@ -79,7 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="analyse a bundled example answer and print the report",
         description="Analyse the bundled example answer (a team fraud-detection project).",
     )
-    demo.add_argument("--width", type=int, default=None, help="report width in columns")
+    demo.add_argument("--width", type=columns, default=None, help="report width in columns")
 
     families_help = (
         "comma-separated families to ask: why_model, how_known, hardest_bug, scale_10x, "
@@ -114,7 +118,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     dr.add_argument("--families", default=None, help=families_help)
     dr.add_argument("--max", type=int, default=None, metavar="N", help="ask at most N questions")
-    dr.add_argument("--width", type=int, default=None, help="output width in columns")
+    dr.add_argument("--width", type=columns, default=None, help="output width in columns")
     _add_save_options(dr)
 
     fu = sub.add_parser(
@@ -154,7 +158,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     hs.add_argument("id", type=int, help="the attempt id (see 'deepdive history')")
     hs.add_argument("--json", action="store_true", help="print its analysis as JSON")
-    hs.add_argument("--width", type=int, default=None, help="report width in columns")
+    hs.add_argument("--width", type=columns, default=None, help="report width in columns")
     hd = hsub.add_parser(
         "delete",
         help="delete one attempt, or all",
