@@ -62,6 +62,9 @@ def test_demo(cli_env: dict[str, str]) -> None:
             ).encode(),
             "English",
         ),
+        # a greeting or a test line is no deep dive, and is not kept
+        (b"Hi.", "the answer has 1 word; write at least 30"),
+        (b"We used XGBoost and it worked well.", "has 7 words"),
     ],
 )
 def test_bad_input_is_refused_in_one_line(
@@ -73,6 +76,7 @@ def test_bad_input_is_refused_in_one_line(
     assert reason in err
     assert err.count("\n") == 1, err
     assert "Traceback" not in err
+    assert "No attempts" in run(["history"], cli_env).stdout.decode()
     assert r.stdout == b""
 
 

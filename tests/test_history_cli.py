@@ -60,7 +60,12 @@ def test_delete_all_needs_confirmation(cli_env: dict[str, str]) -> None:
 
 def test_trend_text_svg_png(cli_env: dict[str, str], tmp_path: Path) -> None:
     weak = tmp_path / "weak.txt"
-    weak.write_text("We used XGBoost and it worked well.", encoding="utf-8")
+    weak.write_text(
+        "We had a project at work about customers and we used XGBoost for it because everyone "
+        "uses it. We trained it on the data we had and it worked well, and people liked it, so "
+        "we shipped it and moved on to the next thing.",
+        encoding="utf-8",
+    )
     run(["analyze", str(weak)], cli_env)
     run(["analyze", str(OVERVIEW)], cli_env)
     svg, png = tmp_path / "t.svg", tmp_path / "t.png"

@@ -327,7 +327,11 @@ def test_story_cli(cli_env: dict[str, str], tmp_path: Path) -> None:
         "fraud-scoring",
         "--width",
         "100",
-        stdin="We halved chargeback losses with XGBoost.",
+        stdin=(
+            "I worked on this for the payments team at my last company, and it was one of the "
+            "projects I learned most from, mostly about working with the operations people. "
+            "We halved chargeback losses with XGBoost."
+        ),
     )
     assert "Retelling check" in r.stdout
     assert run("story", "show", "nope").returncode == 2

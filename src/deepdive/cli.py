@@ -407,9 +407,14 @@ def _console(width: int | None):  # type: ignore[no-untyped-def]
 
 def _analyze(data: bytes, args: argparse.Namespace) -> int:
     from deepdive.engine import analyze
-    from deepdive.inputs import decode
+    from deepdive.inputs import InputError, decode, too_short_to_keep, validate
 
     text = decode(data)
+    validate(text)  # empty, binary, not English: said in its own words first
+    short = too_short_to_keep(text)
+    if short:
+        # a greeting or a test line is no deep dive: every part would be "missing"
+        raise InputError(short)
     analysis = analyze(text)
     saved = _save_attempt(args, text, analysis)
     if getattr(args, "json", False):

@@ -279,8 +279,9 @@ def validate(text: str) -> str:
 def too_short_to_keep(text: str) -> str | None:
     """Why an answer is too short to keep in the history as a deep-dive attempt, or None.
 
-    Any text with words can be analysed, but a history of one-word tries ("hello") helps
-    nobody: the web app and the API refuse to save answers under ``min_words`` words."""
+    A history of one-word tries ("hello") helps nobody, and every part of such a text would
+    be reported missing: the command line refuses to read answers under ``min_words`` words,
+    and the web app and the API refuse to save them."""
     count = len(_WORD.findall(text))
     least = settings().min_words
     if count >= least:

@@ -94,7 +94,8 @@ def render_text(trend: Trend) -> str:
         return "No attempts yet: run 'deepdive analyze FILE' to record one.\n"
     assert trend.start and trend.end
     lines = [
-        f"{trend.attempts} attempts from {trend.start:%Y-%m-%d} to {trend.end:%Y-%m-%d}",
+        f"{trend.attempts} attempt{'s' if trend.attempts != 1 else ''} from "
+        f"{trend.start:%Y-%m-%d} to {trend.end:%Y-%m-%d}",
         "",
         f"{'score':<18} {'trend':<48}  first  last  mean",
     ]

@@ -2,7 +2,8 @@
 
 What it flags:
     An answer under about 150 words (a minute at a speaking pace of 150 words a minute).
-    Answers shorter than 30 words are not kept in the history at all.
+    Answers shorter than 30 words are not read at all from the command line, and the web
+    app and the API do not keep them in the history.
 Why interviewers care:
     An overview that short cannot say what the problem was, where the data came from, what
     was tried and how it was checked; the interviewer has to drag each part out with
