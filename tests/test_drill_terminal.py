@@ -55,9 +55,11 @@ def test_ctrl_d_on_an_empty_reply_ends_with_summary(drill: Tmux) -> None:
     assert "Drill summary" in screen and "Asked 0" in screen
 
 
-def test_ctrl_d_finishes_a_reply(drill: Tmux) -> None:
+def test_ctrl_d_finishes_a_reply_and_the_drill_goes_on(drill: Tmux) -> None:
     drill.line("I'd say it was mostly luck, honestly, we did not measure much.")
     drill.ctrl_d()
+    drill.wait_for("Q2/4")
+    drill.ctrl_d()  # on an empty reply: the drill ends
     screen = drill.wait_for("EXIT=0")
     assert "Asked 1" in screen and "Traceback" not in screen
 
