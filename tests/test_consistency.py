@@ -146,6 +146,14 @@ def test_a_retold_choice_of_another_model_is_drift() -> None:
     assert find_contradictions(overview, same) == []
 
 
+def test_a_baseline_named_after_the_chosen_model_belongs_to_the_baseline() -> None:
+    overview = "In the end we used LightGBM, because it handled sparse merchant features well."
+    retold = "I trained an XGBoost model against a logistic regression baseline."
+    assert [c.kind for c in find_contradictions(overview, retold)] == ["model"]
+    kept = "I trained LightGBM against a logistic regression baseline."
+    assert find_contradictions(overview, kept) == []
+
+
 @pytest.mark.parametrize(
     ("overview", "reply", "contradicts"),
     [

@@ -27,6 +27,9 @@ def test_spans_point_into_the_original() -> None:
         ("The AUC was 0.87 on test. Good.", ["The AUC was 0.87 on test.", "Good."]),
         ("Was it worth it? Yes! Mostly.", ["Was it worth it?", "Yes!", "Mostly."]),
         ("Compare A vs. B first. Then C.", ["Compare A vs. B first.", "Then C."]),
+        # after a number a title is a unit, so it can end the sentence
+        ("It serves in 50 ms.\nOut-of-time split.", ["It serves in 50 ms.", "Out-of-time split."]),
+        ("We met Ms. Smith there. Then left.", ["We met Ms. Smith there.", "Then left."]),
     ],
 )
 def test_punctuation(text: str, expected: list[str]) -> None:

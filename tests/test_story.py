@@ -213,6 +213,23 @@ def test_retelling_coverage_and_drift() -> None:
     assert set(report.changed) & {"impact", "chosen"}
 
 
+def test_a_fact_told_after_a_unit_keeps_its_own_quote() -> None:
+    sheet = FactSheet(
+        "q",
+        "team",
+        {
+            "chosen": "LightGBM, because it serves in 50 ms",
+            "validation": "Out-of-time split, tuned on a separate validation month",
+        },
+    )
+    report = check_retelling(sheet, "I validated it on a random split of the rows.")
+    assert [c.overview_quote for c in report.drift] == [
+        "Out-of-time split, tuned on a separate validation month"
+    ]
+    assert report.changed == ("validation",)
+    assert "validation" not in {k for k, _, _ in report.covered}
+
+
 def test_drift_quotes_the_sheet_in_its_own_words() -> None:
     sheet = FactSheet(
         "q",

@@ -386,8 +386,11 @@ class ConsistencyReader:
             picked = chosen if (chosen or direct) else mentions
             for m in specific(picked, mentions, s.text):
                 near = s.text[max(0, m.start - 40) : m.start]
-                # past the model's noun too: "our logistic regression model was only the baseline"
-                after = s.text[m.end : m.end + 48]
+                # past the model's noun too: "our logistic regression model was only the
+                # baseline", but not past the next model named ("XGBoost against a logistic
+                # regression baseline": the baseline is the other one)
+                stop = min((o.start for o in mentions if o.start >= m.end), default=len(s.text))
+                after = s.text[m.end : min(m.end + 48, stop)]
                 if self.rejected.search(near) or self.rejected_after.search(after):
                     continue
                 out.setdefault(m.name, (s.text, _model_as_said(s.text, m)))
