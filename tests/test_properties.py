@@ -48,3 +48,21 @@ def test_any_bytes(data: bytes) -> None:
     except InputError:
         return
     _check(text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=3000))
+def test_text_saved_as_utf16_with_its_mark_reads_as_the_same_text(text: str) -> None:
+    text = text.lstrip("\ufeff")  # a second mark is read as one, as in UTF-8
+    for encoding in ("utf-16-le", "utf-16-be"):
+        mark = b"\xff\xfe" if encoding.endswith("le") else b"\xfe\xff"
+        try:
+            data = mark + text.encode(encoding)
+        except UnicodeEncodeError:
+            return  # a lone surrogate cannot be saved as UTF-16 either
+        try:
+            decoded = decode(data)
+        except InputError as exc:
+            assert "binary" in str(exc) and "\x00" in text
+            continue
+        assert decoded == text

@@ -210,8 +210,16 @@ _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
 def decode(data: bytes, max_bytes: int | None = None) -> str:
-    """Decode uploaded or piped bytes as UTF-8 text, or raise :class:`InputError`."""
+    """Decode uploaded or piped bytes as UTF-8 text, or raise :class:`InputError`.
+
+    A file saved as UTF-16 with its byte-order mark (Windows Notepad's "Unicode") is read
+    too, and held to the limit by its size as UTF-8."""
     limit = settings().max_chars if max_bytes is None else max_bytes
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        try:
+            data = data.decode("utf-16").encode("utf-8")
+        except UnicodeDecodeError:
+            raise InputError("the input starts like UTF-16 text but is not valid UTF-16") from None
     if len(data) > limit:
         raise InputError(
             f"the answer is {len(data) / 1000:.0f} KB; the limit is {limit // 1000} KB"
