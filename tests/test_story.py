@@ -67,6 +67,9 @@ def test_markdown_template_round_trip() -> None:
         ("name: x\nentries:\n  impact: [1, 2]\n", r"x\.md:3: entry 'impact' must be text"),
         ("name: x\nentries:\n  nope: hi\n", r"x\.md:3: unknown entry 'nope'"),
         ("name: x\npersona: [\n", r"x\.md:\d+: "),
+        # an answer given where a fact sheet was expected
+        ("I built a model: it was good.\nThen: we shipped it.\n", r"x\.md is not a fact sheet"),
+        ("just some words\n", r"x\.md is not a fact sheet: fill in the Markdown"),
     ],
 )
 def test_malformed_templates_name_the_line(text: str, error: str) -> None:

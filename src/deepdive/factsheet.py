@@ -400,13 +400,20 @@ def _parse_markdown(text: str, source: str) -> FactSheet:
     return FactSheet(name, persona, {k: " ".join(v) for k, v in entries.items() if v})
 
 
+# said when a file is neither form of fact sheet (an answer passed to --from, say)
+_NOT_A_SHEET = (
+    "{source} is not a fact sheet: fill in the Markdown of 'deepdive prep --template NAME', "
+    "or write YAML with name, persona and entries"
+)
+
+
 def _parse_yaml(text: str, source: str) -> FactSheet:
     try:
         data = parse_yaml(text, source)
     except DataFileError as exc:
-        raise FactSheetError(str(exc)) from None
+        raise FactSheetError(f"{_NOT_A_SHEET.format(source=source)} ({exc})") from None
     if not isinstance(data, dict):
-        raise FactSheetError(f"{source}:1: expected a mapping with name, persona and entries")
+        raise FactSheetError(_NOT_A_SHEET.format(source=source))
     line = data.get("__keylines__", {})
     if not isinstance(data.get("name"), str) or not data["name"].strip():
         raise FactSheetError(f"{source}:{line.get('name', 1)}: 'name' must be the project name")
