@@ -412,7 +412,7 @@ def _parse_yaml(text: str, source: str) -> FactSheet:
         data = parse_yaml(text, source)
     except DataFileError as exc:
         raise FactSheetError(f"{_NOT_A_SHEET.format(source=source)} ({exc})") from None
-    if not isinstance(data, dict):
+    if not isinstance(data, dict) or not {"name", "persona", "entries"} & set(keys(data)):
         raise FactSheetError(_NOT_A_SHEET.format(source=source))
     line = data.get("__keylines__", {})
     if not isinstance(data.get("name"), str) or not data["name"].strip():
