@@ -70,3 +70,15 @@ def test_compiled_patterns_are_bounded_only_at_word_edges(
 ) -> None:
     compiled = compile_patterns("x.yaml", {}, [pattern])
     assert bool(compiled.search(text)) is matches
+
+
+def test_a_template_skipped_for_an_unknown_fact_names_the_line() -> None:
+    from deepdive.followups import _templates
+
+    data = parse_yaml(
+        "why_model:\n  - id: a\n    needs: []\n    unless: [gapp]\n"
+        "    question: Why?\n    because: Because.\n",
+        "followups.yaml",
+    )
+    with pytest.raises(DataFileError, match=r"followups\.yaml:2: unknown fact 'gapp'"):
+        _templates("followups.yaml", data, "why_model", "why_model")

@@ -77,3 +77,36 @@ def test_the_headline_figure_is_quoted_from_its_own_clause() -> None:
 )
 def test_a_metric_is_asked_about_with_its_operating_point(text: str, metric: str) -> None:
     assert overview_entities(text)["metric"] == metric
+
+
+@pytest.mark.parametrize(
+    ("text", "issue"),
+    [
+        ("I used a time split, because a random split would leak future fraud patterns.", None),
+        # the duplicates were real (removed), the leakage only kept away
+        ("We deduplicated the images to avoid leakage between train and test.", "duplicates"),
+        ("Nothing from the future leaked into the features.", None),
+        ("I checked for duplicates before splitting the data.", None),
+        # a difficulty the project had is asked about
+        ("A join on the account table leaked the label into two features.", "leakage"),
+        ("Only 0.2% of transactions were fraud, a heavy class imbalance.", "class imbalance"),
+    ],
+)
+def test_a_difficulty_only_supposed_or_avoided_is_not_asked_about(
+    text: str, issue: str | None
+) -> None:
+    assert overview_entities(text).get("issue") == issue
+
+
+def test_a_gap_already_given_is_not_asked_for() -> None:
+    from deepdive.followups import followup_bank
+
+    told = (
+        "The baseline was a logistic regression at 0.31 PR-AUC. I picked LightGBM, which "
+        "scored 0.47 PR-AUC, over it."
+    )
+    untold = "The baseline was a logistic regression. I picked LightGBM over it on PR-AUC."
+    pair = next(t for t in followup_bank().all() if t.id == "wm-pair-metric")
+    assert overview_entities(told).get("gap") == "stated"
+    assert not pair.usable(overview_entities(told))
+    assert "gap" not in overview_entities(untold) and pair.usable(overview_entities(untold))

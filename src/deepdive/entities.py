@@ -10,6 +10,10 @@ from deepdive.sentences import Sentence
 from deepdive.vocab import Mention, vocab
 
 SLOTS = ("model", "alternative", "metric", "source", "issue", "figure", "validation")
+# facts a question can be skipped for (``unless`` in data/followups.yaml): "gap" — the answer
+# gives a number for both the chosen model and its alternative, so how far apart they were
+# is already said
+FACTS = ("gap",)
 # "<slot>_as_said": a model as the answer names it, when that is a specific name ("LambdaMART")
 # rather than its family ("learning to rank"); questions use it, checks keep the family name
 AS_SAID = "_as_said"
@@ -60,6 +64,13 @@ def extract_entities(
         for slot in ("model", "alternative"):
             if slot in out and said.get(out[slot]) not in (None, out[slot]):
                 out[slot + AS_SAID] = said[out[slot]]
+        if "alternative" in out:
+            numbered = {q.model for q in reader.quantities(sentences) if q.model}
+            if all(
+                any(v.same_family(n, out[slot]) for n in numbered)
+                for slot in ("model", "alternative")
+            ):
+                out["gap"] = "stated"
     for slot, kind in (
         ("metric", "metrics"),
         ("source", "data_sources"),
@@ -73,6 +84,7 @@ def extract_entities(
             for s in sentences
             for m in v.find(kind, s.text)
             if not _DENIED.search(s.text[max(0, m.start - 60) : m.start])
+            and not (slot == "issue" and _SUPPOSED.search(s.text[max(0, m.start - 60) : m.start]))
         ]
         if names:
             out[slot] = names[0]
@@ -117,6 +129,17 @@ def _as_said(m: Mention) -> str:
 _DENIED = re.compile(
     r"\b(?:no|not|nothing|never|without|zero|none|free\s+of|ruled\s+out|n[o']t\s+any)\b"
     r"(?:\s+[\w'’-]+){0,4}\s*$",  # within a few words, in the same clause
+    re.I,
+)
+
+# a difficulty only supposed or kept away ("a random split would leak", "to avoid leakage",
+# "we checked for duplicates") is no difficulty the project had: "tell me about the leakage"
+# would ask about something that never happened
+_SUPPOSED = re.compile(
+    r"\b(?:(?:would|could|might)(?:\s+(?:have|also|easily|otherwise|then|just))?"
+    r"(?:\s+(?:cause|create|introduce|mean|lead\s+to|add|be))?|"
+    r"(?:avoid\w*|prevent\w*|guard(?:ed|ing)?\s+against|protect(?:ed|ing)?\s+against|"
+    r"(?:check|test|look|watch)(?:ed|ing|s)?\s+(?:out\s+)?for)(?:\s+[\w'’-]+){0,3})\s*$",
     re.I,
 )
 

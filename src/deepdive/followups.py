@@ -14,7 +14,7 @@ from functools import cache
 
 from deepdive.analysis import Finding, Followup
 from deepdive.datafiles import DataFileError, fail, keys, load_data, require
-from deepdive.entities import SLOTS, as_asked
+from deepdive.entities import FACTS, SLOTS, as_asked
 
 FAMILIES = ("why_model", "how_known", "hardest_bug", "scale_10x", "hindsight")
 
@@ -26,9 +26,12 @@ class Template:
     needs: tuple[str, ...]
     question: str
     because: str
+    unless: tuple[str, ...] = ()  # facts the answer states that make the question moot
 
     def usable(self, entities: dict[str, str]) -> bool:
-        return all(n in entities for n in self.needs)
+        return all(n in entities for n in self.needs) and not any(
+            u in entities for u in self.unless
+        )
 
     def fill(self, family: str, entities: dict[str, str]) -> Followup:
         said = as_asked(entities)
@@ -48,12 +51,17 @@ def _templates(name: str, node: object, key: str, family: str) -> list[Template]
         for slot in needs:
             if slot not in SLOTS:
                 raise fail(name, item, f"unknown slot {slot!r}; known: {', '.join(SLOTS)}")
+        unless = tuple(item.get("unless", ()))
+        for fact in unless:
+            if fact not in FACTS:
+                raise fail(name, item, f"unknown fact {fact!r}; known: {', '.join(FACTS)}")
         t = Template(
             template_id,
             family,
             needs,
             require(name, item, "question", str),
             require(name, item, "because", str),
+            unless,
         )
         sample = dict.fromkeys(SLOTS, "x")
         try:
