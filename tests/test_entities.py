@@ -90,6 +90,9 @@ def test_a_metric_is_asked_about_with_its_operating_point(text: str, metric: str
         # a difficulty the project had is asked about
         ("A join on the account table leaked the label into two features.", "leakage"),
         ("Only 0.2% of transactions were fraud, a heavy class imbalance.", "class imbalance"),
+        # a kind of difficulty is asked about by its own name, not its family's
+        ("The click labels had a strong position bias from the ranking.", "position bias"),
+        ("There was label noise in the vendor data.", "noisy labels"),
     ],
 )
 def test_a_difficulty_only_supposed_or_avoided_is_not_asked_about(

@@ -80,7 +80,7 @@ def extract_entities(
         # a thing the answer names only to deny it ("nothing from the future leaked in", "no
         # missing values") is not something to ask about
         names = [
-            _as_said(m) if slot == "metric" else m.name
+            _as_said(m) if slot == "metric" else _issue_as_said(m) if slot == "issue" else m.name
             for s in sentences
             for m in v.find(kind, s.text)
             if not _DENIED.search(s.text[max(0, m.start - 60) : m.start])
@@ -110,6 +110,16 @@ def _specific_name(m: Mention) -> str:
     said = " ".join(m.text.split())
     if re.search(r"\d|[a-z][A-Z]|[A-Z]{2}", said) and len(said) <= 40:
         return said
+    return m.name
+
+
+def _issue_as_said(m: Mention) -> str:
+    """A data difficulty by the answer's own words when they name a kind of it ("position
+    bias", not the family "selection bias"): the same last word, a few words in all."""
+    said = " ".join(m.text.lower().split())
+    if said != m.name.lower() and said.split()[-1:] == m.name.lower().split()[-1:]:
+        if len(said.split()) <= 3:
+            return said
     return m.name
 
 
