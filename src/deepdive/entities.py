@@ -117,9 +117,9 @@ def _issue_as_said(m: Mention) -> str:
     """A data difficulty by the answer's own words when they name a kind of it ("position
     bias", not the family "selection bias"): the same last word, a few words in all."""
     said = " ".join(m.text.lower().split())
-    if said != m.name.lower() and said.split()[-1:] == m.name.lower().split()[-1:]:
-        if len(said.split()) <= 3:
-            return said
+    words, name = said.split(), m.name.lower()
+    if said != name and words[-1:] == name.split()[-1:] and len(words) <= 3:
+        return said
     return m.name
 
 
