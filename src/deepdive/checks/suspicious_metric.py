@@ -1,8 +1,8 @@
 """suspicious_metric — a metric too good to be true, reported without a second look.
 
 What it flags:
-    Accuracy, AUC, F1, precision or recall at or near perfect (100%, 1.0, 99.5%+), or "no
-    mistakes at all", with no sign the candidate investigated it.
+    Accuracy, AUC, F1, precision or recall at or near perfect (100%, 1.0, 99.5%+), an R² of
+    0.99 or more, or "no mistakes at all", with no sign the candidate investigated it.
 Why interviewers care:
     Near-perfect numbers on real data usually mean leakage, a duplicated test set or a
     trivial task. A strong candidate says what they checked; a weak one celebrates.
