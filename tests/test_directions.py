@@ -226,3 +226,17 @@ def test_one_side_given_the_other_sides_part_is_a_swap() -> None:
     right = "So I reach for L1 when I want feature selection."
     assert contradiction(point, wrong)
     assert contradiction(point, right) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "wrong"),
+    [
+        ("L2 regularization (lasso) drives weights exactly to zero.", True),
+        ("L1, also called ridge, zeroes out weights.", True),
+        ("L1 (lasso) drives many weights exactly to zero.", False),
+        ("L1 regularization, i.e. lasso, zeroes weights; L2 (ridge) shrinks them.", False),
+    ],
+)
+def test_one_side_given_the_others_name_is_wrong(sentence: str, wrong: bool) -> None:
+    point = "L1 penalizes absolute values and drives many weights to exactly zero"
+    assert (contradiction(point, sentence) is not None) == wrong

@@ -105,8 +105,29 @@ def _said_about(
     return out
 
 
+# what introduces another name for the thing just named: "L2 (lasso)", "L2 regularization,
+# also called lasso", "L1, i.e. ridge"
+_ALIAS_LEAD = re.compile(
+    r"(?:\s+(?:regulari[sz]ation|regression|penalty|loss|norm|error))?\s*(?:\(\s*|,\s*"
+    r"(?:i\.e\.,?|aka|a\.k\.a\.|also\s+(?:called|known\s+as)|known\s+as|that\s+is,?)\s+)",
+    re.I,
+)
+
+
+def _misnamed(sentence: str, a: re.Pattern[str], b: re.Pattern[str]) -> bool:
+    """One side given the other's name as an alias ("L2 regularization (lasso)")."""
+    for one, other in ((a, b), (b, a)):
+        for m in one.finditer(sentence):
+            lead = _ALIAS_LEAD.match(sentence, m.end())
+            if lead and other.match(sentence, lead.end()):
+                return True
+    return False
+
+
 def _swapped(point: str, sentence: str) -> str | None:
     for a, b, a_name, b_name in _rules().swaps:
+        if (a.search(point) or b.search(point)) and _misnamed(sentence, a, b):
+            return f"it gives {a_name} and {b_name} each other's names"
         # "a precision-recall curve" names both sides ("non-linear" is no compound of two)
         both_p, both_s = _joins(point, a, b), _joins(sentence, a, b)
         pa, pb = both_p or a.search(point), both_p or b.search(point)
