@@ -174,7 +174,7 @@ def test_nul_characters_get_one_rule_everywhere(cli_env: dict[str, str]) -> None
     assert r.returncode != 0 and b"binary" in r.stderr
 
 
-@pytest.mark.parametrize("width", ["0", "-5", "5", "39", "1001", "wide"])
+@pytest.mark.parametrize("width", ["0", "-5", "5", "49", "1001", "wide"])
 def test_a_width_no_report_fits_is_refused_with_a_message(width: str) -> None:
     for args in (
         ["analyze", "--no-save", "--width", width, "-"],
@@ -185,3 +185,15 @@ def test_a_width_no_report_fits_is_refused_with_a_message(width: str) -> None:
         )
         assert r.returncode == 2 and "--width" in r.stderr and "Traceback" not in r.stderr
         assert r.stdout == ""
+
+
+def test_a_utf16_answer_is_held_to_the_limit_by_its_text(
+    cli_env: dict[str, str], tmp_path: Path
+) -> None:
+    text = (
+        "I built a churn model for a subscription app and it cut churn by eight percent. " * 900
+    )[:71000]
+    answer = tmp_path / "answer16.txt"
+    answer.write_bytes(b"\xff\xfe" + text.encode("utf-16-le"))  # 142 KB on disk
+    r = run(["analyze", "--no-save", "--json", str(answer)], cli_env)
+    assert r.returncode == 0, r.stderr

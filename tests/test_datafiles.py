@@ -82,3 +82,15 @@ def test_a_template_skipped_for_an_unknown_fact_names_the_line() -> None:
     )
     with pytest.raises(DataFileError, match=r"followups\.yaml:2: unknown fact 'gapp'"):
         _templates("followups.yaml", data, "why_model", "why_model")
+
+
+def test_a_bare_word_where_a_list_of_facts_belongs_names_the_line() -> None:
+    from deepdive.followups import _templates
+
+    data = parse_yaml(
+        "why_model:\n  - id: a\n    needs: []\n    unless: gap\n"
+        "    question: Why?\n    because: Because.\n",
+        "followups.yaml",
+    )
+    with pytest.raises(DataFileError, match=r"followups\.yaml:4: 'unless' must be list"):
+        _templates("followups.yaml", data, "why_model", "why_model")

@@ -235,8 +235,26 @@ def test_one_side_given_the_other_sides_part_is_a_swap() -> None:
         ("L1, also called ridge, zeroes out weights.", True),
         ("L1 (lasso) drives many weights exactly to zero.", False),
         ("L1 regularization, i.e. lasso, zeroes weights; L2 (ridge) shrinks them.", False),
+        # the other side's plain name, or a clause, in brackets is no other name for it
+        ("L1 (L2 only shrinks them) drives many weights exactly to zero.", False),
     ],
 )
 def test_one_side_given_the_others_name_is_wrong(sentence: str, wrong: bool) -> None:
     point = "L1 penalizes absolute values and drives many weights to exactly zero"
     assert (contradiction(point, sentence) is not None) == wrong
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We tuned for precision (recall mattered less for the review queue).",
+        "Precision (recall) was 0.91 (0.84) at the threshold we chose.",
+        "High bias (variance was already low) meant the model underfit.",
+    ],
+)
+def test_brackets_that_are_no_other_name_are_not_wrong(sentence: str) -> None:
+    for point in (
+        "Precision is the share of flagged items that are truly positive",
+        "High bias means the model underfits",
+    ):
+        assert "each other's names" not in (contradiction(point, sentence) or "")

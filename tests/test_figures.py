@@ -365,6 +365,8 @@ def test_a_competition_won_is_a_counted_result(text: str) -> None:
         "The first place I looked for leakage was the join on user id.",
         "I won the argument about the gold standard labels.",
         "They won the contract, so we started in March.",
+        "Days since last login won first place in the feature importance ranking.",
+        "Our job secured second place in the queue for GPUs.",
     ],
 )
 def test_winning_something_that_is_no_competition_is_no_result(text: str) -> None:

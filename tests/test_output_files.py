@@ -52,3 +52,36 @@ def test_the_writer_gets_a_temporary_name_with_the_suffix_it_needs(tmp_path: Pat
     )
     assert seen[0].endswith(".png") and seen[0] != str(tmp_path / "c.png")
     assert (tmp_path / "c.png").read_bytes() == b"x"
+
+
+def test_a_device_is_written_to_never_replaced() -> None:
+    import stat
+
+    write_whole("/dev/null", "{}")
+    assert stat.S_ISCHR(Path("/dev/null").stat().st_mode)
+
+
+def test_a_link_is_followed_and_its_target_replaced(tmp_path: Path) -> None:
+    real = tmp_path / "real.json"
+    real.write_text("old", encoding="utf-8")
+    link = tmp_path / "link.json"
+    link.symlink_to(real)
+    write_whole(link, "new")
+    assert link.is_symlink() and real.read_text(encoding="utf-8") == "new"
+
+
+def test_a_name_ending_in_a_slash_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(OutputError, match="names a folder"):
+        write_whole(f"{tmp_path}/new/", "{}")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_permissions_are_kept_and_other_files_untouched(tmp_path: Path) -> None:
+    out = tmp_path / "x.json"
+    out.write_text("old", encoding="utf-8")
+    out.chmod(0o600)
+    mine = tmp_path / "x.json.tmp"
+    mine.write_text("a file of the user's", encoding="utf-8")
+    write_whole(out, "new")
+    assert out.stat().st_mode & 0o777 == 0o600
+    assert mine.read_text(encoding="utf-8") == "a file of the user's"

@@ -30,6 +30,11 @@ def test_spans_point_into_the_original() -> None:
         # after a number a title is a unit, so it can end the sentence
         ("It serves in 50 ms.\nOut-of-time split.", ["It serves in 50 ms.", "Out-of-time split."]),
         ("We met Ms. Smith there. Then left.", ["We met Ms. Smith there.", "Then left."]),
+        (
+            "It got 0.84 vs. XGBoost at 0.83, so we kept it.",
+            ["It got 0.84 vs. XGBoost at 0.83, so we kept it."],
+        ),
+        ("Fold 3 vs. Fold 4 differed.", ["Fold 3 vs. Fold 4 differed."]),
     ],
 )
 def test_punctuation(text: str, expected: list[str]) -> None:

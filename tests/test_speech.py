@@ -177,7 +177,12 @@ def test_bad_recordings_are_refused_clearly(tmp_path: Path) -> None:
 def test_cli_audio_json_and_nothing_saved_on_failure(
     tmp_path: Path, cli_env: dict[str, str]
 ) -> None:
-    clip = speak(CLIPS[0], tmp_path / "clip.wav")
+    short = speak(CLIPS[0], tmp_path / "short.wav")  # about 20 words: too short to read
+    r = subprocess.run(
+        [*DEEPDIVE, "analyze", str(short)], capture_output=True, text=True, env=cli_env, timeout=120
+    )
+    assert r.returncode == 1 and "the recording has" in r.stderr and "write at least 30" in r.stderr
+    clip = speak(" ".join(CLIPS), tmp_path / "clip.wav")
     r = subprocess.run(
         [*DEEPDIVE, "analyze", str(clip), "--json"],
         capture_output=True,

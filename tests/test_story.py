@@ -70,6 +70,8 @@ def test_markdown_template_round_trip() -> None:
         # an answer given where a fact sheet was expected
         ("I built a model: it was good.\nThen: we shipped it.\n", r"x\.md is not a fact sheet"),
         ("just some words\n", r"x\.md is not a fact sheet: fill in the Markdown"),
+        # a fact sheet with a mistake in it is told where the mistake is
+        ("name: x\nentries:\n  impact: cut losses: a third\n", r"^x\.md:3: "),
     ],
 )
 def test_malformed_templates_name_the_line(text: str, error: str) -> None:

@@ -373,9 +373,11 @@ def _read(path: str) -> bytes:
     from deepdive.settings import settings
 
     limit = settings().max_chars
+    # UTF-16 takes up to twice the bytes: its limit is checked on the text, once decoded
+    most = 2 * limit
     if path == "-":
-        data = sys.stdin.buffer.read(limit + 1)
-        if len(data) > limit:
+        data = sys.stdin.buffer.read(most + 1)
+        if len(data) > (most if _utf16(data) else limit):
             raise InputError(
                 f"the answer is over {limit // 1000} KB; the limit is {limit // 1000} KB"
             )
@@ -385,14 +387,21 @@ def _read(path: str) -> bytes:
         raise UsageError(f"{path} is a directory, not a file")
     try:
         size = p.stat().st_size
-        if size > limit:
+        if size > most:
             raise InputError(f"{path} is {_size(size)}; the limit is {limit // 1000} KB")
         with p.open("rb") as fh:
-            return fh.read(limit + 1)
+            data = fh.read(most + 1)
+        if len(data) > limit and not _utf16(data):
+            raise InputError(f"{path} is {_size(size)}; the limit is {limit // 1000} KB")
+        return data
     except FileNotFoundError:
         raise UsageError(f"no such file: {path}") from None
     except OSError as exc:
         raise UsageError(f"cannot read {path}: {exc.strerror}") from None
+
+
+def _utf16(data: bytes) -> bool:
+    return data[:2] in (b"\xff\xfe", b"\xfe\xff")
 
 
 def _size(n: int) -> str:
@@ -586,7 +595,7 @@ def _analyze_audio(args: argparse.Namespace) -> int:
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
     from deepdive.engine import analyze
-    from deepdive.inputs import InputError
+    from deepdive.inputs import InputError, too_short_to_keep
     from deepdive.speech import SpeechError, transcribe
 
     path = Path(args.file)
@@ -606,6 +615,9 @@ def _analyze_audio(args: argparse.Namespace) -> int:
             transcript = transcribe(path, lambda f: progress.update(task, completed=f))
     except SpeechError as exc:
         raise InputError(str(exc)) from None
+    short = too_short_to_keep(transcript.text)
+    if short:
+        raise InputError(f"the recording {short.removeprefix('the answer ')}")
     analysis = analyze(transcript.text, transcript)
     saved = _save_attempt(args, transcript.text, analysis)
     if saved is not None:

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import argparse
 
-MIN_COLUMNS = 40
+MIN_COLUMNS = 50
 MAX_COLUMNS = 1000
 
 
 def columns(text: str) -> int:
-    """argparse type for ``--width``: a whole number of columns, 40 to 1000."""
+    """argparse type for ``--width``: a whole number of columns, 50 to 1000."""
     try:
         value = int(text)
     except ValueError:

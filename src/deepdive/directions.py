@@ -61,6 +61,8 @@ def _clause(text: str) -> str:
 @dataclass(frozen=True)
 class _Rules:
     swaps: tuple[tuple[re.Pattern[str], re.Pattern[str], str, str], ...]  # a, b, their names
+    # each side's other names only (not its first, plain one): "lasso" and "ridge" for L1/L2
+    aliases: tuple[tuple[re.Pattern[str] | None, re.Pattern[str] | None], ...]
     up: re.Pattern[str]
     down: re.Pattern[str]
     negation: re.Pattern[str]
@@ -74,14 +76,22 @@ def _rules() -> _Rules:
     name = "directions.yaml"
     cfg = load_data(name)
     swaps = []
+    aliases: list[tuple[re.Pattern[str] | None, re.Pattern[str] | None]] = []
     for pair in require(name, cfg, "swaps", list):
         shown = require(name, pair, "names", list)
-        a = compile_patterns(name, pair, require(name, pair, "a", list))
-        b = compile_patterns(name, pair, require(name, pair, "b", list))
+        sides = [require(name, pair, key, list) for key in ("a", "b")]
+        a, b = (compile_patterns(name, pair, side) for side in sides)
         swaps.append((a, b, str(shown[0]), str(shown[1])))
+        aliases.append(
+            (
+                compile_patterns(name, pair, sides[0][1:]) if len(sides[0]) > 1 else None,
+                compile_patterns(name, pair, sides[1][1:]) if len(sides[1]) > 1 else None,
+            )
+        )
     d = require(name, cfg, "directions", dict)
     return _Rules(
         tuple(swaps),
+        tuple(aliases),
         compile_patterns(name, cfg, require(name, d, "up", list)),
         compile_patterns(name, cfg, require(name, d, "down", list)),
         compile_patterns(name, cfg, require(name, cfg, "negations", list)),
@@ -114,19 +124,31 @@ _ALIAS_LEAD = re.compile(
 )
 
 
-def _misnamed(sentence: str, a: re.Pattern[str], b: re.Pattern[str]) -> bool:
-    """One side given the other's name as an alias ("L2 regularization (lasso)")."""
-    for one, other in ((a, b), (b, a)):
+# the other name closes the aside ("(lasso)", ", also called ridge,"): not a clause that
+# goes on ("(recall mattered less ...)", "(L2 only shrinks them)")
+_ALIAS_END = re.compile(r"\s*(?:\)|,|;|\.|$)")
+
+
+def _misnamed(sentence: str, pair: int) -> bool:
+    """One side given one of the other side's other names ("L2 regularization (lasso)", "L1,
+    also called ridge"); the other side's plain name in brackets is a second column
+    ("precision (recall) was 0.91 (0.84)"), not a misnaming."""
+    a, b, _, _ = _rules().swaps[pair]
+    alias_a, alias_b = _rules().aliases[pair]
+    for one, other in ((a, alias_b), (b, alias_a)):
+        if other is None:
+            continue
         for m in one.finditer(sentence):
             lead = _ALIAS_LEAD.match(sentence, m.end())
-            if lead and other.match(sentence, lead.end()):
+            named = lead and other.match(sentence, lead.end())
+            if named and _ALIAS_END.match(sentence, named.end()):
                 return True
     return False
 
 
 def _swapped(point: str, sentence: str) -> str | None:
-    for a, b, a_name, b_name in _rules().swaps:
-        if (a.search(point) or b.search(point)) and _misnamed(sentence, a, b):
+    for k, (a, b, a_name, b_name) in enumerate(_rules().swaps):
+        if (a.search(point) or b.search(point)) and _misnamed(sentence, k):
             return f"it gives {a_name} and {b_name} each other's names"
         # "a precision-recall curve" names both sides ("non-linear" is no compound of two)
         both_p, both_s = _joins(point, a, b), _joins(sentence, a, b)

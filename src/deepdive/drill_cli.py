@@ -165,12 +165,12 @@ def run_interactive(session: DrillSession, stream: IO[bytes], console: Console) 
                 print_turn(console, session.answer(reply))
             except InputError as exc:
                 console.print(Text(f"  {exc}; try again, or type skip", style="yellow"))
-        if eof and not _reopens(stream):
+        if eof and not _goes_on_after_eof(stream):
             break  # a file or a pipe has nothing more to give
     print_summary(console, session.summary())
 
 
-def _reopens(stream: IO[bytes]) -> bool:
+def _goes_on_after_eof(stream: IO[bytes]) -> bool:
     """Whether reading goes on after an end of input: in a terminal, Ctrl-D after a reply
     only finishes that reply (Ctrl-D on an empty reply ends the drill)."""
     try:

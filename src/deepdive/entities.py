@@ -48,7 +48,7 @@ def extract_entities(
             counts[m.name] += weight
     out: dict[str, str] = {}
     if order:
-        from deepdive.consistency import consistency_reader
+        from deepdive.consistency import consistency_reader, same_metric
 
         reader = consistency_reader()
         stated = [n for n in reader.chosen_models(sentences) if n in counts]
@@ -65,10 +65,16 @@ def extract_entities(
             if slot in out and said.get(out[slot]) not in (None, out[slot]):
                 out[slot + AS_SAID] = said[out[slot]]
         if "alternative" in out:
-            numbered = {q.model for q in reader.quantities(sentences) if q.model}
-            if all(
-                any(v.same_family(n, out[slot]) for n in numbered)
-                for slot in ("model", "alternative")
+            # both models' numbers on one named metric ("0.31 PR-AUC" and "0.47 PR-AUC"), not
+            # one model's accuracy beside the other's latency
+            told = [q for q in reader.quantities(sentences) if q.model]
+            if any(
+                v.same_family(a.model or "", out["model"])
+                and v.same_family(b.model or "", out["alternative"])
+                and (a.metric or b.metric)
+                and same_metric(a.metric, b.metric)
+                for a in told
+                for b in told
             ):
                 out["gap"] = "stated"
     for slot, kind in (
@@ -114,13 +120,24 @@ def _specific_name(m: Mention) -> str:
 
 
 def _issue_as_said(m: Mention) -> str:
-    """A data difficulty by the answer's own words when they name a kind of it ("position
-    bias", not the family "selection bias"): the same last word, a few words in all."""
+    """A data difficulty by the answer's own words when they name a kind of it — a bias or a
+    drift named by its kind ("position bias", not the family "selection bias"; "covariate
+    shift") — else by its vocabulary name ("messy data" for "cleaned the data")."""
     said = " ".join(m.text.lower().split())
     words, name = said.split(), m.name.lower()
-    if said != name and words[-1:] == name.split()[-1:] and len(words) <= 3:
+    if (
+        said != name
+        and len(words) == 2
+        and words[1] in _KINDED
+        and words[1] == name.split()[-1]
+        and words[0].isalpha()
+    ):
         return said
     return m.name
+
+
+# difficulties whose kind is worth naming in a question
+_KINDED = frozenset({"bias", "drift", "shift"})
 
 
 def _as_said(m: Mention) -> str:
@@ -142,14 +159,19 @@ _DENIED = re.compile(
     re.I,
 )
 
-# a difficulty only supposed or kept away ("a random split would leak", "to avoid leakage",
-# "we checked for duplicates") is no difficulty the project had: "tell me about the leakage"
-# would ask about something that never happened
+# a difficulty only supposed or kept away ("a random split would leak", "to avoid leakage")
+# is no difficulty the project had: "tell me about the leakage" would ask about something
+# that never happened
 _SUPPOSED = re.compile(
-    r"\b(?:(?:would|could|might)(?:\s+(?:have|also|easily|otherwise|then|just))?"
-    r"(?:\s+(?:cause|create|introduce|mean|lead\s+to|add|be))?|"
-    r"(?:avoid\w*|prevent\w*|guard(?:ed|ing)?\s+against|protect(?:ed|ing)?\s+against|"
-    r"(?:check|test|look|watch)(?:ed|ing|s)?\s+(?:out\s+)?for)(?:\s+[\w'’-]+){0,3})\s*$",
+    # a supposition: "would have leaked", or a modal after "if"/"otherwise" or after something
+    # hypothetical ("a random split would leak"), not a habit ("the feed would duplicate rows")
+    r"(?:\b(?:would|could|might)\s+have|"
+    r"(?:\b(?:if|otherwise|unless)\b[^.;]{0,60}?|\b(?:an?|any)\s+(?:[\w-]+\s+){0,3})"
+    r"\b(?:would|could|might))(?:\s+(?:also|easily|just))?"
+    r"(?:\s+(?:cause|create|introduce|mean|lead\s+to|add|be|have))?(?:\s+\w+ed)?\s*$|"
+    # kept away: "to avoid leakage", "guarding against drift"
+    r"\b(?:avoid\w*|prevent\w*|guard(?:ed|ing)?\s+against|protect(?:ed|ing)?\s+against)"
+    r"(?:\s+[\w'’-]+){0,3}\s*$",
     re.I,
 )
 

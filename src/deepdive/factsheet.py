@@ -400,6 +400,8 @@ def _parse_markdown(text: str, source: str) -> FactSheet:
     return FactSheet(name, persona, {k: " ".join(v) for k, v in entries.items() if v})
 
 
+# a line opening one of a YAML fact sheet's keys
+_SHEET_KEY = re.compile(r"^(?:name|persona|entries)\s*:", re.M)
 # said when a file is neither form of fact sheet (an answer passed to --from, say)
 _NOT_A_SHEET = (
     "{source} is not a fact sheet: fill in the Markdown of 'deepdive prep --template NAME', "
@@ -411,6 +413,8 @@ def _parse_yaml(text: str, source: str) -> FactSheet:
     try:
         data = parse_yaml(text, source)
     except DataFileError as exc:
+        if _SHEET_KEY.search(text):
+            raise FactSheetError(str(exc)) from None  # a fact sheet with a mistake in it
         raise FactSheetError(f"{_NOT_A_SHEET.format(source=source)} ({exc})") from None
     if not isinstance(data, dict) or not {"name", "persona", "entries"} & set(keys(data)):
         raise FactSheetError(_NOT_A_SHEET.format(source=source))

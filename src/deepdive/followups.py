@@ -51,7 +51,7 @@ def _templates(name: str, node: object, key: str, family: str) -> list[Template]
         for slot in needs:
             if slot not in SLOTS:
                 raise fail(name, item, f"unknown slot {slot!r}; known: {', '.join(SLOTS)}")
-        unless = tuple(item.get("unless", ()))
+        unless = tuple(require(name, item, "unless", list)) if "unless" in item else ()
         for fact in unless:
             if fact not in FACTS:
                 raise fail(name, item, f"unknown fact {fact!r}; known: {', '.join(FACTS)}")

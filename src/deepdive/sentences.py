@@ -37,6 +37,7 @@ _MD_MARKER = re.compile(r"^[ \t]*#{1,6}[ \t]+")
 _TOKEN = re.compile(r"\S+")
 # a number right before a word ("50 ms."): the word is a unit, not a title
 _AFTER_NUMBER = re.compile(r"\d\s*$")
+_UNITS = frozenset({"ms."})
 _TERMINATOR = re.compile(r"[.!?]+[\"')\]]*(?=\s|$)")
 
 
@@ -195,8 +196,11 @@ class Splitter:
             if m.group().rstrip("\"')]") == "." and self._abbreviation(text, m.start(), seg_start):
                 word = self._abbreviation(text, m.start(), seg_start)
                 nxt = re.match(r"\s*(\S)", text[stop:end])
-                # after a number a title is a unit ("serves in 50 ms. Out-of-time ...")
-                unit = bool(_AFTER_NUMBER.search(text, seg_start, m.start() - len(word) + 1))
+                # after a number "ms." is milliseconds, not a title ("serves in 50 ms. Out-of-
+                # time ..."); other words that never end a sentence ("vs.", "e.g.") still don't
+                unit = word in _UNITS and bool(
+                    _AFTER_NUMBER.search(text, seg_start, m.start() - len(word) + 1)
+                )
                 continues = word in self.continuers and not unit
                 # An abbreviation ends a sentence only before a capitalised new start.
                 if continues or not nxt or not nxt.group(1).isupper():

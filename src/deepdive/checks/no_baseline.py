@@ -41,6 +41,8 @@ def find(ctx: Context) -> tuple[int, ...] | None:
         if i not in denials and (i in named or len(families) >= 2)
     ]
     counted = [i for i in ctx.matching("explicit_alternatives") if i not in denials]
-    if support or alternatives or counted:
+    # "I started with a LightGBM model ..." is a first model only beside others
+    first = [i for i in ctx.matching("first_models") if i not in denials and len(families) >= 2]
+    if support or alternatives or counted or first:
         return None
     return tuple(sorted(denials)) or ctx.part_sentences["modeling"][:1]

@@ -15,7 +15,11 @@ Stronger version:
 
 from __future__ import annotations
 
+import re
+
 from deepdive.context import Context
+from deepdive.datafiles import phrase_list
+from deepdive.sentences import plain
 
 ID = "suspicious_metric"
 PART = "evaluation"
@@ -27,8 +31,18 @@ FIX = (
 )
 
 
+# a near-perfect score said of the training data is training_metric_only's concern, and
+# often the point of the sentence ("0.99 on the training set but only 0.71 held out")
+_ON_TRAINING = re.compile(
+    r"\b(?:on\s+(?:the\s+|our\s+)?train(?:ing)?\s+(?:set|data|split|rows)|in-sample|"
+    r"training\s+(?:accuracy|auc|score|loss|f1|r-?squared|r²|r2|set|data))\b",
+    re.I,
+)
+
+
 def find(ctx: Context) -> tuple[int, ...] | None:
-    perfect = ctx.matching("perfect_words")
+    pattern = phrase_list("perfect_words")
+    perfect = tuple(i for i in ctx.matching("perfect_words") if not _of_training(pattern, ctx, i))
     if ctx.any("imbalance"):
         # Near-perfect accuracy on rare positives is accuracy_on_imbalance's finding.
         accuracy = {i for i, m in ctx.mentions("metrics") if m.name == "accuracy"}
@@ -37,3 +51,12 @@ def find(ctx: Context) -> tuple[int, ...] | None:
     if not perfect or ctx.any("investigated"):
         return None
     return perfect
+
+
+def _of_training(pattern: re.Pattern[str], ctx: Context, i: int) -> bool:
+    """Every near-perfect score in sentence ``i`` is said of the training data."""
+    text = plain(ctx.sentences[i].text)
+    found = list(pattern.finditer(text))
+    return bool(found) and all(
+        _ON_TRAINING.search(text, max(0, m.start() - 40), m.end() + 40) for m in found
+    )
