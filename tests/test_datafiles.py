@@ -72,25 +72,20 @@ def test_compiled_patterns_are_bounded_only_at_word_edges(
     assert bool(compiled.search(text)) is matches
 
 
-def test_a_template_skipped_for_an_unknown_fact_names_the_line() -> None:
+@pytest.mark.parametrize(
+    ("unless", "error"),
+    [
+        ("[gapp]", r"followups\.yaml:2: unknown fact 'gapp'"),
+        ("gap", r"followups\.yaml:4: 'unless' must be list"),  # a bare word, not a list
+    ],
+)
+def test_a_template_skipped_for_a_bad_fact_names_the_line(unless: str, error: str) -> None:
     from deepdive.followups import _templates
 
     data = parse_yaml(
-        "why_model:\n  - id: a\n    needs: []\n    unless: [gapp]\n"
+        f"why_model:\n  - id: a\n    needs: []\n    unless: {unless}\n"
         "    question: Why?\n    because: Because.\n",
         "followups.yaml",
     )
-    with pytest.raises(DataFileError, match=r"followups\.yaml:2: unknown fact 'gapp'"):
-        _templates("followups.yaml", data, "why_model", "why_model")
-
-
-def test_a_bare_word_where_a_list_of_facts_belongs_names_the_line() -> None:
-    from deepdive.followups import _templates
-
-    data = parse_yaml(
-        "why_model:\n  - id: a\n    needs: []\n    unless: gap\n"
-        "    question: Why?\n    because: Because.\n",
-        "followups.yaml",
-    )
-    with pytest.raises(DataFileError, match=r"followups\.yaml:4: 'unless' must be list"):
+    with pytest.raises(DataFileError, match=error):
         _templates("followups.yaml", data, "why_model", "why_model")
