@@ -111,6 +111,11 @@ def test_practice_json_and_deep_dive_questions_get_the_full_analysis(
         capsys, monkeypatch, "practice", "pdd-overview", "--json", "--no-save", stdin=ANSWER
     )
     assert code == 0 and json.loads(out)["schema"] == "deepdive.analysis/1"
+    # a deep-dive question about one part is checked by its key points, not as a whole story
+    code, out, _ = bank(
+        capsys, monkeypatch, "practice", "pdd-class-imbalance", "--json", "--no-save", stdin=ANSWER
+    )
+    assert code == 0 and json.loads(out)["schema"] == "deepdive.coverage/1"
 
 
 def test_add_import_export_round_trip(

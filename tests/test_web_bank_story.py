@@ -55,6 +55,13 @@ def test_deep_dive_question_practice_goes_to_feedback(client: TestClient) -> Non
         follow_redirects=False,
     )
     assert r.status_code == 303 and r.headers["location"].startswith("/attempts/")
+    page = client.get("/bank/pdd-class-imbalance").text
+    r = client.post(
+        "/bank/pdd-class-imbalance/practice",
+        data={"csrf": csrf(page), "text": ANSWER},
+        follow_redirects=False,
+    )
+    assert r.status_code == 200 and "Key points covered" in r.text
 
 
 def test_user_questions_show_and_escape(client: TestClient, store_url: str) -> None:  # noqa: F811

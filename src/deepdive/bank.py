@@ -232,6 +232,17 @@ def select_questions(
     return out
 
 
+# A deep-dive question that asks for the whole story ("tell me about a project", "the
+# two-minute version") probes at least this many parts and is read by the full analysis; one
+# about a single part ("how severe was the class imbalance?") is checked by its key points.
+WHOLE_STORY_PARTS = 4
+
+
+def asks_whole_story(question: Question) -> bool:
+    """Whether an answer to ``question`` is a whole project story, read by the analysis."""
+    return question.round == "project_deep_dive" and len(question.parts) >= WHOLE_STORY_PARTS
+
+
 def find(questions: Sequence[Question], ident: str) -> Question:
     """The question with id (or earlier id, or the id of the user's report of it) ``ident``
     (KeyError when there is none)."""

@@ -14,7 +14,7 @@ import textwrap
 from collections.abc import Callable
 from typing import IO, Any
 
-from deepdive.bank import Question
+from deepdive.bank import Question, asks_whole_story
 from deepdive.bank_cli import BankFailure, _width, read_path
 from deepdive.coverage import Coverage, check_coverage
 
@@ -79,7 +79,7 @@ def practise(
     if not args.json:
         sys.stderr.write(f"Question ({question.id}):\n{question.text}\n\n")
     text = read_answer(args, stdin)
-    if question.round == "project_deep_dive":
+    if asks_whole_story(question):
         from deepdive import cli
 
         args.question = question.text

@@ -11,7 +11,15 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
-from deepdive.bank import ROUND_TITLES, ROUNDS, Question, combined, find, select_questions
+from deepdive.bank import (
+    ROUND_TITLES,
+    ROUNDS,
+    Question,
+    asks_whole_story,
+    combined,
+    find,
+    select_questions,
+)
 from deepdive.bank_search import search_index
 from deepdive.coverage import check_coverage
 from deepdive.inputs import InputError, too_short_to_keep, utf8_size, validate
@@ -188,11 +196,11 @@ def _bank_practice(request: Request, form: dict[str, Any], ident: str) -> Respon
             text = validate(text)
         except InputError as exc:
             error = f"Cannot read this answer: {exc}."
-    if error is None and question.round == "project_deep_dive":
+    if error is None and asks_whole_story(question):
         short = too_short_to_keep(text)
         if short:
             error = f"Too short to practise on: {short}."
-    if error is None and question.round == "project_deep_dive":
+    if error is None and asks_whole_story(question):
         analysis = analyze(text)
         row = _store(request).save_attempt(text, analysis, question=question.text, source="web")
         return _see_other(f"/attempts/{row.id}")
