@@ -142,6 +142,12 @@ def test_add_import_export_round_trip(
     exported = tmp_path / "mine.yaml"
     assert bank(capsys, monkeypatch, "export", "-o", str(exported))[0] == 0
     assert "shard a feature store" in exported.read_text()
+    # deleting asks first: with no terminal to answer on, only --yes deletes
+    code, _, err = bank(capsys, monkeypatch, "delete", "my-1")
+    assert code == 1 and "nothing deleted (confirm with --yes)" in err
+    assert bank(capsys, monkeypatch, "show", "my-1")[0] == 0
+    code, out, _ = bank(capsys, monkeypatch, "delete", "my-1", "--yes")
+    assert code == 0 and "Deleted my-1" in out
 
 
 def test_bad_import_names_lines_and_imports_nothing(

@@ -184,6 +184,7 @@ def add_parser(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
         description="Delete a question you added (the shipped bank cannot be changed).",
     )
     de.add_argument("id", help="the id of your question (my-N)")
+    de.add_argument("--yes", action="store_true", help="delete without asking")
 
 
 # -- rendering ---------------------------------------------------------------------------------

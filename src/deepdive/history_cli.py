@@ -75,7 +75,8 @@ def cmd_show(store: Store, args: argparse.Namespace, width: int | None) -> int:
     return 0
 
 
-def _confirm(prompt: str) -> bool:
+def confirm(prompt: str) -> bool:
+    """Ask a yes/no question on the terminal; no terminal (a pipe, a script) means no."""
     if not sys.stdin.isatty():
         return False
     try:
@@ -87,7 +88,7 @@ def _confirm(prompt: str) -> bool:
 def cmd_delete(store: Store, args: argparse.Namespace) -> int:
     if args.all:
         count = store.count_attempts()
-        if not args.yes and not _confirm(f"Delete all {count} attempts and their drills?"):
+        if not args.yes and not confirm(f"Delete all {count} attempts and their drills?"):
             sys.stderr.write("deepdive: nothing deleted (confirm with --yes)\n")
             return 1
         sys.stdout.write(f"Deleted {store.delete_all()} attempts.\n")
@@ -98,7 +99,7 @@ def cmd_delete(store: Store, args: argparse.Namespace) -> int:
         store.get_attempt(args.id)
     except KeyError:
         raise HistoryUsageError(f"no attempt with id {args.id}") from None
-    if not args.yes and not _confirm(f"Delete attempt {args.id}?"):
+    if not args.yes and not confirm(f"Delete attempt {args.id}?"):
         sys.stderr.write("deepdive: nothing deleted (confirm with --yes)\n")
         return 1
     store.delete_attempt(args.id)

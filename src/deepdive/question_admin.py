@@ -11,6 +11,7 @@ from typing import IO, Any
 
 from deepdive.bank import ROUNDS
 from deepdive.bank_cli import BankFailure, BankUsageError, read_path
+from deepdive.history_cli import confirm
 from deepdive.output_files import OutputError, write_whole
 from deepdive.question_files import QuestionFileError, format_of, read_questions, write_questions
 from deepdive.user_questions import (
@@ -127,8 +128,13 @@ def run_admin(
             sys.stderr.write(f"Wrote {len(questions)} questions to {args.output}\n")
         return 0
     if command == "delete":
-        if not delete_user_question(store_factory(), args.id):
+        store = store_factory()
+        mine = {q.id: q for q in list_user_questions(store)}
+        if args.id not in mine:
             raise BankUsageError(f"no question of yours with id {args.id!r} (ids look like my-3)")
+        if not args.yes and not confirm(f"Delete {args.id} ({mine[args.id].text!r})?"):
+            raise BankFailure("nothing deleted (confirm with --yes)")
+        delete_user_question(store, args.id)
         sys.stdout.write(f"Deleted {args.id}\n")
         return 0
     raise BankUsageError(f"unknown bank command {command!r}")
