@@ -110,6 +110,12 @@ def test_drill_saves_its_session(cli_env: dict[str, str], tmp_path: Path) -> Non
     rows = store.list_attempts(project="fraud")
     assert len(rows) == 1
     assert len(store.list_drills(rows[0].uid)) == 1
+    # the history shows which attempts were drilled, and the drill itself
+    listed = run(["history"], cli_env).stdout
+    assert "drills" in listed.splitlines()[0] and listed.splitlines()[1].split()[5] == "1"
+    shown = run(["history", "show", str(rows[0].id), "--width", "100"], cli_env).stdout
+    assert "Drill of" in shown and "Q1." in shown
+    assert "Because it beat the baseline by 7 points." in shown and "Drill summary" in shown
 
 
 def test_broken_database_is_reported_not_a_traceback(

@@ -5,11 +5,16 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections import Counter
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from deepdive.output_files import write_whole, write_with
 from deepdive.store import Store
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 
 class HistoryUsageError(Exception):
@@ -46,11 +51,14 @@ def cmd_list(store: Store, args: argparse.Namespace) -> int:
     if not rows:
         sys.stdout.write("No attempts match. Run 'deepdive analyze FILE' to record one.\n")
         return 0
-    sys.stdout.write(f"{'id':>5}  {'when (UTC)':<16}  {'overall':>7}  {'words':>5}  project\n")
+    drilled = Counter(d["attempt_uid"] for d in store.list_drills())
+    sys.stdout.write(
+        f"{'id':>5}  {'when (UTC)':<16}  {'overall':>7}  {'words':>5}  {'drills':>6}  project\n"
+    )
     for r in rows:
         sys.stdout.write(
             f"{r.id:>5}  {r.created_at:%Y-%m-%d %H:%M}  {r.scores['overall']:>7}  "
-            f"{r.words:>5}  {r.project or '-'}\n"
+            f"{r.words:>5}  {drilled.get(r.uid, 0) or '-':>6}  {r.project or '-'}\n"
         )
     return 0
 
@@ -71,8 +79,32 @@ def cmd_show(store: Store, args: argparse.Namespace, width: int | None) -> int:
         f"Attempt {row.id} · {row.created_at:%Y-%m-%d %H:%M} UTC · project {row.project or '-'}\n"
         f"Question: {row.question}\n\n"
     )
-    print_report(analysis, Console(width=width, highlight=False))
+    console = Console(width=width, highlight=False)
+    print_report(analysis, console)
+    for drill in store.list_drills(row.uid):
+        _print_drill(console, drill)
     return 0
+
+
+def _print_drill(console: Console, drill: dict[str, Any]) -> None:
+    """A saved drill on this attempt: each question, the reply and what it missed."""
+    from rich.text import Text
+
+    from deepdive.drill_cli import print_summary
+
+    payload = drill["payload"]
+    console.print(Text(f"\nDrill of {drill['created_at']:%Y-%m-%d %H:%M} UTC", style="bold"))
+    for n, turn in enumerate(payload.get("turns", []), 1):
+        console.print(Text(f"Q{n}. {turn.get('question', '')}", style="bold cyan"))
+        if turn.get("skipped"):
+            console.print(Text("  (skipped)", style="dim"))
+            continue
+        console.print(f"  {turn.get('reply', '')}")
+        for check in turn.get("checks", []):
+            if not check.get("passed", True):
+                console.print(Text(f"  ✗ {check.get('message', '')}", style="red"))
+    if payload.get("summary"):
+        print_summary(console, payload["summary"])
 
 
 def confirm(prompt: str) -> bool:
