@@ -116,6 +116,13 @@ def test_practice_json_and_deep_dive_questions_get_the_full_analysis(
         capsys, monkeypatch, "practice", "pdd-class-imbalance", "--json", "--no-save", stdin=ANSWER
     )
     assert code == 0 and json.loads(out)["schema"] == "deepdive.coverage/1"
+    # a deep-dive question of your own, with no key points, is read as a whole story
+    text = "Tell me about the most impactful ML project you led at your last job."
+    assert bank(capsys, monkeypatch, "add", "--text", text, "--round", "project_deep_dive")[0] == 0
+    code, out, _ = bank(
+        capsys, monkeypatch, "practice", "my-1", "--json", "--no-save", stdin=ANSWER
+    )
+    assert code == 0 and json.loads(out)["schema"] == "deepdive.analysis/1"
 
 
 def test_add_import_export_round_trip(

@@ -267,3 +267,15 @@ def test_skip_and_quit_on_their_own_line_need_no_empty_line() -> None:
     assert read_reply(stream, console) == ("quit", False)
     words = io.BytesIO(b"I would skip the\nfeature store next time\n\n")
     assert read_reply(words, console) == ("I would skip the\nfeature store next time", False)
+
+
+def test_a_partial_drill_summary_prints_what_it_has() -> None:
+    from io import StringIO
+
+    from rich.console import Console
+
+    from deepdive.drill_cli import print_summary
+
+    out = StringIO()
+    print_summary(Console(file=out, width=80), {"asked": 2, "answered": 1})
+    assert "Asked 2, answered 1, skipped 0." in out.getvalue()

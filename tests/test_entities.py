@@ -93,6 +93,7 @@ def test_a_metric_is_asked_about_with_its_operating_point(text: str, metric: str
         ),
         ("The nightly feed would duplicate a third of the rows.", "duplicates"),
         ("It would have leaked the label if we had split at random.", None),
+        ("Every few weeks a vendor bug would cause label noise in the tags.", "noisy labels"),
         # a difficulty the project had is asked about
         ("A join on the account table leaked the label into two features.", "leakage"),
         ("Only 0.2% of transactions were fraud, a heavy class imbalance.", "class imbalance"),

@@ -99,7 +99,10 @@ def test_export_import_via_cli(cli_env: dict[str, str], tmp_path: Path) -> None:
 
 def test_drill_saves_its_session(cli_env: dict[str, str], tmp_path: Path) -> None:
     replies = tmp_path / "r.txt"
-    replies.write_text("Because it beat the baseline by 7 points.\n", encoding="utf-8")
+    replies.write_text(
+        "Because it beat the baseline by 7 points [/red] with lags [lag_1, lag_7].\n",
+        encoding="utf-8",
+    )
     r = run(
         ["drill", str(OVERVIEW), "--replies", str(replies), "--json", "--project", "fraud"], cli_env
     )
@@ -115,7 +118,11 @@ def test_drill_saves_its_session(cli_env: dict[str, str], tmp_path: Path) -> Non
     assert "drills" in listed.splitlines()[0] and listed.splitlines()[1].split()[5] == "1"
     shown = run(["history", "show", str(rows[0].id), "--width", "100"], cli_env).stdout
     assert "Drill of" in shown and "Q1." in shown
-    assert "Because it beat the baseline by 7 points." in shown and "Drill summary" in shown
+    assert "by 7 points [/red] with lags [lag_1, lag_7]." in shown and "Drill summary" in shown
+    # a drill started (on the web) and left before any question is neither counted nor shown
+    store.save_drill({"turns": []}, attempt_uid=rows[0].uid)
+    assert run(["history"], cli_env).stdout.splitlines()[1].split()[5] == "1"
+    assert run(["history", "show", str(rows[0].id)], cli_env).stdout.count("Drill of") == 1
 
 
 def test_broken_database_is_reported_not_a_traceback(

@@ -85,3 +85,21 @@ def test_permissions_are_kept_and_other_files_untouched(tmp_path: Path) -> None:
     write_whole(out, "new")
     assert out.stat().st_mode & 0o777 == 0o600
     assert mine.read_text(encoding="utf-8") == "a file of the user's"
+
+
+def test_standard_output_into_a_pipe_is_written_to() -> None:
+    import subprocess
+    import sys
+
+    r = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from deepdive.output_files import write_whole; "
+            "write_whole('/dev/stdout', 'through the pipe')",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert r.returncode == 0 and r.stdout == "through the pipe", r.stderr

@@ -239,8 +239,12 @@ WHOLE_STORY_PARTS = 4
 
 
 def asks_whole_story(question: Question) -> bool:
-    """Whether an answer to ``question`` is a whole project story, read by the analysis."""
-    return question.round == "project_deep_dive" and len(question.parts) >= WHOLE_STORY_PARTS
+    """Whether an answer to ``question`` is a whole project story, read by the analysis: a
+    deep-dive question probing most parts, or one with no key points to check against (the
+    deep-dive questions you add yourself)."""
+    return question.round == "project_deep_dive" and (
+        len(question.parts) >= WHOLE_STORY_PARTS or not question.key_points
+    )
 
 
 def find(questions: Sequence[Question], ident: str) -> Question:

@@ -102,8 +102,9 @@ def add_parser(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
         help="answer a question and see which key points you covered",
         description="Ask a question (the given one, or a random one matching the filters), take "
         "your answer typed or from a file, and report which key points it covered, quoting the "
-        "sentence that covers each, and the follow-ups to expect. Project deep-dive questions get "
-        "the full deep-dive analysis instead.",
+        "sentence that covers each, and the follow-ups to expect. Project deep-dive questions that "
+        "ask for the whole story (and your own deep-dive questions without key points) get the "
+        "full deep-dive analysis instead.",
     )
     pr.add_argument("id", nargs="?", help="the question id (default: a random one)")
     pr.add_argument("--answer", metavar="FILE", help="read the answer from FILE (- for stdin)")

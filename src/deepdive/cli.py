@@ -483,12 +483,14 @@ def _drill(args: argparse.Namespace) -> int:
         if args.json:
             sys.stdout.write(drill_json(session) + "\n")
             return 0
+        from rich.text import Text
+
         from deepdive.drill_cli import print_question, print_summary, print_turn
 
         console = _console(args.width)
         for n, turn in enumerate(session.turns, 1):
             print_question(console, n, len(session.plan), turn.asked)
-            console.print(turn.reply or "(skipped)")
+            console.print(Text(turn.reply or "(skipped)"))  # as typed: brackets are no markup
             if not turn.skipped:
                 print_turn(console, turn)
         print_summary(console, session.summary())

@@ -73,24 +73,28 @@ def print_turn(console: Console, turn: Turn) -> None:
 def print_summary(console: Console, summary: dict[str, Any]) -> None:
     console.print(Text("\nDrill summary", style="bold"))
     console.print(
-        f"Asked {summary['asked']}, answered {summary['answered']}, skipped {summary['skipped']}."
+        f"Asked {summary.get('asked', 0)}, answered {summary.get('answered', 0)}, "
+        f"skipped {summary.get('skipped', 0)}."
     )
-    for family, row in summary["families"].items():
+    for family, row in (summary.get("families") or {}).items():
         checks = (
-            f"{row['checks_passed']}/{row['checks']} checks passed"
-            if row["checks"]
+            f"{row.get('checks_passed', 0)}/{row['checks']} checks passed"
+            if row.get("checks")
             else "no checks"
         )
         label = FAMILY_LABELS.get(family, family)
-        console.print(f"  {label:<32} {row['answered']}/{row['asked']} answered, {checks}")
-    console.print(Text("Rehearse next:", style="bold"))
-    for item in summary["rehearse"]:
-        console.print(f"  • {item}")
+        console.print(
+            f"  {label:<32} {row.get('answered', 0)}/{row.get('asked', 0)} answered, {checks}"
+        )
+    if summary.get("rehearse"):
+        console.print(Text("Rehearse next:", style="bold"))
+        for item in summary["rehearse"]:
+            console.print(Text(f"  • {item}"))
 
 
 def print_question(console: Console, n: int, total: int, q: PlannedQuestion) -> None:
     console.print(Text(f"\nQ{n}/{total} · {_label(q.family)}", style="bold cyan"))
-    console.print(q.question)
+    console.print(Text(q.question))
     console.print(Text(f"(why they ask: {q.because})", style="dim"))
 
 

@@ -166,8 +166,9 @@ _SUPPOSED = re.compile(
     # a supposition: "would have leaked", or a modal after "if"/"otherwise" or after something
     # hypothetical ("a random split would leak"), not a habit ("the feed would duplicate rows")
     r"(?:\b(?:would|could|might)\s+have|"
-    r"(?:\b(?:if|otherwise|unless)\b[^.;]{0,60}?|\b(?:an?|any)\s+(?:[\w-]+\s+){0,3})"
-    r"\b(?:would|could|might))(?:\s+(?:also|easily|just))?"
+    r"(?:\b(?:if|otherwise|unless)\b[^.;]{0,60}?|\b(?:an?|any)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:split|splitting|model|approach|method|baseline|setup|design|shuffle|join|feature|"
+    r"pipeline|version)\s+)\b(?:would|could|might))(?:\s+(?:also|easily|just))?"
     r"(?:\s+(?:cause|create|introduce|mean|lead\s+to|add|be|have))?(?:\s+\w+ed)?\s*$|"
     # kept away: "to avoid leakage", "guarding against drift"
     r"\b(?:avoid\w*|prevent\w*|guard(?:ed|ing)?\s+against|protect(?:ed|ing)?\s+against)"

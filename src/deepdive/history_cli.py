@@ -51,7 +51,7 @@ def cmd_list(store: Store, args: argparse.Namespace) -> int:
     if not rows:
         sys.stdout.write("No attempts match. Run 'deepdive analyze FILE' to record one.\n")
         return 0
-    drilled = Counter(d["attempt_uid"] for d in store.list_drills())
+    drilled = Counter(d["attempt_uid"] for d in store.list_drills() if _has_turns(d))
     sys.stdout.write(
         f"{'id':>5}  {'when (UTC)':<16}  {'overall':>7}  {'words':>5}  {'drills':>6}  project\n"
     )
@@ -82,8 +82,15 @@ def cmd_show(store: Store, args: argparse.Namespace, width: int | None) -> int:
     console = Console(width=width, highlight=False)
     print_report(analysis, console)
     for drill in store.list_drills(row.uid):
-        _print_drill(console, drill)
+        if _has_turns(drill):
+            _print_drill(console, drill)
     return 0
+
+
+def _has_turns(drill: dict[str, Any]) -> bool:
+    """A drill with at least one question asked (one started on the web and left is not)."""
+    turns = drill["payload"].get("turns") if isinstance(drill["payload"], dict) else None
+    return bool(turns) and isinstance(turns, list)
 
 
 def _print_drill(console: Console, drill: dict[str, Any]) -> None:
@@ -95,13 +102,15 @@ def _print_drill(console: Console, drill: dict[str, Any]) -> None:
     payload = drill["payload"]
     console.print(Text(f"\nDrill of {drill['created_at']:%Y-%m-%d %H:%M} UTC", style="bold"))
     for n, turn in enumerate(payload.get("turns", []), 1):
+        if not isinstance(turn, dict):
+            continue
         console.print(Text(f"Q{n}. {turn.get('question', '')}", style="bold cyan"))
         if turn.get("skipped"):
             console.print(Text("  (skipped)", style="dim"))
             continue
-        console.print(f"  {turn.get('reply', '')}")
-        for check in turn.get("checks", []):
-            if not check.get("passed", True):
+        console.print(Text(f"  {turn.get('reply', '')}"))  # as typed: brackets are no markup
+        for check in turn.get("checks") or []:
+            if isinstance(check, dict) and not check.get("passed", True):
                 console.print(Text(f"  ✗ {check.get('message', '')}", style="red"))
     if payload.get("summary"):
         print_summary(console, payload["summary"])

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -48,15 +49,19 @@ def write_with(path: str | Path, write: Callable[[str], object], suffix: str = "
     shown = Path(path)
     if str(path).endswith(("/", os.sep)):
         raise OutputError(f"cannot write {path}: that names a folder; give a file name")
-    target = shown.resolve() if shown.is_symlink() else shown
-    if target.is_dir():
+    try:
+        mode: int | None = os.stat(shown).st_mode  # through any link
+    except OSError:
+        mode = None  # a new file (or a dangling link, followed below)
+    if mode is not None and stat.S_ISDIR(mode):
         raise OutputError(f"cannot write {shown}: it is a folder; give a file name")
-    if target.exists() and not target.is_file():
-        try:  # a device or a pipe: written to, never replaced
-            write(str(target))
+    if mode is not None and not stat.S_ISREG(mode):
+        try:  # a device or a pipe (/dev/null, /dev/stdout): written to, never replaced
+            write(str(shown))
         except OSError as exc:
             raise OutputError(_problem(shown, exc)) from None
         return
+    target = shown.resolve() if shown.is_symlink() else shown
     try:
         fd, tmp_name = tempfile.mkstemp(
             prefix=f".{target.name}.", suffix=f".tmp{suffix}", dir=target.parent

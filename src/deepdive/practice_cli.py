@@ -1,8 +1,9 @@
 """``deepdive bank practice``: answer a bank question and see which key points it covered.
 
-Project deep-dive questions get the full deep-dive analysis (and are saved to history like
-``deepdive analyze``); every other round gets the key-point coverage report from
-:mod:`deepdive.coverage` and the question's follow-ups.
+Project deep-dive questions that ask for the whole story (:func:`deepdive.bank.asks_whole_story`)
+get the full deep-dive analysis (and are saved to history like ``deepdive analyze``); every
+other question gets the key-point coverage report from :mod:`deepdive.coverage` and the
+question's follow-ups.
 """
 
 from __future__ import annotations
