@@ -116,6 +116,7 @@ def test_drill_saves_its_session(cli_env: dict[str, str], tmp_path: Path) -> Non
     # the history shows which attempts were drilled, and the drill itself
     listed = run(["history"], cli_env).stdout
     assert "drills" in listed.splitlines()[0] and listed.splitlines()[1].split()[5] == "1"
+    assert _history(cli_env)[0]["drills"] == 1
     shown = run(["history", "show", str(rows[0].id), "--width", "100"], cli_env).stdout
     assert "Drill of" in shown and "Q1." in shown
     assert "by 7 points [/red] with lags [lag_1, lag_7]." in shown and "Drill summary" in shown

@@ -44,14 +44,14 @@ def cmd_list(store: Store, args: argparse.Namespace) -> int:
         question=args.question,
         limit=args.limit,
     )
+    drilled = Counter(d["attempt_uid"] for d in store.list_drills() if _has_turns(d))
     if args.json:
-        payload = [r.summary() for r in rows]
+        payload = [{**r.summary(), "drills": drilled.get(r.uid, 0)} for r in rows]
         sys.stdout.write(json.dumps(payload, indent=2) + "\n")
         return 0
     if not rows:
         sys.stdout.write("No attempts match. Run 'deepdive analyze FILE' to record one.\n")
         return 0
-    drilled = Counter(d["attempt_uid"] for d in store.list_drills() if _has_turns(d))
     sys.stdout.write(
         f"{'id':>5}  {'when (UTC)':<16}  {'overall':>7}  {'words':>5}  {'drills':>6}  project\n"
     )
