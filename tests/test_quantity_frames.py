@@ -78,8 +78,17 @@ def test_a_changed_setup_number_contradicts_and_a_restated_one_does_not() -> Non
 @given(st.text(max_size=300))
 def test_any_text_reads_without_error(text: str) -> None:
     for frame in read_frames(text):
-        assert frame.dim in ("count", "money", "time", "percent")
+        assert frame.dim in ("count", "money", "time", "percent", "share", "period")
         assert frame.value >= 0
+        assert frame.dim != "share" or frame.value <= 100
+
+
+def test_a_cadence_word_alone_is_a_period_and_a_share_is_a_percentage_of_its_whole() -> None:
+    # found by the property test above: "WEEKLY" reads as how often, a frame of its own kind
+    (weekly,) = read_frames("WEEKLY")
+    assert (weekly.dim, weekly.value) == ("period", 7 * 24 * 3600)
+    shares = [f for f in read_frames("41 of 58 failures were billing.") if f.dim == "share"]
+    assert [round(f.value) for f in shares] == [71]
 
 
 def test_a_rate_is_compared_per_day_whatever_period_it_is_told_in() -> None:
