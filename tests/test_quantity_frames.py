@@ -206,3 +206,15 @@ def test_shares_and_periods_are_compared_as_what_they_measure(
     overview: str, reply: str, changed: bool
 ) -> None:
     assert bool(frame_contradictions([overview], [reply])) is changed
+
+
+def test_the_same_value_of_something_else_does_not_excuse_a_changed_figure() -> None:
+    # a changed headline was let through because "20 features" elsewhere gave the value 20
+    overview = [
+        "Cut monthly churn by 12 percent, about 4 million dollars a year.",
+        "Logistic regression on 20 features, precision at 2,000 of 0.31.",
+    ]
+    changed = ["I built a churn model at a streaming company that cut churn by 20 percent."]
+    assert frame_contradictions(overview, changed)
+    restated = ["That first model used 20 features, and churn fell by 12 percent."]
+    assert not frame_contradictions(overview, restated)

@@ -428,26 +428,35 @@ def agree(a: Frame, b: Frame) -> bool:
     return high - low <= tolerance or low / high >= 0.9
 
 
+def _restates(said: Frame, r: Frame) -> bool:
+    """The overview gave this value already: in the same dimension, or of something the reply
+    also names ("20 features" restates no "20 percent" cut in churn)."""
+    return said.dim == r.dim or bool(said.about & r.about)
+
+
 def frame_contradictions(
     overview: list[str], reply: list[str], min_about: int = 1
 ) -> list[tuple[Frame, Frame]]:
     """(overview frame, reply frame) pairs where the reply states another value for a setup
     number the overview gave; ``overview`` and ``reply`` are sentences. A reply number the
-    overview states anywhere, or one said of a part ("11 of the failures", "the rest"), is
+    overview states anywhere (in the same dimension, or of something the reply also names), or
+    one said of a part ("11 of the failures", "the rest"), is
     left alone; the overview frame quoted is the one sharing most words with the reply's.
     ``min_about`` words in common are needed besides the frame (the counted noun for counts);
     with more than one, "one city" is no count of cities."""
     said = [f for s in overview for f in read_frames(s)]
-    stated = {round(f.value, 6) for f in said}
+    stated: dict[float, list[Frame]] = {}
+    for f in said:
+        stated.setdefault(round(f.value, 6), []).append(f)
     # a difference of two numbers one overview sentence gives ("from 53 to 42 cents" makes
     # "11 cents") is derived from them, not a new claim
     for i, a in enumerate(said):
         for b in said[i + 1 :]:
             if a.sentence == b.sentence and a.dim == b.dim and a.value != b.value:
-                stated.add(round(abs(a.value - b.value), 6))
+                stated.setdefault(round(abs(a.value - b.value), 6), []).append(a)
     out: list[tuple[Frame, Frame]] = []
     for r in (f for s in reply for f in read_frames(s)):
-        if round(r.value, 6) in stated or r.part:
+        if r.part or any(_restates(o, r) for o in stated.get(round(r.value, 6), ())):
             continue
         if min_about > 1 and r.dim == "count" and r.value < 2:
             continue
