@@ -58,6 +58,30 @@ def test_delete_all_needs_confirmation(cli_env: dict[str, str]) -> None:
     assert r.returncode == 0 and "Deleted 2" in r.stdout
 
 
+def test_an_id_with_all_deletes_nothing(cli_env: dict[str, str]) -> None:
+    for _ in range(2):
+        run(["analyze", str(OVERVIEW)], cli_env)
+    r = run(["history", "delete", "2", "--all", "--yes"], cli_env)
+    assert r.returncode == 2 and "not both" in r.stderr
+    assert len(_history(cli_env)) == 2
+
+
+def test_options_before_the_subcommand_apply_or_are_refused(cli_env: dict[str, str]) -> None:
+    run(["analyze", str(OVERVIEW), "--project", "fraud"], cli_env)
+    run(["analyze", str(OVERVIEW), "--project", "churn"], cli_env)
+    r = run(["history", "--project", "churn", "trend", "--json"], cli_env)
+    assert r.returncode == 0 and json.loads(r.stdout)["attempts"] == 1
+    assert json.loads(run(["history", "trend", "--json"], cli_env).stdout)["attempts"] == 2
+    r = run(["history", "--since", "2020-01-01", "trend"], cli_env)
+    assert r.returncode == 2 and "--since does not apply to 'history trend'" in r.stderr
+    r = run(["history", "trend", "--project", "nosuch"], cli_env)
+    assert r.returncode == 0 and "No attempts for the project 'nosuch'" in r.stdout
+    for limit in ("0", "-1"):
+        r = run(["history", "list", "--limit", limit], cli_env)
+        assert r.returncode == 2 and "--limit must be at least 1" in r.stderr
+    assert len(_history(cli_env, "--limit", "1")) == 1
+
+
 def test_trend_text_svg_png(cli_env: dict[str, str], tmp_path: Path) -> None:
     weak = tmp_path / "weak.txt"
     weak.write_text(

@@ -142,7 +142,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Every analysed answer is saved; list them, show one again, delete, or see "
         "the trend per score and per part. With no subcommand, lists attempts.",
     )
-    _add_list_options(hi)
+    _add_list_options(hi, dest_prefix=TOP)
     hsub = hi.add_subparsers(
         dest="history_command",
         metavar="SUBCOMMAND",
@@ -173,6 +173,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Chart each score and each part's strength over your attempts.",
     )
     ht.add_argument("--project", default=None, help="only this project")
+    ht.add_argument("--json", action="store_true", help="print the series as JSON")
     ht.add_argument("--svg", metavar="FILE", default=None, help="also write the chart as SVG")
     ht.add_argument(
         "--png", metavar="FILE", default=None, help="also write the chart as PNG (needs matplotlib)"
@@ -309,15 +310,52 @@ def _add_save_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--tag", action="append", default=[], help="a tag for this attempt (repeatable)")
 
 
-def _add_list_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--project", default=None, help="only this project")
-    p.add_argument("--since", default=None, help="only attempts on or after this date (YYYY-MM-DD)")
+# 'history --project X' (before any subcommand) is kept apart from 'history trend --project X',
+# which a subcommand's own default would otherwise overwrite; see _history_options
+TOP = "top_"
+LIST_OPTIONS = ("project", "since", "until", "question", "limit", "json")
+
+
+def _add_list_options(p: argparse.ArgumentParser, dest_prefix: str = "") -> None:
+    d = dest_prefix
+    p.add_argument("--project", dest=d + "project", default=None, help="only this project")
     p.add_argument(
-        "--until", default=None, help="only attempts on or before this date (YYYY-MM-DD)"
+        "--since",
+        dest=d + "since",
+        default=None,
+        help="only attempts on or after this date (YYYY-MM-DD)",
     )
-    p.add_argument("--question", default=None, help="only attempts whose question contains TEXT")
-    p.add_argument("--limit", type=int, default=None, help="at most N attempts")
-    p.add_argument("--json", action="store_true", help="print as JSON")
+    p.add_argument(
+        "--until",
+        dest=d + "until",
+        default=None,
+        help="only attempts on or before this date (YYYY-MM-DD)",
+    )
+    p.add_argument(
+        "--question",
+        dest=d + "question",
+        default=None,
+        help="only attempts whose question contains TEXT",
+    )
+    p.add_argument("--limit", dest=d + "limit", type=int, default=None, help="at most N attempts")
+    p.add_argument("--json", dest=d + "json", action="store_true", help="print as JSON")
+
+
+def _history_options(args: argparse.Namespace, sub: str) -> None:
+    """Options given before the subcommand ('history --project X trend') apply to it where they
+    mean something (every one for list; --project and --json for trend; --json for show), and
+    are refused where they would be silently ignored."""
+    applies = {"list": LIST_OPTIONS, "trend": ("project", "json"), "show": ("json",)}
+    for name in LIST_OPTIONS:
+        if not hasattr(args, name):  # 'history' alone lists, with only the options before it
+            setattr(args, name, False if name == "json" else None)
+        value = getattr(args, TOP + name, None)
+        if value is None or value is False:
+            continue
+        if name not in applies.get(sub, ()):
+            raise UsageError(f"--{name} does not apply to 'history {sub}'")
+        if getattr(args, name, None) in (None, False):
+            setattr(args, name, value)
 
 
 def _store(args: argparse.Namespace) -> Store:
@@ -540,6 +578,8 @@ def _history(args: argparse.Namespace) -> int:
     from deepdive.store import StoreError
     from deepdive.transfer import TransferError
 
+    if args.command == "history":
+        _history_options(args, args.history_command or "list")
     try:
         store = _store(args)
         if args.command == "export":

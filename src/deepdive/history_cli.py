@@ -37,6 +37,8 @@ def parse_date(value: str | None, end: bool = False) -> datetime | None:
 
 
 def cmd_list(store: Store, args: argparse.Namespace) -> int:
+    if args.limit is not None and args.limit < 1:
+        raise HistoryUsageError("--limit must be at least 1")
     rows = store.list_attempts(
         project=args.project,
         since=parse_date(args.since),
@@ -127,6 +129,8 @@ def confirm(prompt: str) -> bool:
 
 
 def cmd_delete(store: Store, args: argparse.Namespace) -> int:
+    if args.all and args.id is not None:
+        raise HistoryUsageError("give an attempt id or --all, not both")
     if args.all:
         count = store.count_attempts()
         if not args.yes and not confirm(f"Delete all {count} attempts and their drills?"):
@@ -152,7 +156,14 @@ def cmd_trend(store: Store, args: argparse.Namespace) -> int:
     from deepdive.trend import build_trend, render_text
 
     trend = build_trend(store.trend(project=args.project))
-    sys.stdout.write(render_text(trend))
+    if args.json:
+        sys.stdout.write(json.dumps(trend.to_dict(), indent=2) + "\n")
+    elif not trend.attempts and args.project is not None:
+        sys.stdout.write(
+            f"No attempts for the project {args.project!r}; 'deepdive history' lists them all.\n"
+        )
+    else:
+        sys.stdout.write(render_text(trend))
     if args.svg:
         from deepdive.svg_chart import trend_svg
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from deepdive.analysis import PARTS, SCORE_KEYS
 from deepdive.store import TrendPoint
@@ -40,6 +41,14 @@ class Trend:
     end: datetime | None
     scores: tuple[Series, ...]
     parts: tuple[Series, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """What the API and ``history trend --json`` give: each series, bucket by bucket."""
+        return {
+            "attempts": self.attempts,
+            "scores": {s.name: list(s.values) for s in self.scores},
+            "parts": {s.name: list(s.values) for s in self.parts},
+        }
 
 
 def _buckets(values: list[float], columns: int) -> list[float]:

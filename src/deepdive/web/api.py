@@ -275,9 +275,4 @@ def api_drill(uid: str, request: Request) -> dict[str, Any]:
 def api_trend(request: Request, project: str | None = None) -> dict[str, Any]:
     from deepdive.trend import build_trend
 
-    trend = build_trend(_store(request).trend(project=project))
-    return {
-        "attempts": trend.attempts,
-        "scores": {s.name: list(s.values) for s in trend.scores},
-        "parts": {s.name: list(s.values) for s in trend.parts},
-    }
+    return build_trend(_store(request).trend(project=project)).to_dict()
