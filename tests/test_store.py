@@ -102,6 +102,37 @@ def test_drill_sessions_are_kept(store_url: str) -> None:
     assert store.list_drills() == []
 
 
+def test_an_imported_sheet_never_replaces_or_hides_a_different_one(
+    store_url: str, tmp_path: Path
+) -> None:
+    mine = Store(store_url)
+    mine.save_fact_sheet("churn", "team", {"impact": "Cut churn by 12 percent."})
+    other = Store(f"sqlite:///{tmp_path / 'other.db'}")
+    other.save_fact_sheet("churn", "solo", {"impact": "Cut churn by 3 percent."})
+    data = export_data(other)
+    first = import_data(mine, parse_export(json.dumps(data)))
+    assert first.sheets_added == 1 and first.sheets_renamed == (("churn", "churn (imported)"),)
+    assert mine.get_fact_sheet("churn") == ("team", {"impact": "Cut churn by 12 percent."})
+    assert mine.get_fact_sheet("churn (imported)")[1] == {"impact": "Cut churn by 3 percent."}
+    again = import_data(mine, parse_export(json.dumps(data)))
+    assert (again.sheets_added, again.sheets_skipped, again.sheets_renamed) == (0, 1, ())
+    # and back: each machine's sheet is recognised under the other's name for it
+    back = import_data(other, parse_export(json.dumps(export_data(mine))))
+    assert (back.sheets_added, back.sheets_skipped) == (1, 1)
+    assert [n for n, _, _ in other.list_fact_sheets()] == ["churn", "churn (imported)"]
+
+
+def test_a_sheet_name_the_web_pages_cannot_open_is_refused_on_import(store_url: str) -> None:
+    data = {
+        "schema": "deepdive.export/1",
+        "attempts": [],
+        "drill_sessions": [],
+        "fact_sheets": [{"name": "team/fraud", "persona": "team", "entries": {}}],
+    }
+    with pytest.raises(TransferError, match="fact sheet 1: a project name cannot contain a slash"):
+        import_data(Store(store_url), parse_export(json.dumps(data)))
+
+
 def test_export_import_round_trip_and_idempotent(store_url: str, tmp_path: Path) -> None:
     source = Store(f"sqlite:///{tmp_path / 'source.db'}")
     a = source.save_attempt(OVERVIEW, _analysis(), project="fraud", tags=("v1",))

@@ -305,6 +305,36 @@ def test_drift_detection_on_labelled_pairs() -> None:
     assert recall >= 0.8, recall
 
 
+def test_prep_from_never_replaces_a_different_sheet_unasked(
+    cli_env: dict[str, str], tmp_path: Path
+) -> None:
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [*DEEPDIVE, *args], capture_output=True, text=True, env=cli_env, timeout=60
+        )
+
+    sheet = HERE / "sheet.yaml"
+    assert run("prep", "--from", str(sheet)).returncode == 0
+    assert run("prep", "--from", str(sheet)).returncode == 0  # the same sheet again: no question
+    changed = tmp_path / "changed.yaml"
+    changed.write_text(sheet.read_text().replace("chargeback losses", "fraud and abuse losses"))
+    before = run("story", "show", "fraud-scoring", "--json").stdout
+    r = run("prep", "--from", str(changed))  # not a terminal: nobody said yes
+    assert r.returncode == 1 and "was kept as it was" in r.stderr and "--yes" in r.stderr
+    assert run("story", "show", "fraud-scoring", "--json").stdout == before
+    assert run("prep", "--from", str(changed), "--yes").returncode == 0
+    assert run("story", "show", "fraud-scoring", "--json").stdout != before
+    blank = tmp_path / "blank.md"
+    blank.write_text(run("prep", "--template", "fraud-scoring").stdout)
+    r = run("prep", "--from", str(blank), "--yes")
+    assert r.returncode == 2 and "fills in none of the fact sheet's entries" in r.stderr
+    assert "fraud and abuse" in run("story", "show", "fraud-scoring").stdout
+    for args in (("team/fraud", "--from", str(sheet)), ("a/b",)):
+        r = run("prep", *args)
+        assert r.returncode == 2 and "cannot contain a slash" in r.stderr
+    assert "team/fraud" not in run("story").stdout
+
+
 def test_story_cli(cli_env: dict[str, str], tmp_path: Path) -> None:
     def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
         return subprocess.run(

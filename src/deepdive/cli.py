@@ -208,6 +208,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--persona", choices=("team", "switcher", "solo"), help="who you are in this story"
     )
     pr.add_argument("--template", action="store_true", help="print a Markdown template to fill in")
+    pr.add_argument(
+        "--yes",
+        action="store_true",
+        help="with --from: replace a different fact sheet of the same name without asking",
+    )
 
     st = sub.add_parser(
         "story",

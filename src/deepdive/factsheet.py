@@ -16,6 +16,19 @@ from typing import Any
 from deepdive.datafiles import DataFileError, keys, load_data, parse_yaml, require
 
 PERSONAS = ("team", "switcher", "solo")
+NAME_LIMIT = 200  # characters in a project (fact sheet) name
+
+
+def name_problem(name: str) -> str | None:
+    """Why ``name`` cannot name a fact sheet, or None. One rule for the CLI, the web form and
+    imports: the web pages put the name in a path, so it cannot hold a slash."""
+    if not name.strip():
+        return "Give the project a name."
+    if "/" in name:
+        return "A project name cannot contain a slash."
+    if len(name) > NAME_LIMIT:
+        return f"The name is longer than {NAME_LIMIT} characters."
+    return None
 
 
 class FactSheetError(Exception):

@@ -210,4 +210,9 @@ def cmd_import(store: Store, args: argparse.Namespace) -> int:
         f"{result.questions_added} questions ({result.questions_skipped} already there) and "
         f"{result.practice_added} practice results ({result.practice_skipped} already there).\n"
     )
+    for theirs, saved in result.sheets_renamed:
+        sys.stdout.write(
+            f"A different fact sheet called {theirs!r} was already here: the imported one is "
+            f"saved as {saved!r}.\n"
+        )
     return 0

@@ -10,7 +10,16 @@ import sys
 from pathlib import Path
 from typing import IO
 
-from deepdive.factsheet import PERSONAS, FactSheet, markdown_template, nudge, parse_template, spec
+from deepdive.factsheet import (
+    PERSONAS,
+    FactSheet,
+    markdown_template,
+    name_problem,
+    nudge,
+    parse_template,
+    spec,
+)
+from deepdive.history_cli import confirm
 from deepdive.output_files import write_whole, write_with
 from deepdive.store import Store
 from deepdive.story import (
@@ -147,11 +156,42 @@ def cmd_prep(store: Store, args: argparse.Namespace, stream: IO[bytes]) -> int:
             sheet.name = args.name
         if args.persona:
             sheet.persona = args.persona
+        _check_name(sheet.name)
+        if not any(v.strip() for v in sheet.entries.values()):
+            raise StoryUsageError(
+                f"{path.name} fills in none of the fact sheet's entries; nothing was saved "
+                "(write your answers under the template's headings first)"
+            )
+        if not _may_replace(store, sheet, args.yes):
+            sys.stderr.write(
+                f"deepdive: the fact sheet {sheet.name!r} was kept as it was "
+                "(replace it with --yes, or save this one under another name: "
+                "'deepdive prep OTHER-NAME --from FILE')\n"
+            )
+            return 1
         store.save_fact_sheet(sheet.name, sheet.persona, sheet.entries)
         sys.stdout.write(f"Saved the fact sheet {sheet.name!r}.\n\n")
         sys.stdout.write(render_text(sheet))
         return 0
+    _check_name(args.name)
     return interactive(store, args.name, args.persona, stream, sys.stdout)
+
+
+def _check_name(name: str) -> None:
+    problem = name_problem(name)
+    if problem:
+        raise StoryUsageError(f"{problem[0].lower()}{problem[1:].rstrip('.')}: {name[:60]!r}")
+
+
+def _may_replace(store: Store, sheet: FactSheet, yes: bool) -> bool:
+    """A different sheet already saved under this name is replaced only when the user says so."""
+    try:
+        persona, entries = store.get_fact_sheet(sheet.name)
+    except KeyError:
+        return True
+    if (persona, entries) == (sheet.persona, sheet.entries) or yes:
+        return True
+    return confirm(f"Replace the saved fact sheet {sheet.name!r} with this file's?")
 
 
 def cmd_story(store: Store, args: argparse.Namespace) -> int:

@@ -8,11 +8,13 @@ from a newer deepdive (a schema this version does not know) is refused.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
 from deepdive.analysis import Analysis
+from deepdive.factsheet import NAME_LIMIT, name_problem
 from deepdive.practice_log import PracticeRecordError, insert_records, list_practice
 from deepdive.practice_log import validate_record as validate_practice
 from deepdive.store import Store
@@ -38,6 +40,8 @@ class ImportResult:
     questions_skipped: int = 0
     practice_added: int = 0
     practice_skipped: int = 0
+    # (name in the file, name saved under): a different sheet of that name was already here
+    sheets_renamed: tuple[tuple[str, str], ...] = ()
 
 
 def export_data(store: Store) -> dict[str, Any]:
@@ -146,7 +150,9 @@ def parse_export(text: str) -> dict[str, Any]:
         where = f"fact sheet {n}"
         if not isinstance(rec, dict):
             raise TransferError(f"{where}: must be an object")
-        _require(rec, "name", str, where)
+        problem = name_problem(_require(rec, "name", str, where))
+        if problem:
+            raise TransferError(f"{where}: {problem[0].lower()}{problem[1:].rstrip('.')}")
         if rec.get("persona") not in ("team", "switcher", "solo"):
             raise TransferError(f"{where}: 'persona' must be team, switcher or solo")
         entries = _require(rec, "entries", dict, where)
@@ -231,18 +237,29 @@ def import_data(store: Store, data: dict[str, Any]) -> ImportResult:
                 )
             )
             d_added += 1
-        known_sheets = set(conn.execute(select(fact_sheets.c.name)).scalars())
+        known_sheets = {
+            name: (persona, json.loads(entries))
+            for name, persona, entries in conn.execute(
+                select(fact_sheets.c.name, fact_sheets.c.persona, fact_sheets.c.entries)
+            )
+        }
         s_added = s_skipped = 0
+        renamed: list[tuple[str, str]] = []
         now = datetime.now(UTC)
         for rec in data.get("fact_sheets", []):
-            if rec["name"] in known_sheets:
-                s_skipped += 1
+            name, content = rec["name"], (rec["persona"], rec["entries"])
+            if any(v == content and _same_or_imported(n, name) for n, v in known_sheets.items()):
+                s_skipped += 1  # here already, under its name or as imported beside another
                 continue
+            if name in known_sheets:  # another sheet under this name: keep both
+                name = _free_name(name, known_sheets)
+                renamed.append((rec["name"], name))
+            known_sheets[name] = content
             # when it was last edited, as exported (older exports: now)
             edited = _time(rec["updated_at"], "fact sheet") if "updated_at" in rec else now
             conn.execute(
                 insert(fact_sheets).values(
-                    name=rec["name"],
+                    name=name,
                     persona=rec["persona"],
                     entries=json.dumps(rec["entries"], ensure_ascii=False),
                     created_at=edited,
@@ -270,4 +287,24 @@ def import_data(store: Store, data: dict[str, Any]) -> ImportResult:
         q_skipped,
         p_added,
         p_skipped,
+        tuple(renamed),
     )
+
+
+_IMPORTED = re.compile(r"(?: \(imported(?: \d+)?\))+$")
+
+
+def _same_or_imported(saved: str, name: str) -> bool:
+    """Two names of one sheet: the same, but for the suffixes imports give ("churn (imported)")."""
+    return saved == name or _IMPORTED.sub("", saved) == _IMPORTED.sub("", name)
+
+
+def _free_name(name: str, taken: dict[str, Any]) -> str:
+    """'churn (imported)', then 'churn (imported 2)', ...: a name no sheet has yet."""
+    n = 1
+    while True:
+        suffix = " (imported)" if n == 1 else f" (imported {n})"
+        candidate = name[: NAME_LIMIT - len(suffix)] + suffix
+        if candidate not in taken:
+            return candidate
+        n += 1

@@ -12,7 +12,15 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
-from deepdive.factsheet import PERSONAS, FactSheet, Field, nudges, spec
+from deepdive.factsheet import (
+    NAME_LIMIT,
+    PERSONAS,
+    FactSheet,
+    Field,
+    name_problem,
+    nudges,
+    spec,
+)
 from deepdive.story import (
     FAMILY_TITLES,
     outline,
@@ -27,7 +35,7 @@ from deepdive.web.pages import _form, _see_other, _store
 
 router = APIRouter(include_in_schema=False)
 MAX_ENTRY = 5000
-MAX_NAME = 200
+MAX_NAME = NAME_LIMIT
 EXTRA_GROUPS = {"ownership": "Your part and the team's", "prep": "For the follow-ups"}
 DOWNLOADS = {
     "md": ("text/markdown; charset=utf-8", "md"),
@@ -78,14 +86,8 @@ async def story_create(request: Request) -> Response:
 def _story_create(request: Request, form: dict[str, Any]) -> Response:
     name = " ".join(form.get("name", "").split())
     persona = form.get("persona", "team")
-    error = None
-    if not name:
-        error = "Give the project a name."
-    elif "/" in name:
-        error = "A project name cannot contain a slash."
-    elif len(name) > MAX_NAME:
-        error = f"The name is longer than {MAX_NAME} characters."
-    elif persona not in PERSONAS:
+    error = name_problem(name)
+    if error is None and persona not in PERSONAS:
         error = "Pick who you are in this story."
     if error:
         sheets = _store(request).list_fact_sheets()
