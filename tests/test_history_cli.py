@@ -163,6 +163,29 @@ def test_broken_database_is_reported_not_a_traceback(
     json.loads(r.stdout)
 
 
+def test_a_read_only_store_gets_one_line_and_status_1_everywhere(
+    cli_env: dict[str, str], tmp_path: Path
+) -> None:
+    db = tmp_path / "ro.db"
+    run(["history"], dict(cli_env, DATABASE_URL=f"sqlite:///{db}"))  # create it
+    env = dict(cli_env, DATABASE_URL=f"sqlite:///file:{db}?mode=ro&uri=true")
+    replies = tmp_path / "replies.txt"
+    replies.write_text("I compared it with the rules engine.\n---\nWe held out the last month.\n")
+    answer = tmp_path / "bn.txt"
+    answer.write_text("It normalises each feature with the batch mean and variance.\n")
+    for args in (
+        ["analyze", str(OVERVIEW)],
+        ["drill", str(OVERVIEW), "--replies", str(replies)],
+        ["drill", str(OVERVIEW), "--replies", str(replies), "--json"],
+        ["bank", "practice", "depth-batchnorm", "--answer", str(answer)],
+        ["bank", "add", "--text", "How would you design a feature store for fraud models?"],
+    ):
+        r = run(args, env)
+        assert r.returncode == 1, (args, r.stderr)
+        assert "readonly database" in r.stderr and "[SQL:" not in r.stderr, (args, r.stderr)
+        assert "Traceback" not in r.stderr
+
+
 def test_exports_to_a_bad_place_say_so_and_leave_nothing(
     cli_env: dict[str, str], tmp_path: Path
 ) -> None:

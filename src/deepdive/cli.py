@@ -486,7 +486,7 @@ def _analyze(data: bytes, args: argparse.Namespace) -> int:
         if saved is not None:
             console.print(f"\nSaved as attempt {saved.id} (deepdive history show {saved.id}).")
     # the report is printed either way; the status says the save asked for did not happen
-    return 1 if getattr(args, "save_failed", False) else 0
+    return _status(args)
 
 
 def _drill_options(args: argparse.Namespace) -> dict[str, object]:
@@ -525,7 +525,7 @@ def _drill(args: argparse.Namespace) -> int:
         _save_drill(args, overview, session)
         if args.json:
             sys.stdout.write(drill_json(session) + "\n")
-            return 0
+            return _status(args)
         from rich.text import Text
 
         from deepdive.drill_cli import print_question, print_summary, print_turn
@@ -537,12 +537,17 @@ def _drill(args: argparse.Namespace) -> int:
             if not turn.skipped:
                 print_turn(console, turn)
         print_summary(console, session.summary())
-        return 0
+        return _status(args)
     from deepdive.drill_cli import stdin_bytes
 
     run_interactive(session, stdin_bytes(), _console(args.width))
     _save_drill(args, overview, session)
-    return 0
+    return _status(args)
+
+
+def _status(args: argparse.Namespace) -> int:
+    """1 when the work was shown but could not be saved (the reason is on stderr), else 0."""
+    return 1 if getattr(args, "save_failed", False) else 0
 
 
 def _save_drill(args: argparse.Namespace, overview: str, session: DrillSession) -> None:
@@ -557,6 +562,7 @@ def _save_drill(args: argparse.Namespace, overview: str, session: DrillSession) 
         _store(args).save_drill(session.to_dict(), attempt_uid=saved.uid, project=args.project)
     except StoreError as exc:
         sys.stderr.write(f"deepdive: drill not saved to history: {exc}\n")
+        args.save_failed = True
 
 
 def _followups(args: argparse.Namespace) -> int:
@@ -692,6 +698,7 @@ def _save_recording(args: argparse.Namespace, uid: str, path: Path) -> None:
         _store(args).save_recording(uid, path.read_bytes(), _mime(path))
     except StoreError as exc:
         sys.stderr.write(f"deepdive: recording not saved: {exc}\n")
+        args.save_failed = True
 
 
 def _mime(path: Path) -> str:

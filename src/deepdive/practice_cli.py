@@ -99,10 +99,11 @@ def practise(
         try:
             record_practice(store_factory(), question.id, coverage)
         except StoreError as exc:  # the report still matters when the store is unavailable
-            sys.stderr.write(f"(not saved to your practice history: {exc})\n")
+            sys.stderr.write(f"deepdive: not saved to your practice history: {exc}\n")
+            args.save_failed = True
     if args.json:
         payload = {**coverage.to_dict(), "follow_ups": list(question.follow_ups)}
         sys.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
     else:
         sys.stdout.write(render_coverage(question, coverage, _width(args)))
-    return 0
+    return 1 if getattr(args, "save_failed", False) else 0  # shown, but not saved

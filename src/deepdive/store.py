@@ -162,7 +162,7 @@ class Store:
                 "'deepdive[postgres]'"
             ) from None
         except (SQLAlchemyError, ValueError) as exc:
-            raise StoreError(f"cannot use database {self.safe_url()}: {exc}") from None
+            raise StoreError(f"cannot use database {self.safe_url()}: {_reason(exc)}") from None
         self._ready = False
 
     def safe_url(self) -> str:
@@ -243,7 +243,7 @@ class Store:
         except StoreError:
             raise
         except SQLAlchemyError as exc:
-            raise StoreError(f"could not write to {self.safe_url()}: {exc}") from None
+            raise StoreError(f"could not write to {self.safe_url()}: {_reason(exc)}") from None
 
     def transaction(self) -> AbstractContextManager[Connection]:
         """A write transaction for modules with their own tables (all or nothing)."""
@@ -591,10 +591,13 @@ class Store:
             return inspect(conn).has_table("attempts")
 
 
-def _reason(exc: SQLAlchemyError) -> str:
-    """The driver's own message, without SQLAlchemy's wrapper and link line."""
+def _reason(exc: Exception) -> str:
+    """The driver's own one-line message ("attempt to write a readonly database"), without
+    SQLAlchemy's wrapper, the SQL statement and its parameters (which would print the user's
+    whole answer) or the link line."""
     orig = getattr(exc, "orig", None)
-    return str(orig) if orig is not None else str(exc).split("\n", 1)[0]
+    lines = str(orig if orig is not None else exc).strip().splitlines()
+    return lines[0] if lines else type(exc).__name__
 
 
 def _read_revision(conn: Connection) -> str | None:
