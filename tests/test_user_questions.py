@@ -27,6 +27,32 @@ def test_add_then_report_again_by_meaning(store_url: str) -> None:
     assert mine[0].origin == "user" and not mine[0].verified
 
 
+def test_key_points_given_again_are_added_not_dropped(store_url: str) -> None:
+    store = Store(store_url)
+    text = "How do you pick the number of clusters for k-means on customer data?"
+    add_drafts(store, [Draft(text)])
+    again = Draft(
+        text,
+        key_points=["elbow plot of within-cluster sum of squares", "silhouette score per k"],
+        follow_ups=["What if the clusters differ a lot in size?"],
+    )
+    (out,) = add_drafts(store, [again])
+    assert (out.action, out.added_points, out.added_follow_ups) == ("reported again", 2, 1)
+    repeat = Draft(text, key_points=["Silhouette  score per K", "gap statistic against noise"])
+    (out,) = add_drafts(store, [repeat])
+    assert (out.added_points, out.added_follow_ups) == (1, 0)  # the same point is not added twice
+    (q,) = list_user_questions(store)
+    assert q.key_points == (
+        "elbow plot of within-cluster sum of squares",
+        "silhouette score per k",
+        "gap statistic against noise",
+    )
+    assert q.follow_ups == ("What if the clusters differ a lot in size?",) and q.reported == 3
+    shipped = Draft("What does a p-value tell you and what does it not tell you?", key_points=["a"])
+    (out,) = add_drafts(store, [shipped])
+    assert out.question_id == "br-p-value" and out.ignored == 1
+
+
 def test_reporting_a_shipped_question_raises_its_count(store_url: str) -> None:
     store = Store(store_url)
     text = "What does a p-value tell you and what does it not tell you?"

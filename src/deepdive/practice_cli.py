@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shlex
 import sys
 import textwrap
 from collections.abc import Callable
@@ -88,8 +89,9 @@ def practise(
         return cli._analyze(text.encode("utf-8"), args)
     if not question.key_points:
         raise BankFailure(
-            f"question {question.id} has no key points to check against; add some with "
-            "'deepdive bank add --key-point'"
+            f"question {question.id} has no key points to check against; add some by giving "
+            "the question again with them: deepdive bank add --text "
+            f"{shlex.quote(question.text)} --key-point '...'"
         )
     coverage = check_coverage(question, text)
     if store_factory is not None and not getattr(args, "no_save", False):

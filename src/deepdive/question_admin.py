@@ -64,12 +64,33 @@ def interactive_draft(stdin: IO[str]) -> Draft:
 
 def _report(outcomes: list[Outcome], as_json: bool) -> None:
     if as_json:
-        rows = [{"action": o.action, "id": o.question_id, "text": o.text} for o in outcomes]
+        rows = [
+            {
+                "action": o.action,
+                "id": o.question_id,
+                "text": o.text,
+                "key_points_added": o.added_points,
+                "follow_ups_added": o.added_follow_ups,
+            }
+            for o in outcomes
+        ]
         sys.stdout.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
         return
     for o in outcomes:
         verb = "Added" if o.action == "added" else "Reported again"
         sys.stdout.write(f"{verb}: {o.question_id}  {o.text}\n")
+        added = [
+            f"{n} {what}{'s' if n != 1 else ''}"
+            for n, what in ((o.added_points, "key point"), (o.added_follow_ups, "follow-up"))
+            if n
+        ]
+        if added:
+            sys.stdout.write(f"  added to it: {' and '.join(added)}\n")
+        if o.ignored:
+            sys.stdout.write(
+                f"  {o.question_id} is a bank question with its own key points and follow-ups; "
+                "the ones you gave were not added\n"
+            )
 
 
 def run_admin(

@@ -165,6 +165,23 @@ class Outcome:
     action: str
     question_id: str
     text: str
+    # reported again: the draft's key points and follow-ups that were new to the question
+    added_points: int = 0
+    added_follow_ups: int = 0
+    # reported again as a bank question: what the draft brought that was not kept
+    ignored: int = 0
+
+
+def _new(given: list[str], have: tuple[str, ...]) -> list[str]:
+    """The entries of ``given`` not already in ``have`` (ignoring case and spacing), in order."""
+    seen = {" ".join(h.lower().split()) for h in have}
+    out = []
+    for g in given:
+        key = " ".join(g.lower().split())
+        if key not in seen:
+            seen.add(key)
+            out.append(g)
+    return out
 
 
 def add_drafts(store: Store, drafts: list[Draft]) -> list[Outcome]:
@@ -183,13 +200,30 @@ def add_drafts(store: Store, drafts: list[Draft]) -> list[Outcome]:
             own = same_question(d.text, [q for q in mine if q.same_as is None])
             if own is not None:
                 ident = int(own.id.removeprefix(PREFIX))
+                # key points and follow-ups given again are added to the question, not dropped
+                points = own.key_points + tuple(_new(d.key_points, own.key_points))
+                follow = own.follow_ups + tuple(_new(d.follow_ups, own.follow_ups))
                 conn.execute(
                     update(table)
                     .where(table.c.id == ident)
-                    .values(reported=table.c.reported + 1, updated_at=now)
+                    .values(
+                        reported=table.c.reported + 1,
+                        key_points=json.dumps(list(points)),
+                        follow_ups=json.dumps(list(follow)),
+                        updated_at=now,
+                    )
                 )
-                mine = [replace(q, reported=q.reported + 1) if q.id == own.id else q for q in mine]
-                outcomes.append(Outcome("reported again", own.id, own.text))
+                again = replace(own, reported=own.reported + 1, key_points=points, follow_ups=follow)
+                mine = [again if q.id == own.id else q for q in mine]
+                outcomes.append(
+                    Outcome(
+                        "reported again",
+                        own.id,
+                        own.text,
+                        added_points=len(points) - len(own.key_points),
+                        added_follow_ups=len(follow) - len(own.follow_ups),
+                    )
+                )
                 continue
             known = same_question(d.text, bank)
             link = next((q for q in mine if known and q.same_as == known.id), None)
@@ -199,7 +233,8 @@ def add_drafts(store: Store, drafts: list[Draft]) -> list[Outcome]:
                     .where(table.c.id == int(link.id.removeprefix(PREFIX)))
                     .values(reported=table.c.reported + 1, updated_at=now)
                 )
-                outcomes.append(Outcome("reported again", known.id, known.text))
+                brought = len(d.key_points) + len(d.follow_ups)
+                outcomes.append(Outcome("reported again", known.id, known.text, ignored=brought))
                 continue
             row = conn.execute(
                 insert(table)
@@ -223,7 +258,8 @@ def add_drafts(store: Store, drafts: list[Draft]) -> list[Outcome]:
             added = _question(row)
             mine.append(added)
             if known is not None:
-                outcomes.append(Outcome("reported again", known.id, known.text))
+                brought = len(d.key_points) + len(d.follow_ups)
+                outcomes.append(Outcome("reported again", known.id, known.text, ignored=brought))
             else:
                 outcomes.append(Outcome("added", added.id, added.text))
     return outcomes
