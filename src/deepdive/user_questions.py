@@ -213,7 +213,9 @@ def add_drafts(store: Store, drafts: list[Draft]) -> list[Outcome]:
                         updated_at=now,
                     )
                 )
-                again = replace(own, reported=own.reported + 1, key_points=points, follow_ups=follow)
+                again = replace(
+                    own, reported=own.reported + 1, key_points=points, follow_ups=follow
+                )
                 mine = [again if q.id == own.id else q for q in mine]
                 outcomes.append(
                     Outcome(
