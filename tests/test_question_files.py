@@ -107,6 +107,35 @@ def test_markdown_export_reads_back_the_text_and_provenance() -> None:
     assert [(d.text, d.company, d.asked_on, d.round) for d in drafts] == [
         ("Why?", "Acme", "2026-05", "ml_depth")
     ]
+    # key points, follow-ups and topics come back too (they were lost in Markdown)
+    assert (drafts[0].key_points, drafts[0].follow_ups, drafts[0].topics) == (
+        ["one", "two"],
+        ["why?"],
+        ["nlp"],
+    )
+
+
+def test_markdown_sub_items_belong_to_the_question_above() -> None:
+    text = (
+        "- How do you choose k in k-means?\n"
+        "  - key point: the elbow in within-cluster sum of squares\n"
+        "  * Follow-up: What if clusters differ in size?\n"
+        "  - an indented plain item is a question of its own\n"
+        "- Second?\n"
+        "    1. key points: silhouette per k\n"
+    )
+    drafts = read_questions(text, "q.md")
+    assert [d.text for d in drafts] == [
+        "How do you choose k in k-means?",
+        "an indented plain item is a question of its own",
+        "Second?",
+    ]
+    assert drafts[0].key_points == ["the elbow in within-cluster sum of squares"]
+    assert drafts[0].follow_ups == ["What if clusters differ in size?"]
+    assert drafts[2].key_points == ["silhouette per k"]
+    with pytest.raises(QuestionFileError) as err:
+        read_questions("  - key point: orphan\n- Q?\n", "q.md")
+    assert err.value.problems == ["q.md:1: a key point needs a question above it"]
 
 
 @settings(max_examples=80, deadline=None)

@@ -10,7 +10,12 @@ raises them together, so a caller can refuse the whole file and list all the pro
 * Markdown: one question per list item (``-``, ``*`` or ``1.``). Item details go in braces at
   the end: ``- Why does batch norm help? {company: Acme; asked: 2026-05; round: ml_depth}``.
   A heading ``## company: Acme`` (or ``round:``, ``asked:``, ``source:``) sets a default for
-  the items below it; other headings and blank lines are ignored.
+  the items below it; other headings and blank lines are ignored. Indented items labelled
+  ``key point:``, ``follow-up:`` or ``topic:`` belong to the question above them::
+
+      - How do you choose k in k-means? {company: Acme}
+        - key point: the elbow in within-cluster sum of squares
+        - follow-up: What if the clusters differ in size?
 """
 
 from __future__ import annotations
@@ -44,6 +49,10 @@ FORMATS = {".csv": "csv", ".yaml": "yaml", ".yml": "yaml", ".md": "markdown", ".
 _ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(.*)$")
 _HEADING = re.compile(r"^#{1,6}\s+(.*)$")
 _DETAILS = re.compile(r"\{([^{}]*)\}\s*$")
+_SUB_ITEM = re.compile(
+    r"^\s+(?:[-*+]|\d+[.)])\s+(key[ _-]?points?|follow[ _-]?ups?|topics?)\s*:\s*(.*)$", re.I
+)
+_SUB_FIELD = {"k": "key_points", "f": "follow_ups", "t": "topics"}
 
 
 class QuestionFileError(Exception):
@@ -169,8 +178,19 @@ def _details(spec: str) -> dict[str, str]:
 
 def _markdown_rows(text: str, name: str) -> Iterable[tuple[str, dict[str, Any]]]:
     defaults: dict[str, str] = {}
+    pending: tuple[str, dict[str, Any]] | None = None  # a question still taking its sub-items
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
+            continue
+        sub = _SUB_ITEM.match(line)
+        if sub:
+            field = _SUB_FIELD[sub.group(1)[0].lower()]
+            if pending is None or "__problem__" in pending[1]:
+                if pending is None:
+                    yield str(number), {"__problem__": f"a {sub.group(1)} needs a question above it"}
+                continue
+            if sub.group(2).strip():
+                pending[1].setdefault(field, []).append(sub.group(2).strip())
             continue
         heading = _HEADING.match(line)
         if heading:
@@ -182,6 +202,8 @@ def _markdown_rows(text: str, name: str) -> Iterable[tuple[str, dict[str, Any]]]
         if not item:
             yield str(number), {"__problem__": "expected a list item such as '- Why does ...?'"}
             continue
+        if pending is not None:
+            yield pending
         body = item.group(1)
         values: dict[str, Any] = dict(defaults)
         found = _DETAILS.search(body)
@@ -189,11 +211,13 @@ def _markdown_rows(text: str, name: str) -> Iterable[tuple[str, dict[str, Any]]]
             try:
                 values.update(_details(found.group(1)))
             except DraftError as exc:
-                yield str(number), {"__problem__": str(exc)}
+                pending = (str(number), {"__problem__": str(exc)})
                 continue
             body = body[: found.start()]
         values["text"] = body.strip()
-        yield str(number), values
+        pending = (str(number), values)
+    if pending is not None:
+        yield pending
 
 
 def read_questions(text: str, name: str) -> list[Draft]:
@@ -226,4 +250,7 @@ def write_questions(questions: list[Question], fmt: str) -> str:
         ]
         text = r["text"].replace("{", "(").replace("}", ")")
         lines.append(f"- {text} {{{'; '.join(details)}}}" if details else f"- {text}")
+        for field, label in (("topics", "topic"), ("key_points", "key point")):
+            lines += [f"  - {label}: {v}" for v in r.get(field) or []]
+        lines += [f"  - follow-up: {v}" for v in r.get("follow_ups") or []]
     return "\n".join(lines) + "\n"
