@@ -185,10 +185,12 @@ def _markdown_rows(text: str, name: str) -> Iterable[tuple[str, dict[str, Any]]]
         sub = _SUB_ITEM.match(line)
         if sub:
             field = _SUB_FIELD[sub.group(1)[0].lower()]
-            if pending is None or "__problem__" in pending[1]:
-                if pending is None:
-                    yield str(number), {"__problem__": f"a {sub.group(1)} needs a question above it"}
+            if pending is None:
+                problem = f"a {sub.group(1)} needs a question above it"
+                yield str(number), {"__problem__": problem}
                 continue
+            if "__problem__" in pending[1]:
+                continue  # the question above is already reported
             if sub.group(2).strip():
                 pending[1].setdefault(field, []).append(sub.group(2).strip())
             continue
