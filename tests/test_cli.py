@@ -197,3 +197,20 @@ def test_a_utf16_answer_is_held_to_the_limit_by_its_text(
     answer.write_bytes(b"\xff\xfe" + text.encode("utf-16-le"))  # 142 KB on disk
     r = run(["analyze", "--no-save", "--json", str(answer)], cli_env)
     assert r.returncode == 0, r.stderr
+
+
+@pytest.mark.parametrize("command", [["followups", "-"], ["drill", "-", "--replies", "REPLIES"]])
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [(b"Hi.", "write at least 30"), (b"", "empty"), (b"\x89PNG\r\n\x1a\n\x00\x00", "binary")],
+)
+def test_follow_ups_and_the_drill_refuse_what_analyze_refuses(
+    command: list[str], data: bytes, reason: str, cli_env: dict[str, str], tmp_path: Path
+) -> None:
+    replies = tmp_path / "replies.txt"
+    replies.write_text("We compared it with the rules engine on the same month.\n")
+    args = [str(replies) if a == "REPLIES" else a for a in command]
+    r = run(args, cli_env, data)
+    err = r.stderr.decode()
+    assert r.returncode == 1 and reason in err and "Traceback" not in err, err
+    assert r.stdout == b""

@@ -457,8 +457,9 @@ def _console(width: int | None):  # type: ignore[no-untyped-def]
     return Console(width=width, highlight=False)
 
 
-def _analyze(data: bytes, args: argparse.Namespace) -> int:
-    from deepdive.engine import analyze
+def _answer_text(data: bytes) -> str:
+    """An answer read for analysis, follow-ups or a drill: decoded, and refused with a message
+    when it is empty, binary, not English or too short to be a deep dive."""
     from deepdive.inputs import InputError, decode, too_short_to_keep, validate
 
     text = decode(data)
@@ -467,6 +468,13 @@ def _analyze(data: bytes, args: argparse.Namespace) -> int:
     if short:
         # a greeting or a test line is no deep dive: every part would be "missing"
         raise InputError(short)
+    return text
+
+
+def _analyze(data: bytes, args: argparse.Namespace) -> int:
+    from deepdive.engine import analyze
+
+    text = _answer_text(data)
     analysis = analyze(text)
     saved = _save_attempt(args, text, analysis)
     if getattr(args, "json", False):
@@ -504,7 +512,7 @@ def _drill_options(args: argparse.Namespace) -> dict[str, object]:
 def _drill(args: argparse.Namespace) -> int:
     from deepdive.drill import DrillSession
     from deepdive.drill_cli import drill_json, run_interactive, run_scripted, split_replies
-    from deepdive.inputs import InputError, decode, validate
+    from deepdive.inputs import InputError, decode
 
     if args.json and not args.replies:
         raise UsageError("--json needs --replies (the interactive drill prints as it goes)")
@@ -513,7 +521,7 @@ def _drill(args: argparse.Namespace) -> int:
             "the interactive drill reads replies from stdin; give the overview as a file"
         )
     options = _drill_options(args)
-    overview = validate(decode(_read(args.file)))
+    overview = _answer_text(_read(args.file))
     replies = None
     if args.replies:
         replies = split_replies(decode(_read(args.replies)))
@@ -570,10 +578,9 @@ def _followups(args: argparse.Namespace) -> int:
 
     from deepdive.drill import overview_entities, plan_drill
     from deepdive.engine import analyze
-    from deepdive.inputs import decode
 
     options = _drill_options(args)
-    text = decode(_read(args.file))
+    text = _answer_text(_read(args.file))
     plan = plan_drill(analyze(text), overview_entities(text), **options)  # type: ignore[arg-type]
     if args.json:
         payload = {"schema": "deepdive.followups/1", "questions": [q.to_dict() for q in plan]}
