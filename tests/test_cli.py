@@ -214,3 +214,26 @@ def test_follow_ups_and_the_drill_refuse_what_analyze_refuses(
     err = r.stderr.decode()
     assert r.returncode == 1 and reason in err and "Traceback" not in err, err
     assert r.stdout == b""
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["prep", "--from"], ["import"], ["bank", "import"], ["analyze"]],
+)
+def test_a_directory_or_a_missing_file_is_named_as_such(
+    command: list[str], cli_env: dict[str, str], tmp_path: Path
+) -> None:
+    r = run([*command, str(tmp_path)], cli_env)
+    assert r.returncode == 2 and "is a directory, not a file" in r.stderr.decode()
+    r = run([*command, str(tmp_path / "nosuch.md")], cli_env)
+    assert r.returncode == 2 and "no such file" in r.stderr.decode()
+
+
+def test_a_bad_replies_file_is_named(cli_env: dict[str, str], tmp_path: Path) -> None:
+    overview = tmp_path / "overview.txt"
+    overview.write_text(ANSWER)
+    replies = tmp_path / "replies.dat"
+    replies.write_bytes(bytes(range(256)) * 2)
+    r = run(["drill", str(overview), "--replies", str(replies)], cli_env)
+    err = r.stderr.decode()
+    assert r.returncode == 1 and f"the replies file {replies} looks like a binary file" in err

@@ -524,7 +524,11 @@ def _drill(args: argparse.Namespace) -> int:
     overview = _answer_text(_read(args.file))
     replies = None
     if args.replies:
-        replies = split_replies(decode(_read(args.replies)))
+        try:
+            replies = split_replies(decode(_read(args.replies)))
+        except InputError as exc:  # say which of the two inputs it is
+            said = str(exc).removeprefix("the input ")
+            raise InputError(f"the replies file {args.replies} {said}") from None
         if not any(r.strip() for r in replies):
             raise InputError(f"{args.replies} has no replies (separate them with '---' lines)")
     session = DrillSession(overview, **options)  # type: ignore[arg-type]
@@ -593,6 +597,7 @@ def _followups(args: argparse.Namespace) -> int:
 
 def _history(args: argparse.Namespace) -> int:
     from deepdive import history_cli
+    from deepdive.inputs import not_a_file
     from deepdive.store import StoreError
     from deepdive.transfer import TransferError
 
@@ -603,8 +608,9 @@ def _history(args: argparse.Namespace) -> int:
         if args.command == "export":
             return history_cli.cmd_export(store, args)
         if args.command == "import":
-            if args.file != "-" and not Path(args.file).is_file():
-                raise UsageError(f"no such file: {args.file}")
+            problem = not_a_file(args.file) if args.file != "-" else None
+            if problem:
+                raise UsageError(problem)
             return history_cli.cmd_import(store, args)
         sub = args.history_command or "list"
         if sub == "list":
@@ -655,12 +661,13 @@ def _analyze_audio(args: argparse.Namespace) -> int:
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
     from deepdive.engine import analyze
-    from deepdive.inputs import InputError, too_short_to_keep
+    from deepdive.inputs import InputError, not_a_file, too_short_to_keep
     from deepdive.speech import SpeechError, transcribe
 
     path = Path(args.file)
-    if not path.is_file():
-        raise UsageError(f"no such file: {args.file}")
+    problem = not_a_file(args.file)
+    if problem:
+        raise UsageError(problem)
     try:
         with Progress(
             TextColumn("transcribing"),

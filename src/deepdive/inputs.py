@@ -7,6 +7,7 @@ input over the size limit (100 KB), and text that is not in English.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from deepdive.settings import settings
 
@@ -207,6 +208,16 @@ _FOREIGN = frozenset(
     ]
 )
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def not_a_file(path: str) -> str | None:
+    """Why a path named on the command line cannot be read as a file, or None."""
+    p = Path(path)
+    if p.is_dir():
+        return f"{path} is a directory, not a file"
+    if not p.exists():
+        return f"no such file: {path}"
+    return None
 
 
 def decode(data: bytes, max_bytes: int | None = None) -> str:

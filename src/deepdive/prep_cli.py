@@ -20,6 +20,7 @@ from deepdive.factsheet import (
     spec,
 )
 from deepdive.history_cli import confirm
+from deepdive.inputs import not_a_file
 from deepdive.output_files import write_whole, write_with
 from deepdive.store import Store
 from deepdive.story import (
@@ -149,8 +150,9 @@ def cmd_prep(store: Store, args: argparse.Namespace, stream: IO[bytes]) -> int:
         raise StoryUsageError("give a project name, or --from FILE, or --template")
     if args.from_file:
         path = Path(args.from_file)
-        if not path.is_file():
-            raise StoryUsageError(f"no such file: {args.from_file}")
+        problem = not_a_file(args.from_file)
+        if problem:
+            raise StoryUsageError(problem)
         sheet = parse_template(path.read_bytes().decode("utf-8-sig", errors="strict"), path.name)
         if args.name:
             sheet.name = args.name

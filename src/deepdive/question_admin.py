@@ -12,6 +12,7 @@ from typing import IO, Any
 from deepdive.bank import ROUNDS
 from deepdive.bank_cli import BankFailure, BankUsageError, read_path
 from deepdive.history_cli import confirm
+from deepdive.inputs import not_a_file
 from deepdive.output_files import OutputError, write_whole
 from deepdive.question_files import QuestionFileError, format_of, read_questions, write_questions
 from deepdive.user_questions import (
@@ -120,6 +121,9 @@ def run_admin(
         _report(outcomes, args.json)
         return 0
     if command == "import":
+        problem = not_a_file(args.file)
+        if problem:
+            raise BankUsageError(problem)
         try:
             format_of(args.file)
             drafts = read_questions(read_path(args.file), args.file)
