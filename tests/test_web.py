@@ -231,6 +231,28 @@ def test_api_a_misnamed_field_is_refused_not_dropped(client: TestClient) -> None
     assert r.status_code == 422 and "unknown field 'answer'" in r.json()["error"]
 
 
+@pytest.mark.parametrize(
+    ("body", "headers", "said"),
+    [
+        (b"not json", {"content-type": "application/json"}, "the body is not valid JSON"),
+        (b"hello", {"content-type": "text/plain"}, "the body is not a JSON object"),
+        (b'["a"]', {"content-type": "application/json"}, "the body is not a JSON object"),
+        (
+            b'{"text": "' + b"word " * 30000 + b'", "save": false}',
+            {"content-type": "application/json"},
+            "text is longer than 100,000 characters",
+        ),
+    ],
+)
+def test_api_bad_bodies_say_what_to_send(
+    client: TestClient, body: bytes, headers: dict[str, str], said: str
+) -> None:
+    r = client.post("/api/analyze", content=body, headers=headers)
+    assert r.status_code == 422 and said in r.json()["error"], r.json()
+    if "JSON" in said:
+        assert "Content-Type: application/json" in r.json()["error"]
+
+
 def test_drill_pages(client: TestClient) -> None:
     _, location = submit(client, OVERVIEW)
     page = client.get(location).text
@@ -276,7 +298,11 @@ def test_token_mode(store_url: str) -> None:
     with TestClient(create_app(WebConfig(db_url=store_url, token="s3cret"))) as c:
         r = c.get("/", follow_redirects=False)
         assert r.status_code == 303 and r.headers["location"] == "/login"
-        assert c.post("/api/analyze", json={"text": OVERVIEW}).status_code == 401
+        r = c.post("/api/analyze", json={"text": OVERVIEW})
+        assert r.status_code == 401 and "a token is required" in r.json()["error"]
+        wrong = {"Authorization": "Bearer guess"}
+        r = c.post("/api/analyze", json={"text": OVERVIEW}, headers=wrong)
+        assert r.status_code == 401 and "not the server's" in r.json()["error"]
         ok = c.post(
             "/api/analyze", json={"text": OVERVIEW}, headers={"Authorization": "Bearer s3cret"}
         )

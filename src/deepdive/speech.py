@@ -142,12 +142,18 @@ def probe_duration(path: Path) -> float:
     except SpeechError:
         raise
     except Exception as exc:  # PyAV raises many error types for broken containers
-        raise SpeechError(f"cannot read this audio file ({_short(exc)})") from None
+        kinds = ", ".join(s.lstrip(".") for s in AUDIO_SUFFIXES)
+        raise SpeechError(
+            f"cannot read this audio file ({_short(exc)}); is it a recording ({kinds})?"
+        ) from None
     return -1.0
 
 
 def _short(exc: Exception) -> str:
+    """The decoder's reason in a few words: "Invalid data found when processing input", not
+    "[Errno 1094995529] Invalid data found when processing input: '/tmp/x.mp3'"."""
     text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    text = re.sub(r"^\[Errno -?\d+\]\s*", "", text)
     return re.sub(r"\s*:\s*'[^']*'$", "", text)[:120]
 
 

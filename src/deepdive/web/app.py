@@ -93,9 +93,12 @@ def create_app(config: WebConfig | None = None) -> FastAPI:
         if request.session.get("auth") is True or (bearer and token_ok(config.token, bearer)):
             return await call_next(request)
         if path.startswith("/api/"):
-            return JSONResponse(
-                {"error": "a token is required: Authorization: Bearer <token>"}, 401
+            said = (
+                "the token is not the server's (it printed its token when it started)"
+                if bearer
+                else "a token is required: Authorization: Bearer <token>"
             )
+            return JSONResponse({"error": said}, 401)
         return RedirectResponse("/login", status_code=303)
 
     # A session is signed with the stored secret and the token, so a new token (or none)
@@ -137,7 +140,21 @@ def create_app(config: WebConfig | None = None) -> FastAPI:
     async def invalid(request: Request, exc: RequestValidationError) -> Response:
         first = exc.errors()[0] if exc.errors() else {}
         where = ".".join(str(p) for p in first.get("loc", []) if p != "body")
-        if first.get("type") == "extra_forbidden":
+        kind = first.get("type")
+        if kind in ("json_invalid", "model_attributes_type", "dict_type"):
+            what = "is not valid JSON" if kind == "json_invalid" else "is not a JSON object"
+            return error_response(
+                request,
+                422,
+                f"Invalid request: the body {what}; send an object such as "
+                '{"text": "..."} with Content-Type: application/json',
+            )
+        longest = first.get("ctx", {}).get("max_length")
+        if kind in ("too_long", "string_too_long") and longest:
+            return error_response(
+                request, 422, f"Invalid request: {where} is longer than {longest:,} characters"
+            )
+        if kind == "extra_forbidden":
             return error_response(request, 422, f"Invalid request: unknown field '{where}'")
         short = first.get("type") in ("string_too_short", "too_short")
         if short and first.get("ctx", {}).get("min_length") == 1:
