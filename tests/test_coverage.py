@@ -62,6 +62,27 @@ def test_repeating_the_question_covers_nothing() -> None:
     assert check_coverage(q, q.text).covered == 0
 
 
+@pytest.mark.parametrize(
+    ("answer", "mark"),
+    [
+        # the option the point sets aside, given alone: backwards
+        ("At inference time it uses the batch statistics of the test batch.", "wrong"),
+        # the point's own option, setting the other aside in its own words: right
+        (
+            "At inference it uses running averages of the mean and variance, not the batch "
+            "statistics.",
+            "covered",
+        ),
+        ("At inference it does not use running averages; it uses the batch statistics.", "wrong"),
+    ],
+)
+def test_a_point_preferring_one_option_to_another(answer: str, mark: str) -> None:
+    q = find(shipped(), "depth-batchnorm")
+    point = check_coverage(q, answer).points[3]
+    assert "instead of batch statistics" in point.point
+    assert ("wrong" if point.wrong else "covered" if point.covered else "missed") == mark
+
+
 def test_an_answer_in_other_words_is_covered() -> None:
     q = find(shipped(), "br-early-stopping")
     answer = "Keep an eye on the held-out loss while training runs."

@@ -148,6 +148,30 @@ def _common_mistake(question: Question, n: int, sentence: str) -> str | None:
     return None
 
 
+_CONTRAST = re.compile(r"\b(?:instead\s+of|rather\s+than)\b", re.I)
+CONTRAST_SAID = 0.6  # share of the set-aside option's words a sentence must say
+CONTRAST_OWN = 0.35  # below this share of the point's own option, the sentence took the other
+
+
+def _the_other_option(point: str, sentence: str, echo: set[str]) -> str | None:
+    """A point that prefers one option to another ("running averages instead of batch
+    statistics"), answered with the other option alone ("it uses the batch statistics of the
+    test batch"): said backwards. A sentence that itself sets something aside ("not", "rather
+    than") is left alone: it may be setting aside the same option."""
+    found = _CONTRAST.search(point)
+    if not found or _NEGATION.search(sentence):
+        return None
+    other = set(terms(point[found.end() :]))
+    own = [t for t in terms(point[: found.start()]) if t not in other and t not in echo]
+    said = lexicon().expand(set(terms(sentence)))
+    if not own or not other or point_score(sorted(other), said, echo) < CONTRAST_SAID:
+        return None
+    if point_score(own, said, echo) >= CONTRAST_OWN:
+        return None
+    rest = point[found.end() :].strip().rstrip(".")
+    return f"it gives {rest}, which the point sets aside"
+
+
 _CONDITION = re.compile(r"\W*(?:if|when|whenever|once|although|though|while|since|unless)\b", re.I)
 _CLAUSE = re.compile(r"[;,:]\s+(?:so|and|because|which|but)?\b|\s+(?:so|because)\s+", re.I)
 
@@ -199,6 +223,8 @@ def check_coverage(question: Question, answer: str) -> Coverage:
                 why = next((w for q in quoted if (w := _common_mistake(question, n, q))), None)
             if why is None and own is not None and siblings:
                 why = _told_of_the_other_side(point, siblings, quoted, own, echo)
+            if why is None:
+                why = next((w for q in quoted if (w := _the_other_option(point, q, echo))), None)
             # a point that denies a claim is said only by a passage that denies or sets aside
             # something too: "the null is true" shares its words but not its sense
             says_it = not point_denies or any(distanced(q) for q in quoted)

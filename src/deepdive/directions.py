@@ -263,7 +263,9 @@ def _negated(point: str, sentence: str) -> str | None:
     rules = _rules()
     if rules.negation.search(point) or _PREVENTS.search(point):
         return None
-    wanted = set(terms(point))
+    # what the point sets aside ("instead of batch statistics") may be denied: "not the batch
+    # statistics" agrees with it
+    wanted = set(terms(_SET_ASIDE.split(point)[0]))
     # "to reduce overfitting" is agreed with by "so it does not overfit"
     lowered = set().union(*(t for w, t in _attached(point) if w == "down"))
     for m in rules.negation.finditer(sentence):
