@@ -3,8 +3,9 @@
 What it flags:
     The answer reports accuracy, says (or shows) that the positive class is rare — in words
     ("fraud is rare") or as a share in any form ("1% of the examples were failures", "one in
-    two hundred orders", "37 out of 5,000 scans") — and gives no class-aware metric
-    (precision, recall, F1, PR-AUC, false positives...).
+    two hundred orders", "37 out of 5,000 scans"), or works on a task whose positives are rare
+    by nature (fraud, anomaly, intrusion or defect detection, predictive maintenance) — and
+    gives no class-aware metric (precision, recall, F1, PR-AUC, false positives...).
 Why interviewers care:
     With 1% positives a model that always says "no" is 99% accurate. Quoting accuracy there
     suggests the candidate did not notice, and is the first thing an interviewer will probe.
