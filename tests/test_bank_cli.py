@@ -15,6 +15,7 @@ import pytest
 from deepdive.cli import main
 from deepdive.store import Store
 from deepdive.user_questions import list_user_questions
+from tests.conftest import ROOT
 from tests.terminal import Tmux
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -175,7 +176,8 @@ def test_bad_import_names_lines_and_imports_nothing(
     ("args", "code", "message"),
     [
         (("show", "nope"), 2, "no question with id 'nope'"),
-        (("import", "questions.docx"), 1, "unknown file type"),
+        (("import", "questions.docx"), 2, "no such file: questions.docx"),
+        (("import", str(ROOT / "pyproject.toml")), 1, "unknown file type"),
         (("import", "missing.yaml"), 2, "no such file: missing.yaml"),
         (("delete", "depth-batchnorm"), 2, "no question of yours with id"),
         (("random", "--company", "Nowhere"), 2, "no question matches these filters"),
