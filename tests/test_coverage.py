@@ -63,24 +63,57 @@ def test_repeating_the_question_covers_nothing() -> None:
 
 
 @pytest.mark.parametrize(
-    ("answer", "mark"),
+    ("question", "n", "answer", "mark"),
     [
         # the option the point sets aside, given alone: backwards
-        ("At inference time it uses the batch statistics of the test batch.", "wrong"),
+        (
+            "depth-batchnorm",
+            3,
+            "At inference time it uses the batch statistics of the test batch.",
+            "wrong",
+        ),
         # the point's own option, setting the other aside in its own words: right
         (
+            "depth-batchnorm",
+            3,
             "At inference it uses running averages of the mean and variance, not the batch "
             "statistics.",
             "covered",
         ),
-        ("At inference it does not use running averages; it uses the batch statistics.", "wrong"),
+        (
+            "depth-batchnorm",
+            3,
+            "At inference it does not use running averages; it uses the batch statistics.",
+            "wrong",
+        ),
+        # the other option named only to speak against it: right
+        (
+            "code-top-k-sampling",
+            1,
+            "To pick the top k, a full sort is wasteful here, so I use argpartition.",
+            "covered",
+        ),
+        (
+            "code-vectorize",
+            1,
+            "Python loops are slow, so I avoid them and use broadcasting.",
+            "covered",
+        ),
+        (
+            "br-bootstrap-misleading-intervals",
+            0,
+            "With many sessions per user, I resample users with replacement, not sessions.",
+            "covered",
+        ),
     ],
 )
-def test_a_point_preferring_one_option_to_another(answer: str, mark: str) -> None:
-    q = find(shipped(), "depth-batchnorm")
-    point = check_coverage(q, answer).points[3]
-    assert "instead of batch statistics" in point.point
-    assert ("wrong" if point.wrong else "covered" if point.covered else "missed") == mark
+def test_a_point_preferring_one_option_to_another(
+    question: str, n: int, answer: str, mark: str
+) -> None:
+    point = check_coverage(find(shipped(), question), answer).points[n]
+    assert " instead of " in point.point or " rather than " in point.point
+    got = "wrong" if point.wrong else "covered" if point.covered else "missed"
+    assert got == mark, point.wrong
 
 
 def test_an_answer_in_other_words_is_covered() -> None:

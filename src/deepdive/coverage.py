@@ -18,6 +18,7 @@ from functools import cache
 from typing import Any
 
 from deepdive.bank import Question, shipped
+from deepdive.datafiles import compile_patterns, load_data, require
 from deepdive.claim_frames import NEGATION as _NEGATION
 from deepdive.claim_frames import denies, distanced
 from deepdive.directions import (
@@ -153,22 +154,34 @@ CONTRAST_SAID = 0.6  # share of the set-aside option's words a sentence must say
 CONTRAST_OWN = 0.35  # below this share of the point's own option, the sentence took the other
 
 
+@cache
+def _disfavours() -> re.Pattern[str]:
+    name = "directions.yaml"
+    cfg = load_data(name)
+    return compile_patterns(name, cfg, require(name, cfg, "disfavours", list))
+
+
+_REASON_CLAUSE = re.compile(r",|;|\b(?:which|because|since|as\s+it|so)\b", re.I)
+
+
 def _the_other_option(point: str, sentence: str, echo: set[str]) -> str | None:
     """A point that prefers one option to another ("running averages instead of batch
     statistics"), answered with the other option alone ("it uses the batch statistics of the
     test batch"): said backwards. A sentence that itself sets something aside ("not", "rather
-    than") is left alone: it may be setting aside the same option."""
+    than") or speaks against it ("a full sort is wasteful") is left alone: it may be setting
+    aside the same option."""
     found = _CONTRAST.search(point)
-    if not found or _NEGATION.search(sentence):
+    if not found or _NEGATION.search(sentence) or _disfavours().search(sentence):
         return None
-    other = set(terms(point[found.end() :]))
+    # the option set aside, without the reason the point gives for it ("..., which is slower")
+    rest = _REASON_CLAUSE.split(point[found.end() :], maxsplit=1)[0].strip().rstrip(".")
+    other = set(terms(rest))
     own = [t for t in terms(point[: found.start()]) if t not in other and t not in echo]
     said = lexicon().expand(set(terms(sentence)))
     if not own or not other or point_score(sorted(other), said, echo) < CONTRAST_SAID:
         return None
     if point_score(own, said, echo) >= CONTRAST_OWN:
         return None
-    rest = point[found.end() :].strip().rstrip(".")
     return f"it gives {rest}, which the point sets aside"
 
 

@@ -265,7 +265,8 @@ def _negated(point: str, sentence: str) -> str | None:
         return None
     # what the point sets aside ("instead of batch statistics") may be denied: "not the batch
     # statistics" agrees with it
-    wanted = set(terms(_SET_ASIDE.split(point)[0]))
+    kept, *set_aside = _SET_ASIDE.split(point, maxsplit=1)
+    wanted = set(terms(kept)) - set(terms(" ".join(set_aside)))
     # "to reduce overfitting" is agreed with by "so it does not overfit"
     lowered = set().union(*(t for w, t in _attached(point) if w == "down"))
     for m in rules.negation.finditer(sentence):

@@ -30,10 +30,22 @@ FIX = (
 
 
 def find(ctx: Context) -> tuple[int, ...] | None:
-    imbalance = sorted({*ctx.matching("imbalance"), *ctx.rare_shares()})
-    if not imbalance or ctx.any("class_aware_metrics"):
+    if ctx.any("class_aware_metrics"):
         return None
     accuracy = [i for i, m in ctx.mentions("metrics") if m.name == "accuracy"]
     if not accuracy:
         return None
-    return (accuracy[0], imbalance[0])
+    imbalance = sorted({*ctx.matching("imbalance"), *ctx.rare_shares()})
+    if not imbalance:
+        imbalance = _rare_task(ctx, accuracy[0])
+    return (accuracy[0], imbalance[0]) if imbalance else None
+
+
+def _rare_task(ctx: Context, accuracy: int) -> list[int]:
+    """The task itself finds rare cases (fraud, anomaly or defect detection...), said where the
+    answer says what it built — its opening or the accuracy sentence — and no sentence says
+    the classes were about even. "Monitoring that detects anomalies" in passing is no task."""
+    if ctx.any("balanced_classes"):
+        return []
+    where = {*ctx.body()[:2], accuracy}
+    return [i for i in ctx.matching("rare_tasks") if i in where]
