@@ -18,9 +18,9 @@ from functools import cache
 from typing import Any
 
 from deepdive.bank import Question, shipped
-from deepdive.datafiles import compile_patterns, load_data, require
 from deepdive.claim_frames import NEGATION as _NEGATION
 from deepdive.claim_frames import denies, distanced
+from deepdive.datafiles import compile_patterns, load_data, require
 from deepdive.directions import (
     contradiction,
     directions_of,
