@@ -53,6 +53,20 @@ def test_key_points_given_again_are_added_not_dropped(store_url: str) -> None:
     assert out.question_id == "br-p-value" and out.ignored == 1
 
 
+def test_a_question_preferring_the_opposite_is_another_question(store_url: str) -> None:
+    store = Store(store_url)
+    one = "Why would you use precision rather than recall for a spam filter?"
+    other = "Why would you use recall rather than precision for a spam filter?"
+    add_drafts(store, [Draft(one, key_points=["false positives cost the user real mail"])])
+    (out,) = add_drafts(store, [Draft(other, key_points=["missing spam is what costs"])])
+    assert out.action == "added"
+    first, second = list_user_questions(store)
+    assert first.key_points == ("false positives cost the user real mail",)
+    assert second.key_points == ("missing spam is what costs",)
+    (again,) = add_drafts(store, [Draft(one.replace("for a", "in a"))])
+    assert (again.action, again.question_id) == ("reported again", first.id)
+
+
 def test_reporting_a_shipped_question_raises_its_count(store_url: str) -> None:
     store = Store(store_url)
     text = "What does a p-value tell you and what does it not tell you?"

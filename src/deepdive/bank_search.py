@@ -19,6 +19,7 @@ below ``thresholds.near_duplicate``.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from functools import cache, cached_property, lru_cache
@@ -346,13 +347,37 @@ def question_similarity(a: str, b: str) -> float:
     return cosine(read(a), read(b), _text_weights())
 
 
+_PREFERENCE = re.compile(r"\b(?:rather\s+than|instead\s+of|over|better\s+than)\b", re.I)
+_NEAR = 2  # content words either side of a preference that name what is compared
+
+
+def _preference(text: str) -> tuple[set[str], set[str]] | None:
+    """The words just before and after "rather than" / "over" / "instead of", if any."""
+    m = _PREFERENCE.search(text)
+    if not m:
+        return None
+    return set(terms(text[: m.start()])[-_NEAR:]), set(terms(text[m.end() :])[:_NEAR])
+
+
+def reversed_preference(a: str, b: str) -> bool:
+    """Do two questions prefer opposite things ("precision rather than recall" / "recall
+    rather than precision")? Their words are the same; what they ask is not."""
+    pa, pb = _preference(a), _preference(b)
+    if pa is None or pb is None:
+        return False
+    (a_before, a_after), (b_before, b_after) = pa, pb
+    return bool((a_before - b_before) & b_after and (a_after - b_after) & b_before)
+
+
 def same_question(text: str, candidates: Sequence[Question]) -> Question | None:
     """The candidate that asks the same thing as ``text``, if any (the most similar one)."""
     limit = threshold("same_question")
     best: tuple[float, Question] | None = None
     for q in candidates:
         score = question_similarity(text, q.text)
-        if score >= limit and (best is None or score > best[0]):
+        if score < limit or reversed_preference(text, q.text):
+            continue
+        if best is None or score > best[0]:
             best = (score, q)
     return best[1] if best else None
 
