@@ -66,12 +66,18 @@ def test_an_id_with_all_deletes_nothing(cli_env: dict[str, str]) -> None:
     assert len(_history(cli_env)) == 2
 
 
-def test_options_before_the_subcommand_apply_or_are_refused(cli_env: dict[str, str]) -> None:
+def test_options_before_the_subcommand_apply_or_are_refused(
+    cli_env: dict[str, str], tmp_path: Path
+) -> None:
     run(["analyze", str(OVERVIEW), "--project", "fraud"], cli_env)
     run(["analyze", str(OVERVIEW), "--project", "churn"], cli_env)
     r = run(["history", "--project", "churn", "trend", "--json"], cli_env)
     assert r.returncode == 0 and json.loads(r.stdout)["attempts"] == 1
     assert json.loads(run(["history", "trend", "--json"], cli_env).stdout)["attempts"] == 2
+    svg = tmp_path / "trend.svg"
+    r = run(["history", "trend", "--json", "--svg", str(svg)], cli_env)
+    assert json.loads(r.stdout)["attempts"] == 2 and f"Wrote {svg}" in r.stderr  # JSON kept whole
+    assert "TOP_" not in run(["history", "--help"], cli_env).stdout
     r = run(["history", "--since", "2020-01-01", "trend"], cli_env)
     assert r.returncode == 2 and "--since does not apply to 'history trend'" in r.stderr
     r = run(["history", "trend", "--project", "nosuch"], cli_env)

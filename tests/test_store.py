@@ -122,15 +122,36 @@ def test_an_imported_sheet_never_replaces_or_hides_a_different_one(
     assert [n for n, _, _ in other.list_fact_sheets()] == ["churn", "churn (imported)"]
 
 
-def test_a_sheet_name_the_web_pages_cannot_open_is_refused_on_import(store_url: str) -> None:
-    data = {
-        "schema": "deepdive.export/1",
-        "attempts": [],
-        "drill_sessions": [],
-        "fact_sheets": [{"name": "team/fraud", "persona": "team", "entries": {}}],
-    }
-    with pytest.raises(TransferError, match="fact sheet 1: a project name cannot contain a slash"):
-        import_data(Store(store_url), parse_export(json.dumps(data)))
+def test_a_sheet_name_the_web_pages_cannot_open_is_renamed_on_import(store_url: str) -> None:
+    sheets = [
+        {"name": "team/fraud", "persona": "team", "entries": {"impact": "Cut losses."}},
+        {"name": "..", "persona": "team", "entries": {}},
+    ]
+    data = {"schema": "deepdive.export/1", "attempts": [], "drill_sessions": []}
+    store = Store(store_url)
+    with pytest.raises(TransferError, match="fact sheet 2: a project name needs more than dots"):
+        import_data(store, parse_export(json.dumps({**data, "fact_sheets": sheets})))
+    assert store.list_fact_sheets() == []  # nothing of a refused file is written
+    once = import_data(store, parse_export(json.dumps({**data, "fact_sheets": sheets[:1]})))
+    assert once.sheets_renamed == (("team/fraud", "team-fraud"),)
+    assert store.get_fact_sheet("team-fraud") == ("team", {"impact": "Cut losses."})
+    again = import_data(store, parse_export(json.dumps({**data, "fact_sheets": sheets[:1]})))
+    assert (again.sheets_added, again.sheets_skipped, again.sheets_renamed) == (0, 1, ())
+
+
+def test_a_long_name_cut_short_on_import_is_still_recognised(store_url: str) -> None:
+    name = "x" * 200
+    store = Store(store_url)
+    store.save_fact_sheet(name, "team", {"impact": "Mine."})
+    theirs = {"name": name, "persona": "team", "entries": {"impact": "Theirs."}}
+    data = {"schema": "deepdive.export/1", "attempts": [], "drill_sessions": []}
+    payload = json.dumps({**data, "fact_sheets": [theirs]})
+    first = import_data(store, parse_export(payload))
+    (saved,) = [new for _, new in first.sheets_renamed]
+    assert len(saved) == 200 and saved.endswith(" (imported)")
+    for _ in range(2):
+        assert import_data(store, parse_export(payload)).sheets_skipped == 1
+    assert len(store.list_fact_sheets()) == 2
 
 
 def test_export_import_round_trip_and_idempotent(store_url: str, tmp_path: Path) -> None:

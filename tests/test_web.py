@@ -237,6 +237,8 @@ def test_api_a_misnamed_field_is_refused_not_dropped(client: TestClient) -> None
         (b"not json", {"content-type": "application/json"}, "the body is not valid JSON"),
         (b"hello", {"content-type": "text/plain"}, "the body is not a JSON object"),
         (b'["a"]', {"content-type": "application/json"}, "the body is not a JSON object"),
+        (b"", {"content-type": "application/json"}, "the body is not a JSON object"),
+        (b"{}", {"content-type": "application/json"}, "Invalid request: 'text' is missing"),
         (
             b'{"text": "' + b"word " * 30000 + b'", "save": false}',
             {"content-type": "application/json"},

@@ -119,7 +119,8 @@ def add_parser(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
         "add",
         help="add a question you were asked",
         description="Add a question to your own bank. Without --text it asks for each field. "
-        "A question you already have (same meaning) has its count raised instead.",
+        "A question you already have (same meaning) has its count raised instead, and any new "
+        "--key-point or --follow-up is added to it.",
     )
     ad.add_argument("--text", help="the question")
     ad.add_argument(

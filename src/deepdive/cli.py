@@ -323,26 +323,33 @@ LIST_OPTIONS = ("project", "since", "until", "question", "limit", "json")
 
 def _add_list_options(p: argparse.ArgumentParser, dest_prefix: str = "") -> None:
     d = dest_prefix
-    p.add_argument("--project", dest=d + "project", default=None, help="only this project")
+    p.add_argument(
+        "--project", dest=d + "project", metavar="NAME", default=None, help="only this project"
+    )
     p.add_argument(
         "--since",
         dest=d + "since",
+        metavar="DATE",
         default=None,
         help="only attempts on or after this date (YYYY-MM-DD)",
     )
     p.add_argument(
         "--until",
         dest=d + "until",
+        metavar="DATE",
         default=None,
         help="only attempts on or before this date (YYYY-MM-DD)",
     )
     p.add_argument(
         "--question",
         dest=d + "question",
+        metavar="TEXT",
         default=None,
         help="only attempts whose question contains TEXT",
     )
-    p.add_argument("--limit", dest=d + "limit", type=int, default=None, help="at most N attempts")
+    p.add_argument(
+        "--limit", dest=d + "limit", metavar="N", type=int, default=None, help="at most N attempts"
+    )
     p.add_argument("--json", dest=d + "json", action="store_true", help="print as JSON")
 
 
@@ -526,9 +533,11 @@ def _drill(args: argparse.Namespace) -> int:
     if args.replies:
         try:
             replies = split_replies(decode(_read(args.replies)))
-        except InputError as exc:  # say which of the two inputs it is
-            said = str(exc).removeprefix("the input ")
-            raise InputError(f"the replies file {args.replies} {said}") from None
+        except InputError as exc:  # say which of the two inputs it is, once
+            said = str(exc)
+            if args.replies not in said:
+                said = f"the replies file {args.replies} {said.removeprefix('the input ')}"
+            raise InputError(said) from None
         if not any(r.strip() for r in replies):
             raise InputError(f"{args.replies} has no replies (separate them with '---' lines)")
     session = DrillSession(overview, **options)  # type: ignore[arg-type]

@@ -26,6 +26,8 @@ def name_problem(name: str) -> str | None:
         return "Give the project a name."
     if "/" in name:
         return "A project name cannot contain a slash."
+    if not name.strip(". "):
+        return "A project name needs more than dots."  # "." and ".." are no path segments
     if len(name) > NAME_LIMIT:
         return f"The name is longer than {NAME_LIMIT} characters."
     return None

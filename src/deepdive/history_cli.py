@@ -168,7 +168,7 @@ def cmd_trend(store: Store, args: argparse.Namespace) -> int:
         from deepdive.svg_chart import trend_svg
 
         write_whole(args.svg, trend_svg(trend))
-        sys.stdout.write(f"Wrote {args.svg}\n")
+        _said(args, f"Wrote {args.svg}\n")
     if args.png:
         from deepdive.svg_chart import trend_png
 
@@ -176,8 +176,13 @@ def cmd_trend(store: Store, args: argparse.Namespace) -> int:
             write_with(args.png, lambda tmp: trend_png(trend, tmp), suffix=".png")
         except RuntimeError as exc:
             raise HistoryUsageError(str(exc)) from None
-        sys.stdout.write(f"Wrote {args.png}\n")
+        _said(args, f"Wrote {args.png}\n")
     return 0
+
+
+def _said(args: argparse.Namespace, line: str) -> None:
+    """A note for the user: on stderr when stdout carries JSON, so the JSON stays whole."""
+    (sys.stderr if getattr(args, "json", False) else sys.stdout).write(line)
 
 
 def cmd_export(store: Store, args: argparse.Namespace) -> int:
@@ -211,8 +216,10 @@ def cmd_import(store: Store, args: argparse.Namespace) -> int:
         f"{result.practice_added} practice results ({result.practice_skipped} already there).\n"
     )
     for theirs, saved in result.sheets_renamed:
-        sys.stdout.write(
-            f"A different fact sheet called {theirs!r} was already here: the imported one is "
-            f"saved as {saved!r}.\n"
+        why = (
+            f"A different fact sheet called {theirs!r} was already here"
+            if theirs.replace("/", "-") != saved
+            else f"A project name cannot contain a slash ({theirs!r})"
         )
+        sys.stdout.write(f"{why}: the imported one is saved as {saved!r}.\n")
     return 0

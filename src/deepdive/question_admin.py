@@ -72,6 +72,7 @@ def _report(outcomes: list[Outcome], as_json: bool) -> None:
                 "text": o.text,
                 "key_points_added": o.added_points,
                 "follow_ups_added": o.added_follow_ups,
+                "not_added": o.ignored,  # given for a shipped question, which keeps its own
             }
             for o in outcomes
         ]

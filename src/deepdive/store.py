@@ -232,7 +232,7 @@ class Store:
             with self.engine.connect() as conn:
                 yield conn
         except OperationalError as exc:
-            raise StoreError(f"cannot reach database {self.safe_url()}: {exc.orig}") from None
+            raise StoreError(f"cannot reach database {self.safe_url()}: {_reason(exc)}") from None
 
     @contextmanager
     def _write(self) -> Iterator[Connection]:

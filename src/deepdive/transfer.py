@@ -150,7 +150,8 @@ def parse_export(text: str) -> dict[str, Any]:
         where = f"fact sheet {n}"
         if not isinstance(rec, dict):
             raise TransferError(f"{where}: must be an object")
-        problem = name_problem(_require(rec, "name", str, where))
+        # a slash (older versions allowed one) is replaced on import, not refused
+        problem = name_problem(_require(rec, "name", str, where).replace("/", "-"))
         if problem:
             raise TransferError(f"{where}: {problem[0].lower()}{problem[1:].rstrip('.')}")
         if rec.get("persona") not in ("team", "switcher", "solo"):
@@ -247,12 +248,13 @@ def import_data(store: Store, data: dict[str, Any]) -> ImportResult:
         renamed: list[tuple[str, str]] = []
         now = datetime.now(UTC)
         for rec in data.get("fact_sheets", []):
-            name, content = rec["name"], (rec["persona"], rec["entries"])
+            name, content = rec["name"].replace("/", "-"), (rec["persona"], rec["entries"])
             if any(v == content and _same_or_imported(n, name) for n, v in known_sheets.items()):
                 s_skipped += 1  # here already, under its name or as imported beside another
                 continue
             if name in known_sheets:  # another sheet under this name: keep both
                 name = _free_name(name, known_sheets)
+            if name != rec["name"]:
                 renamed.append((rec["name"], name))
             known_sheets[name] = content
             # when it was last edited, as exported (older exports: now)
@@ -295,8 +297,11 @@ _IMPORTED = re.compile(r"(?: \(imported(?: \d+)?\))+$")
 
 
 def _same_or_imported(saved: str, name: str) -> bool:
-    """Two names of one sheet: the same, but for the suffixes imports give ("churn (imported)")."""
-    return saved == name or _IMPORTED.sub("", saved) == _IMPORTED.sub("", name)
+    """Two names of one sheet: the same, but for the suffixes imports give ("churn (imported)"),
+    which cut a long name short to fit."""
+    base, wanted = _IMPORTED.sub("", saved), _IMPORTED.sub("", name)
+    cut = saved != base and len(saved) >= NAME_LIMIT - 2
+    return saved == name or base == wanted or (cut and wanted.startswith(base))
 
 
 def _free_name(name: str, taken: dict[str, Any]) -> str:

@@ -141,6 +141,10 @@ def create_app(config: WebConfig | None = None) -> FastAPI:
         first = exc.errors()[0] if exc.errors() else {}
         where = ".".join(str(p) for p in first.get("loc", []) if p != "body")
         kind = first.get("type")
+        if kind == "missing" and not where:
+            kind = "model_attributes_type"  # no body at all
+        elif kind == "missing":
+            return error_response(request, 422, f"Invalid request: '{where}' is missing")
         if kind in ("json_invalid", "model_attributes_type", "dict_type"):
             what = "is not valid JSON" if kind == "json_invalid" else "is not a JSON object"
             return error_response(
