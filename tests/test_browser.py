@@ -265,6 +265,27 @@ def test_pages_fit_the_screen_and_parts_show_their_colours(
         assert overflow <= 0, f"{path} overflows by {overflow}px at {width}px"
 
 
+@pytest.mark.parametrize("width", [1280, 390])
+def test_a_very_long_word_or_name_wraps_instead_of_widening_the_page(
+    page: object, server: str, width: int
+) -> None:
+    page.set_viewport_size({"width": width, "height": 900})  # type: ignore[attr-defined]
+    long_name = "fraud" * 40
+    page.goto(f"{server}/?project={long_name}")  # type: ignore[attr-defined]
+    page.fill("#answer", OVERVIEW + " " + "x" * 400)  # type: ignore[attr-defined]
+    project = page.locator("#project")  # type: ignore[attr-defined]
+    if project.count():
+        project.fill(long_name)
+    page.click("#submit")  # type: ignore[attr-defined]
+    page.wait_for_selector("#highlighted")  # type: ignore[attr-defined]
+    for path in (page.url, f"{server}/history"):  # type: ignore[attr-defined]
+        page.goto(path)  # type: ignore[attr-defined]
+        overflow = page.evaluate(  # type: ignore[attr-defined]
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0, f"{path} overflows by {overflow}px at {width}px"
+
+
 AXE = Path(__file__).resolve().parents[1] / "node_modules" / "axe-core" / "axe.min.js"
 
 

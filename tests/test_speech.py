@@ -166,7 +166,7 @@ def test_bad_recordings_are_refused_clearly(tmp_path: Path) -> None:
     )
     for path, reason in [
         (empty, "empty"),
-        (broken, r"cannot read this audio file \([A-Z][^\[\]]*\); is it a recording \(wav, "),
+        (broken, r"cannot read this audio file \([A-Z][^\[\]]*\); deepdive reads recordings in"),
         (silence, "no speech found"),
         (long, "the limit is 20 minutes"),
     ]:

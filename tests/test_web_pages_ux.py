@@ -137,3 +137,27 @@ def test_add_your_own_question_in_the_web_app(client: TestClient) -> None:  # no
     assert "Added to your questions." in page and "split rows by id hash" in page
     r = client.post("/bank/add", data={"csrf": csrf(form), "text": "x", "asked": "2026-13"})
     assert r.status_code == 200 and 'id="form-error"' in r.text and "2026-13" in r.text
+
+
+def test_an_unknown_project_is_said_and_counts_agree_in_number(
+    client: TestClient,  # noqa: F811
+) -> None:
+    submit(client, WEAK)
+    page = client.get("/history?project=nosuch").text
+    assert "No attempts are saved for the project “nosuch”; showing all projects." in page
+    assert 'id="history-unknown"' not in client.get("/history").text
+    from collections import Counter
+
+    from deepdive.bank import shipped
+
+    topics = Counter(t for q in shipped() for t in q.topics)
+    single = next(t for t, n in sorted(topics.items()) if n == 1)
+    assert 'role="status">1 question</p>' in client.get(f"/bank?topic={single}").text
+
+
+def test_the_next_step_names_the_first_finding_in_a_sentence(
+    client: TestClient,  # noqa: F811
+) -> None:
+    _, location = submit(client, WEAK)
+    page = client.get(location).text
+    assert "Try this answer again</a>; first fix this: " in page and " first first" not in page

@@ -144,7 +144,7 @@ def probe_duration(path: Path) -> float:
     except Exception as exc:  # PyAV raises many error types for broken containers
         kinds = ", ".join(s.lstrip(".") for s in AUDIO_SUFFIXES)
         raise SpeechError(
-            f"cannot read this audio file ({_short(exc)}); is it a recording ({kinds})?"
+            f"cannot read this audio file ({_short(exc)}); deepdive reads recordings in {kinds}"
         ) from None
     return -1.0
 

@@ -228,6 +228,7 @@ def history(request: Request, project: str = "") -> Response:
         attempts=trend.attempts,
         projects=projects,
         project=chosen or "",
+        unknown=project if project and chosen is None else "",
     )
 
 
