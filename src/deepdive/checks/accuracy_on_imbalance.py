@@ -5,7 +5,8 @@ What it flags:
     ("fraud is rare") or as a share in any form ("1% of the examples were failures", "one in
     two hundred orders", "37 out of 5,000 scans"), or works on a task whose positives are rare
     by nature (fraud, anomaly, intrusion or defect detection, predictive maintenance) — and
-    gives no class-aware metric (precision, recall, F1, PR-AUC, false positives...).
+    gives no class-aware metric (precision, recall, F1, PR-AUC, false positives...) other
+    than in hindsight ("I should have looked at recall").
 Why interviewers care:
     With 1% positives a model that always says "no" is 99% accurate. Quoting accuracy there
     suggests the candidate did not notice, and is the first thing an interviewer will probe.
@@ -30,7 +31,8 @@ FIX = (
 
 
 def find(ctx: Context) -> tuple[int, ...] | None:
-    if ctx.any("class_aware_metrics"):
+    # a class-aware metric named only in hindsight ("I should have looked at recall") was not used
+    if set(ctx.matching("class_aware_metrics")) - set(ctx.matching("hindsight")):
         return None
     accuracy = [i for i, m in ctx.mentions("metrics") if m.name == "accuracy"]
     if not accuracy:
