@@ -127,3 +127,18 @@ def test_a_gap_already_given_is_not_asked_for() -> None:
         "reached 0.47 PR-AUC and served in 20 ms, over it."
     )
     assert "gap" not in overview_entities(other_metrics)
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("We used deep learning, a big neural network, over two years of payments.", False),
+        ("I fine-tuned BERT on the tickets and compared it with TF-IDF.", False),
+        ("I trained LightGBM on the tickets and compared it with logistic regression.", True),
+    ],
+)
+def test_deep_learning_is_not_offered_as_the_alternative_to_itself(text: str, asked: bool) -> None:
+    from deepdive.followups import followup_bank
+
+    deep = next(t for t in followup_bank().all() if t.id == "wm-deep")
+    assert deep.usable(overview_entities(text)) is asked

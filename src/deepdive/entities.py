@@ -13,7 +13,7 @@ SLOTS = ("model", "alternative", "metric", "source", "issue", "figure", "validat
 # facts a question can be skipped for (``unless`` in data/followups.yaml): "gap" — the answer
 # gives a number for both the chosen model and its alternative, so how far apart they were
 # is already said
-FACTS = ("gap",)
+FACTS = ("gap", "deep_model")  # deep_model: the chosen model is deep learning already
 # "<slot>_as_said": a model as the answer names it, when that is a specific name ("LambdaMART")
 # rather than its family ("learning to rank"); questions use it, checks keep the family name
 AS_SAID = "_as_said"
@@ -54,6 +54,8 @@ def extract_entities(
         stated = [n for n in reader.chosen_models(sentences) if n in counts]
         chosen = stated[0] if stated else max(order, key=lambda n: (counts[n], -order.index(n)))
         out["model"] = chosen
+        if v.is_deep(chosen):
+            out["deep_model"] = "yes"
         # "gradient boosting" is no alternative to LightGBM: it names the same choice; nor are
         # the other stages of one system ("embeddings retrieve, then LambdaMART ranks"): an
         # alternative is a family the answer compares or rules out

@@ -39,6 +39,8 @@ class Vocab:
         self._entries: dict[str, list[tuple[re.Pattern[str], str]]] = {}
         # a model family's broader family ("LightGBM" is a kind of "gradient boosting")
         self.broader: dict[str, str] = {}
+        deep = require(name, data, "deep_learning", list)
+        self.deep_learning = frozenset(str(d) for d in deep)
         for kind in KINDS:
             entries = require(name, data, kind, list)
             groups: list[str] = []
@@ -72,6 +74,9 @@ class Vocab:
         for narrow, wide in self.broader.items():
             if wide not in known:
                 raise DataFileError(f"{name}: {narrow!r} is a kind of {wide!r}, which has no entry")
+        models = {d for _, d in self._entries["models"]}
+        for d in sorted(self.deep_learning - models):
+            raise DataFileError(f"{name}: deep_learning names {d!r}, which is no model entry")
 
     def is_a(self, narrow: str, wide: str) -> bool:
         """Is ``narrow`` the same as ``wide`` or a kind of it ("LightGBM" of "gradient
@@ -83,6 +88,10 @@ class Vocab:
             seen.add(narrow)
             narrow = self.broader.get(narrow, narrow)
         return False
+
+    def is_deep(self, model: str) -> bool:
+        """Is ``model`` deep learning (a kind of one of the ``deep_learning`` families)?"""
+        return any(self.is_a(model, d) for d in self.deep_learning)
 
     def same_family(self, a: str, b: str) -> bool:
         """One names the other, or a kind of it: a rewording, not another model."""
