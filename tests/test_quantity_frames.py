@@ -218,3 +218,19 @@ def test_the_same_value_of_something_else_does_not_excuse_a_changed_figure() -> 
     assert frame_contradictions(overview, changed)
     restated = ["That first model used 20 features, and churn fell by 12 percent."]
     assert not frame_contradictions(overview, restated)
+
+
+def test_a_span_and_a_cadence_of_one_length_restate_each_other() -> None:
+    overview = [
+        "A single global LightGBM model, since it was fast to retrain nightly.",
+        "Walk-forward backtest over 26 weeks, retraining each week.",
+    ]
+    told = ["We backtested walk-forward over half a year, retraining weekly."]
+    assert not frame_contradictions(overview, told)
+
+
+def test_the_others_besides_the_speaker_are_a_part_of_the_team() -> None:
+    overview = ["Three data scientists, a credit policy lead, and a validation team."]
+    told = ["Besides me there were two other data scientists and a credit policy lead."]
+    assert not frame_contradictions(overview, told)
+    assert frame_contradictions(overview, ["There were two data scientists and a policy lead."])

@@ -59,7 +59,7 @@ _PERIOD_WORD = {
 _PERIOD = re.compile(
     r"\b(?P<w>hourly|daily|nightly|weekly|fortnightly|biweekly|monthly|quarterly|yearly|"
     r"annually)\b(?!\s+active\b)|"
-    rf"\b(?:every|once\s+an?|once\s+per)\s+(?:(?P<n>{_NUM})\s+)?(?P<u>minute|hour|day|night|week|"
+    rf"\b(?:every|each|once\s+an?|once\s+per)\s+(?:(?P<n>{_NUM})\s+)?(?P<u>minute|hour|day|night|week|"
     r"month|quarter|year)s?\b|"
     rf"\b(?P<m>{_NUM})[\s-]*(?P<v>second|minute|hour|day|week|month)s?[\s-]+"
     r"(?:resolution|granularity|intervals?|buckets?|bins?|cadence|frequency|windows?|"
