@@ -276,6 +276,11 @@ def test_drill_pages(client: TestClient) -> None:
             break
         r = client.post(f"{drill_url}/reply", data={"csrf": csrf(r.text), "action": "skip"})
     assert "Summary" in r.text and "Rehearse next" in r.text
+    # the finished drill is listed on its answer's page, and opens again
+    page = client.get(location).text
+    assert 'id="drills"' in page and f'href="{drill_url}"' in page
+    assert "1 of " in page and "questions answered" in page
+    assert "Summary" in client.get(drill_url).text
 
 
 def test_history_and_compare(client: TestClient) -> None:

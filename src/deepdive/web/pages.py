@@ -97,10 +97,22 @@ def feedback(request: Request, attempt_id: int) -> Response:
         row, text, analysis = store.get_attempt(attempt_id)
     except KeyError:
         raise FriendlyError(404, f"There is no attempt {attempt_id}.") from None
+    # the drills already run on this answer (one opened and never answered is not listed)
+    drills = [
+        {
+            "uid": d["uid"],
+            "when": d["created_at"],
+            "asked": len(d["payload"].get("turns") or []),
+            "answered": sum(1 for t in d["payload"].get("turns") or [] if not t.get("skipped")),
+        }
+        for d in store.list_drills(attempt_uid=row.uid)
+        if isinstance(d["payload"], dict) and d["payload"].get("turns")
+    ]
     return html(
         request,
         "feedback.html",
         row=row,
+        drills=drills,
         retelling=_against_story(store, row.project, text),
         story_url="/story/" + quote(row.project or "", safe=""),
         analysis=analysis,
