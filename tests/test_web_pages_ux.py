@@ -137,6 +137,19 @@ def test_add_your_own_question_in_the_web_app(client: TestClient) -> None:  # no
     assert "Added to your questions." in page and "split rows by id hash" in page
     r = client.post("/bank/add", data={"csrf": csrf(form), "text": "x", "asked": "2026-13"})
     assert r.status_code == 200 and 'id="form-error"' in r.text and "2026-13" in r.text
+    assert "Question 1:" not in r.text  # one question per form: no numbering in the message
+    # your own question can be deleted from its page, after ticking the box
+    own = client.get("/bank/my-1").text
+    assert 'id="question-delete"' in own
+    assert 'id="question-delete"' not in client.get("/bank/depth-batchnorm").text
+    r = client.post("/bank/my-1/delete", data={"csrf": csrf(own)})
+    assert r.status_code == 400 and client.get("/bank/my-1").status_code == 200
+    r = client.post(
+        "/bank/my-1/delete", data={"csrf": csrf(own), "confirm": "yes"}, follow_redirects=False
+    )
+    assert r.status_code == 303 and client.get("/bank/my-1").status_code == 404
+    r = client.post("/bank/depth-batchnorm/delete", data={"csrf": csrf(own), "confirm": "yes"})
+    assert r.status_code == 404
 
 
 def test_an_unknown_project_is_said_and_counts_agree_in_number(

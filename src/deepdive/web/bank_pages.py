@@ -26,7 +26,13 @@ from deepdive.inputs import InputError, too_short_to_keep, utf8_size, validate
 from deepdive.plan import MAX_DAYS, PlannedItem, make_plan
 from deepdive.practice_log import list_practice, record_practice
 from deepdive.store import Store
-from deepdive.user_questions import Draft, DraftError, add_drafts, list_user_questions
+from deepdive.user_questions import (
+    Draft,
+    DraftError,
+    add_drafts,
+    delete_user_question,
+    list_user_questions,
+)
 from deepdive.web.app import MAX_TEXT, FriendlyError, html
 from deepdive.web.cpu import analyze
 from deepdive.web.pages import _form, _see_other, _store
@@ -127,9 +133,20 @@ def _bank_add(request: Request, form: dict[str, Any]) -> Response:
             "bank_add.html",
             rounds=ROUND_TITLES,
             form=form,
-            error=f"{str(exc)[:1].upper()}{str(exc)[1:]}.",
+            # one question per form: "question 1: ..." says nothing here
+            error=f"{(said := str(exc).split(': ', 1)[-1])[:1].upper()}{said[1:]}.",
         )
     return _see_other(f"/bank/{outcome.question_id}?added={quote(outcome.action)}")
+
+
+@router.post("/bank/{ident}/delete")
+async def bank_delete(request: Request, ident: str) -> Response:
+    form = await _form(request)
+    if form.get("confirm") != "yes":
+        raise FriendlyError(400, "Tick the box to confirm: deleting a question cannot be undone.")
+    if not await run_in_threadpool(delete_user_question, _store(request), ident):
+        raise FriendlyError(404, f"There is no question of yours with id {ident}.")
+    return _see_other("/bank")
 
 
 @router.get("/bank/plan")
@@ -206,7 +223,10 @@ def _bank_practice(request: Request, form: dict[str, Any], ident: str) -> Respon
         row = _store(request).save_attempt(text, analysis, question=question.text, source="web")
         return _see_other(f"/attempts/{row.id}")
     if error is None and not question.key_points:
-        error = "This question has no key points to check against yet."
+        error = (
+            "This question has no key points to check against yet: add it again on the "
+            "“Add a question” page with its key points, and they join it."
+        )
     coverage = check_coverage(question, text) if error is None else None
     if coverage is not None:
         record_practice(_store(request), question.id, coverage)
