@@ -174,3 +174,14 @@ def test_the_next_step_names_the_first_finding_in_a_sentence(
     _, location = submit(client, WEAK)
     page = client.get(location).text
     assert "Try this answer again</a>; first fix this: " in page and " first first" not in page
+
+
+def test_an_error_page_leads_back_to_the_page_it_came_from(
+    client: TestClient,  # noqa: F811
+) -> None:
+    base = str(client.base_url)
+    r = client.get("/compare", params={"a": 1}, headers={"referer": f"{base}/history?project=x"})
+    assert r.status_code == 400
+    assert '<a href="/history?project=x" id="error-back">' in r.text
+    other = client.get("/compare", headers={"referer": "https://example.org/history"})
+    assert 'id="error-back"' not in other.text  # another site is no way back

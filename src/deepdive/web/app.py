@@ -14,6 +14,7 @@ from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
+from urllib.parse import urlsplit
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -203,10 +204,25 @@ def error_response(
     return templates.TemplateResponse(
         request,
         "error.html",
-        {"status": status, "message": message, "csrf": csrf_token(request.session)},
+        {
+            "status": status,
+            "message": message,
+            "csrf": csrf_token(request.session),
+            "back": _came_from(request),
+        },
         status_code=status,
         headers=headers,
     )
+
+
+def _came_from(request: Request) -> str | None:
+    """The page of this app the user came from (its path only), to go back to it from an error
+    with what they had typed still there; None for other sites or the page itself."""
+    ref = urlsplit(request.headers.get("referer", ""))
+    if not ref.path.startswith("/") or ref.netloc != request.url.netloc:
+        return None
+    back = ref.path + (f"?{ref.query}" if ref.query else "")
+    return None if back == request.url.path else back
 
 
 def app_from_env() -> FastAPI:
