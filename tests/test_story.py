@@ -105,6 +105,14 @@ def test_malformed_templates_name_the_line(text: str, error: str) -> None:
         ("labels", "The data was labelled.", True),
         ("labels", "Two nurses labelled each scan and a third settled disagreements.", False),
         ("tried", "A bigger network, but it was too slow, so we dropped it.", False),
+        # what breaks at 10x and the change: a plan, with or without "because"
+        (
+            "scale_10x",
+            "Feature joins over viewing logs; I would precompute daily aggregates.",
+            False,
+        ),
+        ("scale_10x", "It would be fine.", True),
+        ("scale_10x", "Probably the database would struggle a bit with it.", True),
     ],
 )
 def test_entries_are_checked_as_written(key: str, text: str, nudged: bool) -> None:

@@ -311,6 +311,20 @@ def _limitation(text: str) -> bool:
     return score >= 1.0 or len(text.split()) >= 4
 
 
+_CHANGE = re.compile(
+    r"\b(?:i|we)\s*(?:would|[\x27’]d|will|[\x27’]ll|could|can)\b|\bwould\s+(?:need|have|move|add)\b|"
+    r"\b(?:precompute|cache|shard|partition|batch|replicate|autoscale|queue|stream|distill|"
+    r"quantize|index)\w*",
+    re.I,
+)
+
+
+def _scale_plan(text: str) -> bool:
+    """What breaks first and what would change: "feature joins; I would precompute daily
+    aggregates" is a plan, with or without a "because"."""
+    return len(text.split()) >= 5 and (_reason(text) or bool(_CHANGE.search(text)))
+
+
 def _first_person(text: str) -> bool:
     from deepdive.ownership import read_ownership
     from deepdive.sentences import split_sentences
@@ -326,6 +340,7 @@ CHECKS = {
     "data_source": _data_source,
     "data_difficulty": _data_difficulty,
     "reason": _reason,
+    "scale_plan": _scale_plan,
     "validation": _validation,
     "limitation": _limitation,
     "first_person": _first_person,
