@@ -116,6 +116,14 @@ def test_a_point_preferring_one_option_to_another(
     assert got == mark, point.wrong
 
 
+def test_words_several_key_points_share_do_not_cover_them_all() -> None:
+    # "mean and variance" belongs to the normalising point and the inference point alike: a
+    # sentence about normalising covers the first, not the one about running averages
+    q = find(shipped(), "depth-batchnorm")
+    points = check_coverage(q, "It normalizes activations with batch mean and variance.").points
+    assert points[0].covered and not points[3].covered
+
+
 def test_an_answer_in_other_words_is_covered() -> None:
     q = find(shipped(), "br-early-stopping")
     answer = "Keep an eye on the held-out loss while training runs."

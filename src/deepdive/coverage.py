@@ -13,6 +13,7 @@ it; when nothing else does, the point is marked wrong, with that sentence.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -82,15 +83,23 @@ def _weights() -> Weights:
     return Weights(docs)
 
 
-def point_score(point: list[str], passage: set[str], echo: set[str]) -> float:
-    """Share of the key point's weight present in the passage (echo terms discounted)."""
+def point_score(
+    point: list[str], passage: set[str], echo: set[str], shared: dict[str, int] | None = None
+) -> float:
+    """Share of the key point's weight present in the passage (echo terms discounted, and
+    terms the question's other key points also use, by the square root of how many use
+    them)."""
     weight = _weights()
     unique = set(point)
-    total = sum(weight(t) * (ECHO_WEIGHT if t in echo else 1.0) for t in unique)
+    own = shared or {}
+
+    def w(t: str) -> float:
+        return float(weight(t) * (ECHO_WEIGHT if t in echo else 1.0) / own.get(t, 1) ** 0.5)
+
+    total = sum(w(t) for t in unique)
     if not total:
         return 0.0
-    found = sum(weight(t) * (ECHO_WEIGHT if t in echo else 1.0) for t in unique if t in passage)
-    return found / total
+    return sum(w(t) for t in unique if t in passage) / total
 
 
 def _told_of_the_other_side(
@@ -212,6 +221,8 @@ def check_coverage(question: Question, answer: str) -> Coverage:
             (sentence_terms[i] | sentence_terms[i + 1], (sentences[i], sentences[i + 1]))
         )
     sides = [side(p) for p in question.key_points]
+    # a term several key points share ("mean and variance") says less about which one is meant
+    shared = Counter(t for p in question.key_points for t in set(terms(p)))
     results = []
     for n, point in enumerate(question.key_points):
         wanted = terms(point)
@@ -227,7 +238,7 @@ def check_coverage(question: Question, answer: str) -> Coverage:
         right: tuple[float, tuple[str, ...]] | None = None
         wrong: tuple[str, tuple[str, ...]] | None = None
         for passage, quoted in passages:
-            score = point_score(wanted, passage, echo)
+            score = point_score(wanted, passage, echo, shared)
             best = max(best, score)
             if score < limit:
                 continue
