@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 from deepdive import __version__
 from deepdive.columns import columns
+from deepdive.history_options import TOP, add_list_options, apply_history_options
 
 if TYPE_CHECKING:
     from deepdive.analysis import Analysis
@@ -142,7 +143,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Every analysed answer is saved; list them, show one again, delete, or see "
         "the trend per score and per part. With no subcommand, lists attempts.",
     )
-    _add_list_options(hi, dest_prefix=TOP)
+    add_list_options(hi, dest_prefix=TOP)
     hsub = hi.add_subparsers(
         dest="history_command",
         metavar="SUBCOMMAND",
@@ -152,7 +153,7 @@ def build_parser() -> argparse.ArgumentParser:
     hl = hsub.add_parser(
         "list", help="list attempts", description="List saved attempts, newest first."
     )
-    _add_list_options(hl)
+    add_list_options(hl)
     hs = hsub.add_parser(
         "show", help="show one attempt again", description="Show a saved attempt's report."
     )
@@ -313,61 +314,6 @@ def _add_save_options(p: argparse.ArgumentParser) -> None:
         help="the question you answered (default: the deep-dive question)",
     )
     p.add_argument("--tag", action="append", default=[], help="a tag for this attempt (repeatable)")
-
-
-# 'history --project X' (before any subcommand) is kept apart from 'history trend --project X',
-# which a subcommand's own default would otherwise overwrite; see _history_options
-TOP = "top_"
-LIST_OPTIONS = ("project", "since", "until", "question", "limit", "json")
-
-
-def _add_list_options(p: argparse.ArgumentParser, dest_prefix: str = "") -> None:
-    d = dest_prefix
-    p.add_argument(
-        "--project", dest=d + "project", metavar="NAME", default=None, help="only this project"
-    )
-    p.add_argument(
-        "--since",
-        dest=d + "since",
-        metavar="DATE",
-        default=None,
-        help="only attempts on or after this date (YYYY-MM-DD)",
-    )
-    p.add_argument(
-        "--until",
-        dest=d + "until",
-        metavar="DATE",
-        default=None,
-        help="only attempts on or before this date (YYYY-MM-DD)",
-    )
-    p.add_argument(
-        "--question",
-        dest=d + "question",
-        metavar="TEXT",
-        default=None,
-        help="only attempts whose question contains TEXT",
-    )
-    p.add_argument(
-        "--limit", dest=d + "limit", metavar="N", type=int, default=None, help="at most N attempts"
-    )
-    p.add_argument("--json", dest=d + "json", action="store_true", help="print as JSON")
-
-
-def _history_options(args: argparse.Namespace, sub: str) -> None:
-    """Options given before the subcommand ('history --project X trend') apply to it where they
-    mean something (every one for list; --project and --json for trend; --json for show), and
-    are refused where they would be silently ignored."""
-    applies = {"list": LIST_OPTIONS, "trend": ("project", "json"), "show": ("json",)}
-    for name in LIST_OPTIONS:
-        if not hasattr(args, name):  # 'history' alone lists, with only the options before it
-            setattr(args, name, False if name == "json" else None)
-        value = getattr(args, TOP + name, None)
-        if value is None or value is False:
-            continue
-        if name not in applies.get(sub, ()):
-            raise UsageError(f"--{name} does not apply to 'history {sub}'")
-        if getattr(args, name, None) in (None, False):
-            setattr(args, name, value)
 
 
 def _store(args: argparse.Namespace) -> Store:
@@ -611,7 +557,10 @@ def _history(args: argparse.Namespace) -> int:
     from deepdive.transfer import TransferError
 
     if args.command == "history":
-        _history_options(args, args.history_command or "list")
+        try:
+            apply_history_options(args, args.history_command or "list")
+        except ValueError as exc:
+            raise UsageError(str(exc)) from None
     try:
         store = _store(args)
         if args.command == "export":
