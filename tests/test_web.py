@@ -262,6 +262,11 @@ def test_drill_pages(client: TestClient) -> None:
     drill_url = r.headers["location"]
     page = client.get(drill_url).text
     assert "Question 1 of" in page
+    # an empty "Check my reply" asks again and records nothing
+    r = client.post(
+        f"{drill_url}/reply", data={"csrf": csrf(page), "reply": " ", "action": "answer"}
+    )
+    assert 'id="form-error"' in r.text and "Question 1 of" in r.text
     r = client.post(
         f"{drill_url}/reply",
         data={

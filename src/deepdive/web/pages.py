@@ -169,11 +169,16 @@ def _load_drill(store: Store, uid: str) -> tuple[dict[str, Any], DrillSession]:
 
 @router.get("/drill/{uid}")
 def drill_page(request: Request, uid: str) -> Response:
+    return _drill_view(request, uid)
+
+
+def _drill_view(request: Request, uid: str, error: str | None = None) -> Response:
     record, session = _load_drill(_store(request), uid)
     last = session.turns[-1] if session.turns else None
     return html(
         request,
         "drill.html",
+        error=error,
         uid=uid,
         session=session,
         current=session.current(),
@@ -200,7 +205,10 @@ def _drill_reply(request: Request, form: dict[str, Any], uid: str) -> Response:
     reply = form.get("reply", "")
     if utf8_size(reply) > MAX_TEXT:
         raise FriendlyError(413, f"The reply is too long: the limit is {MAX_TEXT // 1000} KB.")
-    if form.get("action") == "skip" or not reply.strip():
+    if form.get("action") != "skip" and not reply.strip():
+        # an empty "Check my reply" is a slip, not a skip: ask again, nothing recorded
+        return _drill_view(request, uid, "Write a reply first, or press Skip to pass on it.")
+    if form.get("action") == "skip":
         session.skip()
     else:
         try:
