@@ -17,36 +17,22 @@ LIST_OPTIONS = ("project", "since", "until", "question", "limit", "json")
 APPLIES = {"list": LIST_OPTIONS, "trend": ("project", "json"), "show": ("json",)}
 
 
+# (option, placeholder, help) of the filters that take a value
+_FILTERS = (
+    ("project", "NAME", "only this project"),
+    ("since", "DATE", "only attempts on or after this date (YYYY-MM-DD)"),
+    ("until", "DATE", "only attempts on or before this date (YYYY-MM-DD)"),
+    ("question", "TEXT", "only attempts whose question contains TEXT"),
+)
+
+
 def add_list_options(p: argparse.ArgumentParser, dest_prefix: str = "") -> None:
-    d = dest_prefix
+    for name, meta, said in _FILTERS:
+        p.add_argument(f"--{name}", dest=dest_prefix + name, metavar=meta, default=None, help=said)
     p.add_argument(
-        "--project", dest=d + "project", metavar="NAME", default=None, help="only this project"
+        "--limit", dest=dest_prefix + "limit", metavar="N", type=int, help="at most N attempts"
     )
-    p.add_argument(
-        "--since",
-        dest=d + "since",
-        metavar="DATE",
-        default=None,
-        help="only attempts on or after this date (YYYY-MM-DD)",
-    )
-    p.add_argument(
-        "--until",
-        dest=d + "until",
-        metavar="DATE",
-        default=None,
-        help="only attempts on or before this date (YYYY-MM-DD)",
-    )
-    p.add_argument(
-        "--question",
-        dest=d + "question",
-        metavar="TEXT",
-        default=None,
-        help="only attempts whose question contains TEXT",
-    )
-    p.add_argument(
-        "--limit", dest=d + "limit", metavar="N", type=int, default=None, help="at most N attempts"
-    )
-    p.add_argument("--json", dest=d + "json", action="store_true", help="print as JSON")
+    p.add_argument("--json", dest=dest_prefix + "json", action="store_true", help="print as JSON")
 
 
 def apply_history_options(args: argparse.Namespace, sub: str) -> None:
