@@ -293,6 +293,8 @@ def test_history_and_compare(client: TestClient) -> None:
     submit(client, WEAK)
     page = client.get("/history").text
     assert page.count("<polyline") >= 2
+    # two attempts on one day: the axis gives their times, not the same date twice
+    assert re.search(r">\d\d \w\w\w \d\d:\d\d<", page), "no time on the axis"
     r = client.get("/compare?a=1&b=2")
     assert r.status_code == 200 and "Attempt 1" in r.text and "Attempt 2" in r.text
     assert client.get("/compare").status_code == 400

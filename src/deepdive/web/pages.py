@@ -235,7 +235,9 @@ def history(request: Request, project: str = "") -> Response:
     if trend.attempts:
         ends = None
         if trend.start and trend.end:
-            ends = (trend.start.strftime("%d %b"), trend.end.strftime("%d %b"))
+            # all on one day: the times tell the attempts apart, not "07 Dec ... 07 Dec"
+            shape = "%d %b" if trend.start.date() != trend.end.date() else "%d %b %H:%M"
+            ends = (trend.start.strftime(shape), trend.end.strftime(shape))
         charts = [
             line_chart("Scores", trend.scores, x_labels=ends),
             line_chart("Part strength", trend.parts, x_labels=ends),
