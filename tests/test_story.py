@@ -403,3 +403,27 @@ def test_story_cli(cli_env: dict[str, str], tmp_path: Path) -> None:
     assert r.returncode == 1 and "bad.md:2" in r.stderr and "Traceback" not in r.stderr
     assert run("story", "delete", "fraud-scoring").returncode == 0
     assert "No fact sheets" in run("story").stdout
+
+
+def test_analyze_json_with_a_project_says_where_the_retelling_check_is(
+    cli_env: dict[str, str], tmp_path: Path
+) -> None:
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [*DEEPDIVE, *args], capture_output=True, text=True, env=cli_env, timeout=60
+        )
+
+    assert run("prep", "--from", str(HERE / "sheet.yaml")).returncode == 0
+    answer = tmp_path / "retold.txt"
+    answer.write_text(
+        "I built a fraud model for card payments that cut chargeback losses by about a third. "
+        "The risk team reviewed every flagged payment by hand and had a two-day backlog. We "
+        "trained on eighteen months of card transactions and compared with the rules engine.\n"
+    )
+    for fmt in ("--json", "--markdown"):
+        r = run("analyze", str(answer), "--project", "fraud-scoring", fmt, "--no-save")
+        assert (
+            r.returncode == 0 and "deepdive retell FILE --project fraud-scoring --json" in r.stderr
+        )
+    r = run("analyze", str(answer), "--json", "--no-save")
+    assert r.stderr == "" and json.loads(r.stdout)["schema"] == "deepdive.analysis/1"

@@ -7,6 +7,7 @@ Exit codes: 0 success, 1 the input cannot be analysed (the reason is printed on 
 from __future__ import annotations
 
 import argparse
+import shlex
 import sys
 from importlib import resources
 from pathlib import Path
@@ -348,6 +349,19 @@ def _save_attempt(args: argparse.Namespace, text: str, analysis: Analysis) -> At
         return None
 
 
+def _has_sheet(args: argparse.Namespace) -> bool:
+    """Does --project name a saved fact sheet?"""
+    if not getattr(args, "project", None):
+        return False
+    from deepdive.store import StoreError
+
+    try:
+        _store(args).get_fact_sheet(args.project)
+    except (KeyError, StoreError):
+        return False
+    return True
+
+
 def _retelling_section(args: argparse.Namespace, text: str) -> str | None:
     """The retelling check, when --project names a saved fact sheet."""
     if not getattr(args, "project", None):
@@ -430,12 +444,19 @@ def _analyze(data: bytes, args: argparse.Namespace) -> int:
     text = _answer_text(data)
     analysis = analyze(text)
     saved = _save_attempt(args, text, analysis)
-    if getattr(args, "json", False):
-        sys.stdout.write(analysis.to_json() + "\n")
-    elif getattr(args, "markdown", False):
-        from deepdive.markdown_report import render_markdown
+    if getattr(args, "json", False) or getattr(args, "markdown", False):
+        if getattr(args, "json", False):
+            sys.stdout.write(analysis.to_json() + "\n")
+        else:
+            from deepdive.markdown_report import render_markdown
 
-        sys.stdout.write(render_markdown(analysis))
+            sys.stdout.write(render_markdown(analysis))
+        if _has_sheet(args):  # the report is one analysis; the retelling check is its own
+            sys.stderr.write(
+                f"deepdive: note: the check against the fact sheet {args.project!r} is in the "
+                f"text report, or as JSON from 'deepdive retell FILE --project "
+                f"{shlex.quote(args.project)} --json'\n"
+            )
     else:
         from deepdive.terminal_report import print_report
 
