@@ -8,6 +8,7 @@ import os
 import sqlite3
 import subprocess
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -313,13 +314,21 @@ def test_drift_detection_on_labelled_pairs() -> None:
     assert recall >= 0.8, recall
 
 
+def _cli(env: dict[str, str]) -> Callable[..., subprocess.CompletedProcess[str]]:
+    """``run(*args)``: the CLI in a subprocess with ``env``."""
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [*DEEPDIVE, *args], capture_output=True, text=True, env=env, timeout=60
+        )
+
+    return run
+
+
 def test_prep_from_never_replaces_a_different_sheet_unasked(
     cli_env: dict[str, str], tmp_path: Path
 ) -> None:
-    def run(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [*DEEPDIVE, *args], capture_output=True, text=True, env=cli_env, timeout=60
-        )
+    run = _cli(cli_env)
 
     sheet = HERE / "sheet.yaml"
     assert run("prep", "--from", str(sheet)).returncode == 0
@@ -408,10 +417,7 @@ def test_story_cli(cli_env: dict[str, str], tmp_path: Path) -> None:
 def test_analyze_json_with_a_project_says_where_the_retelling_check_is(
     cli_env: dict[str, str], tmp_path: Path
 ) -> None:
-    def run(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [*DEEPDIVE, *args], capture_output=True, text=True, env=cli_env, timeout=60
-        )
+    run = _cli(cli_env)
 
     assert run("prep", "--from", str(HERE / "sheet.yaml")).returncode == 0
     answer = tmp_path / "retold.txt"

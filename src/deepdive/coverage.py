@@ -21,7 +21,6 @@ from typing import Any
 from deepdive.bank import Question, shipped
 from deepdive.claim_frames import NEGATION as _NEGATION
 from deepdive.claim_frames import denies, distanced
-from deepdive.datafiles import compile_patterns, load_data, require
 from deepdive.directions import (
     contradiction,
     directions_of,
@@ -29,6 +28,7 @@ from deepdive.directions import (
     pair_terms,
     side,
     side_name,
+    speaks_against,
 )
 from deepdive.meaning import Weights, lexicon, terms, threshold
 from deepdive.misconceptions import MARGIN as MISCONCEPTION_MARGIN
@@ -163,13 +163,6 @@ CONTRAST_SAID = 0.6  # share of the set-aside option's words a sentence must say
 CONTRAST_OWN = 0.35  # below this share of the point's own option, the sentence took the other
 
 
-@cache
-def _disfavours() -> re.Pattern[str]:
-    name = "directions.yaml"
-    cfg = load_data(name)
-    return compile_patterns(name, cfg, require(name, cfg, "disfavours", list))
-
-
 _REASON_CLAUSE = re.compile(r",|;|\b(?:which|because|since|as\s+it|so)\b", re.I)
 
 
@@ -180,7 +173,7 @@ def _the_other_option(point: str, sentence: str, echo: set[str]) -> str | None:
     than") or speaks against it ("a full sort is wasteful") is left alone: it may be setting
     aside the same option."""
     found = _CONTRAST.search(point)
-    if not found or _NEGATION.search(sentence) or _disfavours().search(sentence):
+    if not found or _NEGATION.search(sentence) or speaks_against(sentence):
         return None
     # the option set aside, without the reason the point gives for it ("..., which is slower")
     rest = _REASON_CLAUSE.split(point[found.end() :], maxsplit=1)[0].strip().rstrip(".")

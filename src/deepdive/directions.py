@@ -359,6 +359,18 @@ def directions_of(text: str) -> list[str]:
     return _directions(text)
 
 
+@cache
+def _disfavours() -> re.Pattern[str]:
+    name = "directions.yaml"
+    cfg = load_data(name)
+    return compile_patterns(name, cfg, require(name, cfg, "disfavours", list))
+
+
+def speaks_against(text: str) -> bool:
+    """Does ``text`` speak against something ("a full sort is wasteful", "loops are slow")?"""
+    return bool(_disfavours().search(text))
+
+
 def names_both_sides(text: str) -> bool:
     """Does ``text`` name both sides of some swap pair ("bagging ... boosting")?"""
     return any(a.search(text) and b.search(text) for a, b, _, _ in _rules().swaps)
