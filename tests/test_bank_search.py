@@ -37,6 +37,10 @@ QUERIES = [
     # misspelt words are put right; a long description needs a smaller share of its words
     ("precision and recal", "br-precision-recall"),
     ("kl divergance", "br-entropy-kl-divergence"),
+    ("bias varience tradeoff", "depth-bias-variance"),
+    # a short word that abbreviates what the query already names; a number typed on its unit
+    ("l1 vs l2 reg", "depth-regularization"),
+    ("4bit llm weights", "depth-int4-weight-quantization"),
     (
         "my colleague peeks at the experiment every morning and stops it once it looks good",
         "br-ab-test-peeking",
@@ -74,6 +78,19 @@ def test_close_runners_up_follow_a_match_and_never_make_one() -> None:
     hits = [q.id for q, _ in index.search("kl divergence", 5)]
     assert hits[0] == "br-entropy-kl-divergence" and "br-forward-reverse-kl" in hits[:3]
     assert index.search("design a system for zorblax quarterly wibble") == []
+
+
+def test_a_word_the_bank_never_uses_is_not_the_one_a_match_may_lack() -> None:
+    # "quicksort" names the topic; a question holding only "time complexity" is no match
+    index = SearchIndex(shipped())
+    assert index.search("quicksort time complexity") == []
+    assert index.search("image captioning model") == []
+
+
+def test_short_abbreviations_are_dropped_only_beside_the_concept_they_shorten() -> None:
+    index = SearchIndex(shipped())
+    assert index.terms("l2 reg") == ["c:regularization"]
+    assert "reg" in index.terms("reg model in a region")
 
 
 def test_results_are_ranked_and_bounded() -> None:

@@ -36,6 +36,13 @@ def test_common_slips_are_put_right() -> None:
     )
 
 
+def test_one_vowel_for_another_in_a_longer_word_is_put_right() -> None:
+    assert BANK.correct("varience") == "variance"
+    assert BANK.correct("gradiant") == "gradient"
+    assert BANK.correct("recoll") is None  # too short: a vowel slip there is often a word
+    assert BANK.correct("latincy") == "latency"
+
+
 def test_real_words_and_unknown_names_are_left_alone() -> None:
     assert BANK.correct("variance") is None  # a bank word
     assert BANK.correct("genetic") is None  # one changed letter from "generic": a real word

@@ -34,6 +34,9 @@ from deepdive.spelling import Speller, fold_accents, words_of
 if TYPE_CHECKING:
     from deepdive.question_vectors import QuestionVectors
 
+_GLUED_FIGURE = re.compile(r"\b(\d+)([A-Za-z]{2,})\b")
+# A query word this long (letters) may abbreviate a concept the query names ("l2 reg").
+ABBREVIATION_LENGTH = (3, 4)
 K1 = 1.2
 B = 0.75
 # Other names for the question (``data/search_phrases.yaml``): what people type for it.
@@ -66,7 +69,8 @@ WORD_CANDIDATES = 30
 MEANING_CANDIDATES = 10
 # A query still matches a question that lacks one of its words when the question holds this
 # share of the other words' weight (all of them, in fields that count in full), and there are
-# at least this many of them.
+# at least this many of them. The word lacked must be one the bank uses somewhere: a word it
+# never uses ("quicksort time complexity") is most often the very topic the bank lacks.
 ONE_MISSING_SHARE = 0.999
 ONE_MISSING_MIN_HELD = 2
 # How much of a query term a field holds, for that share: a word met only in a key point
@@ -166,6 +170,25 @@ def query_terms(query: str) -> list[str]:
     return topic or found
 
 
+def _abbreviates(term: str, concepts: Sequence[str]) -> bool:
+    """Whether ``term`` (a word of ``ABBREVIATION_LENGTH`` letters, not itself a concept)
+    begins a longer word of one of the ``concepts``' phrases."""
+    low, high = ABBREVIATION_LENGTH
+    if term.startswith("c:") or not low <= len(term) <= high:
+        return False
+    words = _concept_words()
+    return any(w.startswith(term) and w != term for c in concepts for w in words.get(c, ()))
+
+
+@cache
+def _concept_words() -> dict[str, frozenset[str]]:
+    """Each concept term with the (stemmed) words of the phrases that make it."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for phrase, concept in lexicon().phrases.items():
+        out[concept].update(phrase)
+    return {c: frozenset(w) for c, w in out.items()}
+
+
 class SearchIndex:
     """A BM25F index over a list of questions, with an honest "no match".
 
@@ -212,13 +235,34 @@ class SearchIndex:
     def read(self, query: str) -> str:
         """The query as search reads it: accents dropped, a word typed in two joined when the
         bank knows the whole, and misspelt words put right when a term is still unknown."""
-        query = fold_accents(query)
+        query = self._split_figures(fold_accents(query))
         joined = self.speller.join_split(query)
         if joined != query and not all(t in self._idf for t in query_terms(joined)):
             joined = query  # keep the words as typed
         if any(t not in self._idf for t in query_terms(joined)):
             return self.corrected(joined)
         return joined
+
+    def terms(self, read: str) -> list[str]:
+        """The query's terms (:func:`query_terms`), without a short word that abbreviates a
+        concept the query already names ("l1 vs l2 *reg*")."""
+        found = query_terms(read)
+        named = [t for t in found if t.startswith("c:")]
+        return [t for t in found if not _abbreviates(t, named)] or found
+
+    def _split_figures(self, query: str) -> str:
+        """``query`` with a number typed onto its unit ("4bit", "100ms") written apart, when
+        the bank does not know the glued word but knows the unit."""
+
+        def split(m: re.Match[str]) -> str:
+            glued, number, unit = m.group(0), m.group(1), m.group(2)
+            if any(t in self._idf for t in lexicon().terms(glued)):
+                return glued
+            if all(t in self._idf for t in lexicon().terms(unit)):
+                return f"{number} {unit}"
+            return glued
+
+        return _GLUED_FIGURE.sub(split, query)
 
     def did_you_mean(self, query: str) -> str | None:
         """The query as search read it, when it put a misspelt word right; else None."""
@@ -271,7 +315,7 @@ class SearchIndex:
     def by_words(self, read: str) -> list[tuple[int, float]]:
         """Question positions that match the (already read) query by words, with their BM25F
         scores, best first; close runners-up follow the matches."""
-        wanted = query_terms(read)
+        wanted = self.terms(read)
         total = sum(self._idf.get(t, self._unseen) for t in wanted)
         if not total:
             return []
@@ -307,7 +351,7 @@ class SearchIndex:
             if len(wanted) <= ONE_MISSING_MIN_HELD:
                 return False
             lacked = [t for t in wanted if i not in self._members.get(t, frozenset())]
-            if len(lacked) != 1:
+            if len(lacked) != 1 or lacked[0] not in self._idf:
                 return False
             return held[i] >= (total - weight[lacked[0]]) * ONE_MISSING_SHARE
 

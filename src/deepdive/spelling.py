@@ -33,6 +33,7 @@ _SPLIT = re.compile(r"\b([A-Za-z]{2,})[- ](?=([A-Za-z]{2,})\b)")
 MAX_LENGTH = 30  # longer "words" are not typing slips, and cost time to look up
 JOINED_MIN = 7  # a word typed in two is joined only when the whole is this long
 PREFIX_EXTRA = 4  # a prefix stands for a bank word at least this many letters longer
+VOWEL_MIN = 7  # words this long may have one vowel written as another
 LONG = 9  # words this long may have a letter changed or added, or two edits
 
 
@@ -83,6 +84,15 @@ def _doubled(a: str, b: str) -> bool:
     )
 
 
+def _vowel_swapped(a: str, b: str) -> bool:
+    """Whether ``a`` is ``b`` with one vowel written as another ("varience" for "variance"),
+    in a word long enough (``VOWEL_MIN``) that the slip is likelier than another word."""
+    if len(a) != len(b) or len(a) < VOWEL_MIN:
+        return False
+    diff = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    return len(diff) == 1 and all(ch in "aeiou" for ch in diff[0])
+
+
 class Speller:
     """Corrections against a fixed vocabulary with word counts."""
 
@@ -127,7 +137,11 @@ class Speller:
             if c[0] != word[0]:
                 continue
             d = distance(word, c)
-            if limit == 1 and len(c) <= len(word) and not (_swapped(word, c) or _doubled(word, c)):
+            if (
+                limit == 1
+                and len(c) <= len(word)
+                and not (_swapped(word, c) or _doubled(word, c) or _vowel_swapped(word, c))
+            ):
                 continue  # a changed or an added letter in a short word: likely another word
             # a dropped letter is the commonest slip, an added one less so
             kind = 0 if len(c) > len(word) else 1 if len(c) == len(word) else 2
