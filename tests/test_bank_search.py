@@ -12,6 +12,7 @@ from deepdive.bank_search import (
     MIN_COVERAGE,
     MIN_COVERAGE_LONG,
     SearchIndex,
+    asked_question,
     min_coverage,
     question_similarity,
     same_question,
@@ -85,6 +86,17 @@ def test_a_word_the_bank_never_uses_is_not_the_one_a_match_may_lack() -> None:
     index = SearchIndex(shipped())
     assert index.search("quicksort time complexity") == []
     assert index.search("image captioning model") == []
+
+
+def test_a_query_asking_how_to_answer_a_question_is_read_as_that_question() -> None:
+    assert asked_question("how should I answer 'tell me about a time you failed'") == (
+        "tell me about a time you failed'"
+    )
+    assert asked_question("How do I respond to: why did you leave?") == "why did you leave?"
+    assert asked_question("how to answer") == "how to answer"  # nothing asked: as typed
+    assert asked_question("how do answers differ") == "how do answers differ"
+    hits = SearchIndex(shipped()).search("how should I answer 'tell me about a time you failed'")
+    assert hits[0][0].id == "pdd-failure", [q.id for q, _ in hits]
 
 
 def test_short_abbreviations_are_dropped_only_beside_the_concept_they_shorten() -> None:

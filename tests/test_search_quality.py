@@ -18,7 +18,7 @@ from deepdive.search_quality import LabelledQuery, measure
 FILE = Path(__file__).parent / "data" / "search_queries.yaml"
 BATCHES = [
     Path(__file__).parent / "data" / f"search_queries_{n}.yaml"
-    for n in (2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15)
+    for n in (2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16)
 ]
 
 
@@ -28,18 +28,18 @@ def _rows(path: Path) -> list[LabelledQuery]:
 
 
 def _queries(half: int) -> list[LabelledQuery]:
-    """Half 0 and 1 of the first batch (dev and test); 2 to 15 are the later batches."""
+    """Half 0 and 1 of the first batch (dev and test); 2 to 16 are the later batches."""
     if half >= 2:
         return _rows(BATCHES[half - 2])
     return _rows(FILE)[half::2]
 
 
 def test_the_query_set_is_big_enough_and_names_real_questions() -> None:
-    rows = [r for half in range(16) for r in _queries(half)]
-    assert len(rows) >= 80 + 100 + 80 + 80 + 70 + 100 * 9
+    rows = [r for half in range(17) for r in _queries(half)]
+    assert len(rows) >= 80 + 100 + 80 + 80 + 70 + 100 * 10
     # 301 written with no answer; 30 of them became answerable when the bank gained seven
     # questions on 2026-12-07
-    assert sum(not r.accept for r in rows) >= 15 + 25 + 15 + 20 * 11 - 30
+    assert sum(not r.accept for r in rows) >= 15 + 25 + 15 + 20 * 12 - 30
     for r in rows:
         for ident in r.accept:
             find(shipped(), ident)  # raises KeyError for an unknown id
@@ -57,13 +57,16 @@ def test_the_query_set_is_big_enough_and_names_real_questions() -> None:
         (6, 0.92, 0.89, 0.76),
         (7, 0.89, 0.85, 0.89),
         (8, 0.92, 0.83, 0.95),
-        (9, 0.88, 0.8, 0.95),
+        # 9 and 15 each lost a query or two when "how do I answer X" came to be read as X
+        # (2026-12-07): X alone ranks the wrong question first; 10 to 12 gained four
+        (9, 0.87, 0.8, 0.95),
         (10, 0.92, 0.88, 0.94),
         (11, 0.9, 0.82, 0.95),
         (12, 0.88, 0.81, 0.85),
         (13, 0.93, 0.88, 0.85),
         (14, 0.95, 0.86, 0.95),
-        (15, 0.88, 0.83, 0.95),
+        (15, 0.87, 0.83, 0.95),
+        (16, 0.95, 0.92, 0.85),
     ],
 )
 def test_search_ranks_like_a_person_expects(
@@ -73,6 +76,13 @@ def test_search_ranks_like_a_person_expects(
     assert quality.top1_share >= top1, quality.misses
     assert quality.ndcg >= ndcg, quality.summary()
     assert quality.no_match_share >= silent, quality.misses
+
+
+def test_every_labelled_query_together_meets_the_issue_targets() -> None:
+    # issue 14: an accepted question first for 90%, nDCG@5 0.9, 95% of no-match queries silent
+    quality = measure(shipped(), [r for half in range(17) for r in _queries(half)])
+    assert quality.top1_share >= 0.9 and quality.ndcg >= 0.9, quality.summary()
+    assert quality.no_match_share >= 0.95, quality.summary()
 
 
 def _words_only_ndcg(queries: list[LabelledQuery]) -> float:

@@ -159,11 +159,29 @@ def _query_tools() -> frozenset[str]:
     return frozenset(t for w in words for t in lexicon().terms(str(w)))
 
 
+@cache
+def _answer_framing() -> re.Pattern[str]:
+    """A query's opening that asks how to answer a question, with the quote that may follow."""
+    data = load_data(FILE)
+    framings = require(FILE, data, "query_answer_framings", list)
+    ordered = sorted((str(f).strip().lower() for f in framings), key=len, reverse=True)
+    words = "|".join(r"\s+".join(map(re.escape, f.split())) for f in ordered)
+    return re.compile(rf"^\s*(?:{words})\b[\s:,]*(?:the\s+question\s+)?[\"'‘“]?", re.I)
+
+
+def asked_question(query: str) -> str:
+    """The interview question a query asks how to answer ("how should I answer 'what's your
+    biggest weakness'" reads "what's your biggest weakness'"), or the query itself."""
+    rest = _answer_framing().sub("", query, count=1)
+    return rest if rest.strip() and rest != query else query
+
+
 def query_terms(query: str) -> list[str]:
-    """The content terms of a query, without a framing opening ("tell me about a time ...")
-    and without words that only frame its topic, when the topic itself has terms (and
-    without the library it is asked in, when it names a concept)."""
-    found = list(dict.fromkeys(lexicon().question_terms(query)))
+    """The content terms of a query, without a framing opening ("tell me about a time ...",
+    also inside "how do I answer ..."), and without words that only frame its topic, when
+    the topic itself has terms (and without the library it is asked in, when it names a
+    concept)."""
+    found = list(dict.fromkeys(lexicon().question_terms(asked_question(query))))
     topic = [t for t in found if t not in _query_fillers()]
     if any(t.startswith("c:") for t in topic):
         topic = [t for t in topic if t not in _query_tools()]
