@@ -183,7 +183,7 @@ def test_bad_import_names_lines_and_imports_nothing(
         (("random", "--company", "Nowhere"), 2, "no question matches these filters"),
         (("practice", "depth-batchnorm"), 1, "the answer is empty"),
         (("add",), 2, "give the question with --text"),
-        (("add", "--text", "Why?", "--asked", "soon"), 1, "date asked 'soon'"),
+        (("add", "--text", "Why that loss?", "--asked", "soon"), 1, "date asked 'soon'"),
         (("search", "x", "--limit", "0"), 2, "--limit must be at least 1"),
     ],
 )

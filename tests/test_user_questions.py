@@ -84,7 +84,7 @@ def test_reporting_a_shipped_question_raises_its_count(store_url: str) -> None:
 
 def test_a_batch_with_one_bad_draft_saves_nothing(store_url: str) -> None:
     store = Store(store_url)
-    drafts = [Draft("How do you pick a loss?"), Draft("Why?", difficulty=7)]
+    drafts = [Draft("How do you pick a loss?"), Draft("Why that loss?", difficulty=7)]
     with pytest.raises(DraftError, match="question 2: difficulty must be 1, 2 or 3"):
         add_drafts(store, drafts)
     assert list_user_questions(store) == []
@@ -95,14 +95,21 @@ def test_a_batch_with_one_bad_draft_saves_nothing(store_url: str) -> None:
     [
         (Draft("   "), "the question text is empty"),
         (Draft("x" * 1001), "longer than 1000"),
-        (Draft("Why?", round="cooking"), "unknown round 'cooking'"),
-        (Draft("Why?", asked_on="May 2026"), "must look like 2026-05-14"),
-        (Draft("Why?", asked_on="2026-13"), "not a real date"),
+        (Draft("asdf"), "too short to be a question"),
+        (Draft("Backpropagation"), "too short to be a question"),
+        (Draft("Why that loss?", round="cooking"), "unknown round 'cooking'"),
+        (Draft("Why that loss?", asked_on="May 2026"), "must look like 2026-05-14"),
+        (Draft("Why that loss?", asked_on="2026-13"), "not a real date"),
     ],
 )
 def test_bad_drafts_say_which_field(draft: Draft, message: str) -> None:
     with pytest.raises(DraftError, match=message):
         draft.validate()
+
+
+def test_short_real_questions_are_kept() -> None:
+    for text in ("Explain dropout", "What is AUC?", "Why?"):
+        Draft(text).validate()
 
 
 def test_round_is_guessed_from_the_nearest_shipped_question() -> None:

@@ -55,6 +55,11 @@ class Draft:
             raise DraftError("the question text is empty")
         if len(self.text) > MAX_TEXT:
             raise DraftError(f"the question is longer than {MAX_TEXT} characters")
+        if len(self.text.split()) == 1 and "?" not in self.text:
+            raise DraftError(
+                f"{self.text!r} is too short to be a question: write it the way the interviewer "
+                "asked it (for example 'Explain dropout')"
+            )
         if self.round is not None and self.round not in ROUNDS:
             raise DraftError(f"unknown round {self.round!r} (one of {', '.join(ROUNDS)})")
         if self.difficulty is not None and self.difficulty not in (1, 2, 3):
