@@ -190,6 +190,21 @@ def test_problem_context_in_a_clause_of_a_modelling_sentence_is_enough_to_not_be
     assert part_classifier().weakly_present(labelled, "problem")
 
 
+def test_the_task_told_as_the_models_purpose_makes_the_problem_part_present() -> None:
+    """The label counts the ML task framing as the problem part ("what is predicted"), even
+    with no business reason given; jumps_to_model still reads it as no business context."""
+    from deepdive.engine import analyze
+
+    text = (
+        "I trained a recurrent network to classify bird calls from short field recordings. "
+        "The clips came from a public archive, labelled by volunteers. It reached 81% accuracy "
+        "on recordings from sites it had not seen."
+    )
+    analysis = analyze(text)
+    assert analysis.part("problem").present
+    assert "jumps_to_model" in analysis.finding_ids()
+
+
 def test_an_outcome_with_a_number_is_evaluation_evidence() -> None:
     """A business result with a number was measured somehow: the evaluation part is there
     (the real corpus's annotators read it so in 21 of 22 answers with a hook)."""

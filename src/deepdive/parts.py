@@ -75,13 +75,16 @@ class PartClassifier:
         parts = require(name, cfg, "parts", dict)
         self.cues: dict[str, list[tuple[float, re.Pattern[str]]]] = {}
         self.named: dict[tuple[str, str], re.Pattern[str]] = {}
+        self.named_weight: dict[tuple[str, str], float] = {}
         for part in PARTS:
             self.cues[part] = []
             for g in require(name, parts, part, list):
                 pattern = compile_patterns(name, g, require(name, g, "patterns", list))
                 self.cues[part].append((require(name, g, "weight", float), pattern))
                 if "name" in g:
-                    self.named[(part, require(name, g, "name", str))] = pattern
+                    key = (part, require(name, g, "name", str))
+                    self.named[key] = pattern
+                    self.named_weight[key] = self.cues[part][-1][0]
         # parts whose cues are also matched with intensifiers taken out ("never actually ...")
         self.read_through = frozenset(require(name, cfg, "read_through_intensifiers", list))
         w = require(name, cfg, "evidence_weights", dict)
@@ -124,6 +127,12 @@ class PartClassifier:
             if pattern.match(text.strip().strip("*_#:")):
                 return part
         return None
+
+    def named_score(self, sentence: Sentence, part: str, name: str) -> float:
+        """What the cue group called ``name`` adds to ``sentence``'s score for ``part``."""
+        text = delivery().strip_fillers(plain(sentence.text))
+        key = (part, name)
+        return self.named_weight[key] if self.named[key].search(text) else 0.0
 
     def raw_scores(
         self,

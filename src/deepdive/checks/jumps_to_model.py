@@ -17,11 +17,13 @@ Stronger version:
 from __future__ import annotations
 
 from deepdive.context import Context
+from deepdive.parts import part_classifier
 
 ID = "jumps_to_model"
 PART = "problem"
 SEVERITY = "major"
 CONTEXT = 0.8  # a problem score this high in or before the opening counts as context
+# (less what a purpose clause adds: "to predict churn" names the task, not the business)
 MESSAGE = "The story starts with the model before saying what problem it solved and for whom."
 FIX = (
     "Before any model name, give one or two sentences of context: who had the problem, why it "
@@ -43,7 +45,14 @@ def find(ctx: Context) -> tuple[int, ...] | None:
     scores = ctx.labels[first].scores
     names_model = any(i == first for i, _ in ctx.mentions("models"))
     opens_with_model = ctx.label(first) == "modeling" and (names_model or scores["modeling"] >= 2.5)
-    context_before = any(ctx.labels[i].scores["problem"] >= CONTEXT for i in body if i <= first)
+    context_before = any(_context(ctx, i) >= CONTEXT for i in body if i <= first)
     if opens_with_model and not context_before:
         return (first,)
     return None
+
+
+def _context(ctx: Context, i: int) -> float:
+    """Sentence ``i``'s problem score as business context: the task told only as the model's
+    purpose ("a model ... to predict churn") names the task, not who needed it or why."""
+    purpose = part_classifier().named_score(ctx.sentences[i], "problem", "task_purpose")
+    return ctx.labels[i].scores["problem"] - purpose
