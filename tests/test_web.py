@@ -288,6 +288,23 @@ def test_drill_pages(client: TestClient) -> None:
     assert "Summary" in client.get(drill_url).text
 
 
+def test_everything_saved_downloads_as_the_cli_export(client: TestClient, tmp_path: Path) -> None:
+    from deepdive.transfer import import_data, parse_export
+
+    assert submit(client, OVERVIEW, "fraud")[0] == 303
+    assert 'href="/export"' in client.get("/history").text
+    r = client.get("/export")
+    assert r.status_code == 200 and r.headers["content-type"].startswith("application/json")
+    disposition = r.headers["content-disposition"]
+    assert re.match(r'attachment; filename="deepdive-export-\d{4}-\d\d-\d\d\.json"', disposition)
+    data = parse_export(r.text)
+    assert [a["text"].strip() for a in data["attempts"]] == [OVERVIEW.strip()]
+    # the file restores into an empty store
+    other = Store(f"sqlite:///{tmp_path / 'other.db'}")
+    import_data(other, data)
+    assert other.count_attempts() == 1
+
+
 def test_history_and_compare(client: TestClient) -> None:
     submit(client, OVERVIEW)
     submit(client, WEAK)

@@ -254,6 +254,24 @@ def history(request: Request, project: str = "") -> Response:
     )
 
 
+@router.get("/export")
+def export_all(request: Request) -> Response:
+    """Everything saved (attempts, drills, fact sheets, your questions, practice), as the
+    same JSON file ``deepdive export`` writes and ``deepdive import`` reads back."""
+    import json
+    from datetime import datetime, timezone
+
+    from deepdive.transfer import export_data
+
+    body = json.dumps(export_data(_store(request)), ensure_ascii=False, indent=2) + "\n"
+    name = f"deepdive-export-{datetime.now(timezone.utc):%Y-%m-%d}.json"
+    return Response(
+        body.encode("utf-8"),
+        media_type="application/json; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
+
+
 @router.post("/attempts/{attempt_id}/delete")
 async def delete_attempt(request: Request, attempt_id: int) -> Response:
     form = await _form(request)
