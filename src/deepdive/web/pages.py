@@ -259,12 +259,12 @@ def export_all(request: Request) -> Response:
     """Everything saved (attempts, drills, fact sheets, your questions, practice), as the
     same JSON file ``deepdive export`` writes and ``deepdive import`` reads back."""
     import json
-    from datetime import datetime, timezone
+    from datetime import UTC, datetime
 
     from deepdive.transfer import export_data
 
     body = json.dumps(export_data(_store(request)), ensure_ascii=False, indent=2) + "\n"
-    name = f"deepdive-export-{datetime.now(timezone.utc):%Y-%m-%d}.json"
+    name = f"deepdive-export-{datetime.now(UTC):%Y-%m-%d}.json"
     return Response(
         body.encode("utf-8"),
         media_type="application/json; charset=utf-8",
