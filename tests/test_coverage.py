@@ -155,6 +155,34 @@ def test_the_other_sides_right_definition_is_not_a_wrong_claim() -> None:
     assert marks[:2] == ["covered", "missed"] and "wrong" not in marks
 
 
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        (  # the pair swapped, each property told in a sentence that points back with "It"
+            "L1 uses the squared values of the weights. It shrinks all weights smoothly and never "
+            "makes them exactly zero. L2 uses the absolute values. It pushes many weights to "
+            "exactly zero, so you get a sparse model.",
+            ["wrong", "wrong"],
+        ),
+        (  # the same sentences, the right way round
+            "L1 uses the absolute values of the weights. It pushes many weights to exactly zero, "
+            "so you get a sparse model. L2 uses the squared values. It shrinks all weights "
+            "smoothly and never makes them exactly zero.",
+            ["covered", "covered"],
+        ),
+    ],
+)
+def test_a_sentence_opening_with_it_is_read_with_the_one_it_points_back_to(
+    answer: str, expected: list[str]
+) -> None:
+    from deepdive.bank import find, shipped
+    from deepdive.coverage import check_coverage
+
+    points = check_coverage(find(shipped(), "depth-regularization"), answer).points
+    marks = ["wrong" if p.wrong else "covered" if p.covered else "missed" for p in points]
+    assert marks[1:3] == expected, [(p.point, p.evidence) for p in points]
+
+
 def test_a_purpose_said_as_a_negation_is_not_denied() -> None:
     from deepdive.bank import find, shipped
     from deepdive.coverage import check_coverage

@@ -200,16 +200,25 @@ def _clauses(claim: str) -> list[str]:
     return [claim] if first == claim or len(first.split()) < 4 else [claim, first]
 
 
+_POINTS_BACK = re.compile(r"\W*(?:it|they|this|these)\s+(?!is\b|are\b|was\b|were\b)\w", re.I)
+
+
 def check_coverage(question: Question, answer: str) -> Coverage:
     """Score ``answer`` against every key point of ``question``."""
     sentences = [s.text for s in split_sentences(answer)]
     sentence_terms = [lexicon().expand(set(terms(s))) for s in sentences]
     echo = set(terms(question.text))
     limit = threshold("covered")
+    # a sentence that opens by pointing back ("It shrinks weights smoothly") is said of what the
+    # sentence before it names: it is read only together with that sentence
     passages: list[tuple[set[str], tuple[str, ...]]] = [
-        (t, (s,)) for s, t in zip(sentences, sentence_terms, strict=True)
+        (t, (s,))
+        for i, (s, t) in enumerate(zip(sentences, sentence_terms, strict=True))
+        if i == 0 or not _POINTS_BACK.match(s)
     ]
     for i in range(len(sentences) - 1):
+        if i and _POINTS_BACK.match(sentences[i]):
+            continue  # it belongs with the sentence before it, not the one after
         passages.append(
             (sentence_terms[i] | sentence_terms[i + 1], (sentences[i], sentences[i + 1]))
         )
