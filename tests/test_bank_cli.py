@@ -146,7 +146,8 @@ def test_add_import_export_round_trip(
     code, out, _ = bank(capsys, monkeypatch, "import", str(md))
     assert code == 0 and "0 added, 2 reported again" in out
     code, out, _ = bank(capsys, monkeypatch, "list", "--company", "beta", "--json")
-    assert [q["id"] for q in json.loads(out)] == ["br-p-value"]
+    # both were asked at Beta: the report of your own question keeps the company too
+    assert [q["id"] for q in json.loads(out)] == ["br-p-value", "my-1"]
     exported = tmp_path / "mine.yaml"
     assert bank(capsys, monkeypatch, "export", "-o", str(exported))[0] == 0
     assert "shard a feature store" in exported.read_text()

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from deepdive.bank import combined, find
@@ -25,6 +28,26 @@ def test_add_then_report_again_by_meaning(store_url: str) -> None:
     mine = list_user_questions(store)
     assert len(mine) == 1 and mine[0].reported == 2 and mine[0].company == "Acme"
     assert mine[0].origin == "user" and not mine[0].verified
+    # where it was asked again is kept, with the date; a bare report adds a count only
+    add_drafts(store, [Draft("How would you build a feature store?", asked_on="2026-11")])
+    add_drafts(store, [Draft("How would you build a feature store?")])
+    (q,) = list_user_questions(store)
+    assert q.reported == 4 and q.reports == (("Beta", None), (None, "2026-11"))
+    assert q.reported_by == ("Beta",)
+
+
+def test_reports_survive_export_and_import(store_url: str, tmp_path: Path) -> None:
+    from deepdive.transfer import export_data, import_data, parse_export
+
+    store = Store(store_url)
+    text = "How would you build a feature store?"
+    later = Draft(text, company="Beta", asked_on="2026-10")
+    add_drafts(store, [Draft(text, company="Acme"), later])
+    data = parse_export(json.dumps(export_data(store)))
+    other = Store(f"sqlite:///{tmp_path}/other.db")
+    import_data(other, data)
+    (q,) = list_user_questions(other)
+    assert (q.company, q.reported, q.reports) == ("Acme", 2, (("Beta", "2026-10"),))
 
 
 def test_key_points_given_again_are_added_not_dropped(store_url: str) -> None:
@@ -73,7 +96,7 @@ def test_reporting_a_shipped_question_raises_its_count(store_url: str) -> None:
     out = add_drafts(store, [Draft(text, company="Acme"), Draft(text, company="Beta")])
     assert [o.question_id for o in out] == ["br-p-value", "br-p-value"]
     q = find(combined(list_user_questions(store)), "br-p-value")
-    assert q.reported == 2 and q.reported_by == ("Acme",)
+    assert q.reported == 2 and q.reported_by == ("Acme", "Beta")
     assert len(combined(list_user_questions(store))) == len(combined())
     # the report's own id (used by delete and export) finds the question it reports
     (report,) = list_user_questions(store)

@@ -66,6 +66,8 @@ class Question:
     aliases: tuple[str, ...] = field(default=())  # earlier ids of a renamed or merged question
     # the ids of the user's reports of this shipped question (``my-<n>``): they find it too
     reported_as: tuple[str, ...] = field(default=())
+    # a user question's later reports that named a company or a date: (company, asked)
+    reports: tuple[tuple[str | None, str | None], ...] = field(default=())
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -192,7 +194,7 @@ def combined(user: Iterable[Question] = ()) -> list[Question]:
         target = renamed.get(q.same_as or "", q.same_as)
         if target and target in by_id:
             base = by_id[target]
-            who = (q.company,) if q.company else ()
+            who = tuple(c for c in (q.company, *q.reported_by) if c)
             by_id[target] = replace(
                 base,
                 reported=base.reported + q.reported,

@@ -234,7 +234,10 @@ def render_question(q: Question, width: int) -> str:
         f"source: {q.source}{who}{when}; {'verified' if q.verified else 'unverified'}; "
         f"reported {q.reported} time{'s' if q.reported != 1 else ''}"
     )
-    if q.reported_by:
+    if q.reports:
+        again = [", ".join(x for x in (c, a and f"asked {a}") if x) for c, a in q.reports]
+        out.append(wrap.fill("reported again: " + "; ".join(again)))
+    elif q.reported_by:
         out.append("reported at: " + ", ".join(sorted(set(q.reported_by))))
     for title, items in (("Key points", q.key_points), ("Follow-ups", q.follow_ups)):
         if items:

@@ -116,6 +116,8 @@ user_questions = Table(
     Column("same_as", String(80), nullable=True),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
+    # later reports that named a company or a date: a JSON list of {"company", "asked"}
+    Column("reports", Text, nullable=True),
 )
 
 bank_practice = Table(

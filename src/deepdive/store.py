@@ -56,6 +56,7 @@ REVISIONS = (
     "0005_jobs",
     "0006_user_questions",
     "0007_bank_practice",
+    "0008_question_reports",
 )
 HEAD = REVISIONS[-1]
 MAX_ID = 2**63 - 1  # row ids are 64-bit signed integers

@@ -136,6 +136,9 @@ def _openings(key: str) -> re.Pattern[str]:
 
 def _question(r: object) -> Question:
     row = r._mapping  # type: ignore[attr-defined]
+    reports = tuple(
+        (rep.get("company"), rep.get("asked")) for rep in json.loads(row["reports"] or "[]")
+    )
     return Question(
         id=f"{PREFIX}{row['id']}",
         text=row["text"],
@@ -153,7 +156,20 @@ def _question(r: object) -> Question:
         origin="user",
         asked_on=row["asked_on"],
         same_as=row["same_as"],
+        reported_by=tuple(c for c, _ in reports if c),
+        reports=reports,
     )
+
+
+def _with_report(question: Question, draft: Draft) -> tuple[tuple[str | None, str | None], ...]:
+    """``question``'s later reports, plus ``draft``'s when it names a company or a date."""
+    if draft.company is None and draft.asked_on is None:
+        return question.reports
+    return (*question.reports, (draft.company, draft.asked_on))
+
+
+def _reports_json(reports: tuple[tuple[str | None, str | None], ...]) -> str | None:
+    return json.dumps([{"company": c, "asked": a} for c, a in reports]) if reports else None
 
 
 def list_user_questions(store: Store) -> list[Question]:
@@ -208,6 +224,8 @@ def add_drafts(store: Store, drafts: list[Draft]) -> list[Outcome]:
                 # key points and follow-ups given again are added to the question, not dropped
                 points = own.key_points + tuple(_new(d.key_points, own.key_points))
                 follow = own.follow_ups + tuple(_new(d.follow_ups, own.follow_ups))
+                # where and when it was asked again is kept, not dropped
+                reports = _with_report(own, d)
                 conn.execute(
                     update(table)
                     .where(table.c.id == ident)
@@ -215,11 +233,17 @@ def add_drafts(store: Store, drafts: list[Draft]) -> list[Outcome]:
                         reported=table.c.reported + 1,
                         key_points=json.dumps(list(points)),
                         follow_ups=json.dumps(list(follow)),
+                        reports=_reports_json(reports),
                         updated_at=now,
                     )
                 )
                 again = replace(
-                    own, reported=own.reported + 1, key_points=points, follow_ups=follow
+                    own,
+                    reported=own.reported + 1,
+                    key_points=points,
+                    follow_ups=follow,
+                    reports=reports,
+                    reported_by=tuple(c for c, _ in reports if c),
                 )
                 mine = [again if q.id == own.id else q for q in mine]
                 outcomes.append(
@@ -235,11 +259,18 @@ def add_drafts(store: Store, drafts: list[Draft]) -> list[Outcome]:
             known = same_question(d.text, bank)
             link = next((q for q in mine if known and q.same_as == known.id), None)
             if known is not None and link is not None:
+                reports = _with_report(link, d)
                 conn.execute(
                     update(table)
                     .where(table.c.id == int(link.id.removeprefix(PREFIX)))
-                    .values(reported=table.c.reported + 1, updated_at=now)
+                    .values(
+                        reported=table.c.reported + 1,
+                        reports=_reports_json(reports),
+                        updated_at=now,
+                    )
                 )
+                again = replace(link, reported=link.reported + 1, reports=reports)
+                mine = [again if q.id == link.id else q for q in mine]
                 brought = len(d.key_points) + len(d.follow_ups)
                 outcomes.append(Outcome("reported again", known.id, known.text, ignored=brought))
                 continue
@@ -284,7 +315,13 @@ def delete_user_question(store: Store, ident: str) -> bool:
 def export_records(store: Store) -> list[dict[str, object]]:
     """The user's questions as plain records for ``deepdive export`` (all fields kept)."""
     return [
-        {"id": q.id, **q.file_record(), "reported": q.reported, "same_as": q.same_as}
+        {
+            "id": q.id,
+            **q.file_record(),
+            "reported": q.reported,
+            "same_as": q.same_as,
+            "reports": [{"company": c, "asked": a} for c, a in q.reports],
+        }
         for q in list_user_questions(store)
     ]
 
@@ -324,6 +361,9 @@ def import_records(
                 asked_on=rec.get("asked"),
                 reported=int(rec.get("reported") or 1),
                 same_as=rec.get("same_as"),
+                reports=_reports_json(
+                    tuple((r.get("company"), r.get("asked")) for r in rec.get("reports") or [])
+                ),
                 created_at=now,
                 updated_at=now,
             )
@@ -359,3 +399,9 @@ def validate_record(rec: object, where: str) -> None:
             raise DraftError(f"{where}: '{key}' must be a list of strings")
     if not isinstance(rec.get("reported", 1), int) or rec.get("reported", 1) < 1:
         raise DraftError(f"{where}: 'reported' must be a positive whole number")
+    reports = rec.get("reports") or []
+    if not isinstance(reports, list) or not all(
+        isinstance(r, dict) and all(isinstance(r.get(k), str | None) for k in ("company", "asked"))
+        for r in reports
+    ):
+        raise DraftError(f"{where}: 'reports' must be a list of {{company, asked}} objects")
