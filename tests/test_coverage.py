@@ -164,6 +164,12 @@ def test_the_other_sides_right_definition_is_not_a_wrong_claim() -> None:
             "exactly zero, so you get a sparse model.",
             ["wrong", "wrong"],
         ),
+        (  # two sentences in a row point back to the first
+            "L1 uses the absolute values of the weights. It pushes many weights to exactly zero. "
+            "It gives you a sparse model. L2 uses the squared values and shrinks all weights "
+            "smoothly without making them exactly zero.",
+            ["covered", "covered"],
+        ),
         (  # the same sentences, the right way round
             "L1 uses the absolute values of the weights. It pushes many weights to exactly zero, "
             "so you get a sparse model. L2 uses the squared values. It shrinks all weights "

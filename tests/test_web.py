@@ -291,10 +291,12 @@ def test_drill_pages(client: TestClient) -> None:
 def test_everything_saved_downloads_as_the_cli_export(client: TestClient, tmp_path: Path) -> None:
     from deepdive.transfer import import_data, parse_export
 
+    assert 'href="/export"' in client.get("/history").text  # offered before any attempt too
     assert submit(client, OVERVIEW, "fraud")[0] == 303
     assert 'href="/export"' in client.get("/history").text
     r = client.get("/export")
     assert r.status_code == 200 and r.headers["content-type"].startswith("application/json")
+    assert r.headers["cache-control"] == "no-store"
     disposition = r.headers["content-disposition"]
     assert re.match(r'attachment; filename="deepdive-export-\d{4}-\d\d-\d\d\.json"', disposition)
     data = parse_export(r.text)

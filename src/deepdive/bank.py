@@ -87,6 +87,7 @@ class Question:
             "origin": self.origin,
             "asked_on": self.asked_on,
             "reported_by": list(self.reported_by),
+            "reports": [{"company": c, "asked": a} for c, a in self.reports],
             "same_as": self.same_as,
             "aliases": list(self.aliases),
         }

@@ -203,25 +203,39 @@ def _clauses(claim: str) -> list[str]:
 _POINTS_BACK = re.compile(r"\W*(?:it|they|this|these)\s+(?!is\b|are\b|was\b|were\b)\w", re.I)
 
 
+def _passages(
+    sentences: list[str], sentence_terms: list[set[str]]
+) -> list[tuple[set[str], tuple[str, ...]]]:
+    """What a key point may be read from: single sentences and neighbouring pairs. A sentence
+    that opens by pointing back ("It shrinks weights smoothly") is said of the last sentence
+    before it that does not, so it is read only with that one (a run of them, each with it);
+    it is not paired with a next sentence that turns to one side of a pair ("L2 uses ...")."""
+    back = [i > 0 and bool(_POINTS_BACK.match(s)) for i, s in enumerate(sentences)]
+    anchor: list[int] = []
+    for i in range(len(sentences)):
+        anchor.append(anchor[i - 1] if back[i] else i)
+
+    def joined(*at: int) -> tuple[set[str], tuple[str, ...]]:
+        return set().union(*(sentence_terms[k] for k in at)), tuple(sentences[k] for k in at)
+
+    out = [joined(i) for i in range(len(sentences)) if not back[i]]
+    out += [joined(anchor[i], i) for i in range(len(sentences)) if back[i]]
+    for i in range(len(sentences) - 1):
+        if back[i + 1] and anchor[i + 1] == i:
+            continue  # read already, with the sentence it points back to
+        if back[i] and side(sentences[i + 1]) is not None:
+            continue  # the next sentence turns to one side of a pair: another subject
+        out.append(joined(i, i + 1))
+    return out
+
+
 def check_coverage(question: Question, answer: str) -> Coverage:
     """Score ``answer`` against every key point of ``question``."""
     sentences = [s.text for s in split_sentences(answer)]
     sentence_terms = [lexicon().expand(set(terms(s))) for s in sentences]
     echo = set(terms(question.text))
     limit = threshold("covered")
-    # a sentence that opens by pointing back ("It shrinks weights smoothly") is said of what the
-    # sentence before it names: it is read only together with that sentence
-    passages: list[tuple[set[str], tuple[str, ...]]] = [
-        (t, (s,))
-        for i, (s, t) in enumerate(zip(sentences, sentence_terms, strict=True))
-        if i == 0 or not _POINTS_BACK.match(s)
-    ]
-    for i in range(len(sentences) - 1):
-        if i and _POINTS_BACK.match(sentences[i]):
-            continue  # it belongs with the sentence before it, not the one after
-        passages.append(
-            (sentence_terms[i] | sentence_terms[i + 1], (sentences[i], sentences[i + 1]))
-        )
+    passages = _passages(sentences, sentence_terms)
     sides = [side(p) for p in question.key_points]
     # a term several key points share ("mean and variance") says less about which one is meant
     shared = Counter(t for p in question.key_points for t in set(terms(p)))

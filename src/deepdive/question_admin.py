@@ -20,6 +20,7 @@ from deepdive.user_questions import (
     DraftError,
     Outcome,
     add_drafts,
+    check_is_question,
     delete_user_question,
     list_user_questions,
 )
@@ -116,6 +117,7 @@ def run_admin(
                 follow_ups=list(args.follow_up),
             )
         try:
+            check_is_question(draft.text)
             outcomes = add_drafts(store_factory(), [draft])
         except DraftError as exc:
             raise BankFailure(f"cannot add this question: {str(exc).split(': ', 1)[-1]}") from None

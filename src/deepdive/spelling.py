@@ -33,7 +33,10 @@ _SPLIT = re.compile(r"\b([A-Za-z]{2,})[- ](?=([A-Za-z]{2,})\b)")
 MAX_LENGTH = 30  # longer "words" are not typing slips, and cost time to look up
 JOINED_MIN = 7  # a word typed in two is joined only when the whole is this long
 PREFIX_EXTRA = 4  # a prefix stands for a bank word at least this many letters longer
-VOWEL_MIN = 7  # words this long may have one vowel written as another
+VOWEL_MIN = 8  # words this long may have one vowel written as another (a, e and i only)
+# the vowels people confuse in writing ("varience", "gradiant", "dependant"); o and u are left
+# out, since "boasting" and "lagging" are words of their own, not "boosting" and "logging"
+_CONFUSED_VOWELS = frozenset("aei")
 LONG = 9  # words this long may have a letter changed or added, or two edits
 
 
@@ -90,7 +93,7 @@ def _vowel_swapped(a: str, b: str) -> bool:
     if len(a) != len(b) or len(a) < VOWEL_MIN:
         return False
     diff = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
-    return len(diff) == 1 and all(ch in "aeiou" for ch in diff[0])
+    return len(diff) == 1 and all(ch in _CONFUSED_VOWELS for ch in diff[0])
 
 
 class Speller:

@@ -55,11 +55,6 @@ class Draft:
             raise DraftError("the question text is empty")
         if len(self.text) > MAX_TEXT:
             raise DraftError(f"the question is longer than {MAX_TEXT} characters")
-        if len(self.text.split()) == 1 and "?" not in self.text:
-            raise DraftError(
-                f"{self.text!r} is too short to be a question: write it the way the interviewer "
-                "asked it (for example 'Explain dropout')"
-            )
         if self.round is not None and self.round not in ROUNDS:
             raise DraftError(f"unknown round {self.round!r} (one of {', '.join(ROUNDS)})")
         if self.difficulty is not None and self.difficulty not in (1, 2, 3):
@@ -80,6 +75,24 @@ class Draft:
         for name in ("topics", "key_points", "follow_ups"):
             values = [" ".join(v.split()) for v in getattr(self, name)]
             setattr(self, name, [v for v in values if v])
+
+
+def check_is_question(text: str) -> None:
+    """Raise :class:`DraftError` for typed-in text that is no question: no letters at all, or
+    one word that asks nothing ("asdf", "Backpropagation"). Only where a question is typed in
+    (``bank add``, the web form): files and exports keep what they hold."""
+    text = " ".join(text.split())
+    if not text:
+        return  # Draft.validate says it is empty
+    if not any(c.isalpha() for c in text):
+        raise DraftError(
+            f"{text!r} has no words; write the question the way the interviewer asked it"
+        )
+    if len(text.split()) == 1 and not text.endswith(("?", "\uff1f")):
+        raise DraftError(
+            f"{text!r} is too short to be a question; write it the way the interviewer asked "
+            "it (for example 'Explain dropout')"
+        )
 
 
 def guess_round(text: str) -> str:
@@ -400,8 +413,20 @@ def validate_record(rec: object, where: str) -> None:
     if not isinstance(rec.get("reported", 1), int) or rec.get("reported", 1) < 1:
         raise DraftError(f"{where}: 'reported' must be a positive whole number")
     reports = rec.get("reports") or []
-    if not isinstance(reports, list) or not all(
-        isinstance(r, dict) and all(isinstance(r.get(k), str | None) for k in ("company", "asked"))
-        for r in reports
-    ):
-        raise DraftError(f"{where}: 'reports' must be a list of {{company, asked}} objects")
+    if not isinstance(reports, list) or not all(_good_report(r) for r in reports):
+        raise DraftError(
+            f"{where}: 'reports' must be a list of objects with a 'company' or an 'asked' date "
+            "(like 2026-05)"
+        )
+
+
+def _good_report(report: object) -> bool:
+    """A later report as exported: a company, a date asked (2026-05 or 2026-05-14), or both."""
+    if not isinstance(report, dict):
+        return False
+    company, asked = report.get("company"), report.get("asked")
+    if not isinstance(company, str | None) or not isinstance(asked, str | None):
+        return False
+    if asked is not None and not _DATE.match(asked):
+        return False
+    return bool(company or asked)

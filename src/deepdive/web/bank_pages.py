@@ -30,6 +30,7 @@ from deepdive.user_questions import (
     Draft,
     DraftError,
     add_drafts,
+    check_is_question,
     delete_user_question,
     list_user_questions,
 )
@@ -126,6 +127,7 @@ def _bank_add(request: Request, form: dict[str, Any]) -> Response:
         follow_ups=_lines(form.get("follow_ups", ""))[:4],
     )
     try:
+        check_is_question(draft.text)
         (outcome,) = add_drafts(_store(request), [draft])
     except DraftError as exc:
         return html(

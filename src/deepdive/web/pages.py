@@ -268,7 +268,10 @@ def export_all(request: Request) -> Response:
     return Response(
         body.encode("utf-8"),
         media_type="application/json; charset=utf-8",
-        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+        headers={
+            "Content-Disposition": f'attachment; filename="{name}"',
+            "Cache-Control": "no-store",  # your answers are not kept in a browser cache
+        },
     )
 
 
