@@ -319,3 +319,18 @@ def test_an_empty_id_or_query_is_a_usage_error(
 ) -> None:
     code, _out, err = bank(capsys, monkeypatch, *args)
     assert code == 2 and "empty" in err and "Traceback" not in err
+
+
+def test_listed_questions_are_shown_whole_wrapped_under_their_column() -> None:
+    from deepdive.bank import find, shipped
+    from deepdive.bank_cli import render_rows
+
+    q = find(shipped(), "sd-feed-ranking")
+    out = render_rows([(q, None)], 70)
+    assert all(len(line) <= 70 for line in out.splitlines()) and len(out.splitlines()) > 2
+    assert (
+        " ".join(
+            line[len("sd-feed-ranking") + 2 + 20 + 7 :].strip() for line in out.splitlines()[1:]
+        )
+        == q.text
+    )

@@ -107,6 +107,11 @@ def test_short_abbreviations_are_dropped_only_beside_the_concept_they_shorten() 
     assert index.terms("why wordpiece instead of whole words")[-1] == "word"
 
 
+def test_a_question_sharing_nothing_with_the_query_is_no_runner_up() -> None:
+    hits = SearchIndex(shipped()).search("pytorch training loop", 20)
+    assert hits and all(score >= 0.1 for _, score in hits), hits
+
+
 def test_results_are_ranked_and_bounded() -> None:
     hits = SearchIndex(shipped()).search("validation leakage time series", limit=5)
     scores = [s for _, s in hits]

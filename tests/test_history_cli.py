@@ -115,9 +115,15 @@ def test_export_import_via_cli(cli_env: dict[str, str], tmp_path: Path) -> None:
     assert run(["export", str(out)], cli_env).returncode == 0
     other = dict(cli_env, DATABASE_URL=f"sqlite:///{tmp_path / 'other.db'}")
     r = run(["import", str(out)], other)
-    assert r.returncode == 0 and "Imported 1 attempts" in r.stdout
+    assert (
+        r.returncode == 0 and "Imported 1 attempt (0 already there), 0 drill sessions" in r.stdout
+    )
     r = run(["import", str(out)], other)
     assert "Imported 0 attempts (1 already there)" in r.stdout
+    questions = tmp_path / "mine.yaml"
+    questions.write_text("- text: What is a p-value?\n  round: ml_breadth\n", encoding="utf-8")
+    r = run(["import", str(questions)], other)
+    assert r.returncode == 1 and "a file of questions goes to 'deepdive bank import'" in r.stderr
     bad = tmp_path / "bad.json"
     bad.write_text(
         '{"schema": "deepdive.export/7", "attempts": [], "drill_sessions": []}', encoding="utf-8"

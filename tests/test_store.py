@@ -291,3 +291,10 @@ def test_unreachable_database_is_a_clear_error() -> None:
     store = Store("postgresql://nobody@127.0.0.1:1/none")
     with pytest.raises(StoreError, match="cannot"):
         store.open()
+
+
+def test_a_database_in_a_folder_that_does_not_exist_is_refused(tmp_path: Path) -> None:
+    missing = tmp_path / "no-such-folder" / "x.db"
+    with pytest.raises(StoreError, match="does not exist"):
+        Store(f"sqlite:///{missing}")
+    assert not missing.parent.exists()

@@ -128,6 +128,7 @@ def test_a_batch_with_one_bad_draft_saves_nothing(store_url: str) -> None:
         (Draft("Why that loss?", round="cooking"), "unknown round 'cooking'"),
         (Draft("Why that loss?", asked_on="May 2026"), "must look like 2026-05-14"),
         (Draft("Why that loss?", asked_on="2026-13"), "not a real date"),
+        (Draft("Why that loss?", asked_on="2999-01"), "in the future"),
     ],
 )
 def test_bad_drafts_say_which_field(draft: Draft, message: str) -> None:

@@ -307,6 +307,13 @@ def test_everything_saved_downloads_as_the_cli_export(client: TestClient, tmp_pa
     assert other.count_attempts() == 1
 
 
+def test_a_malformed_id_in_an_address_is_a_plain_404(client: TestClient) -> None:
+    r = client.get("/attempts/abc")
+    assert r.status_code == 404 and "There is no attempt “abc”." in r.text
+    assert "Input should be" not in r.text
+    assert client.get("/api/attempts/abc").status_code == 422  # the API's contract
+
+
 def test_history_and_compare(client: TestClient) -> None:
     submit(client, OVERVIEW)
     submit(client, WEAK)

@@ -124,6 +124,15 @@ def test_story_errors_keep_the_user_informed(client: TestClient) -> None:  # noq
     assert r.status_code == 413
 
 
+def test_an_unknown_bank_filter_is_said_and_not_applied(client: TestClient) -> None:  # noqa: F811
+    page = client.get("/bank?round=bogus&topic=fundamentals").text
+    assert 'id="bank-unknown"' in page and "round “bogus”" in page
+    assert "topic" not in page.split('id="bank-unknown"')[1].split("</p>")[0]
+    every = client.get("/bank").text
+    assert 'id="bank-unknown"' not in every
+    assert client.get("/bank?topic=nosuchtopic").text.count("<tr>") == every.count("<tr>")
+
+
 def test_bank_api_matches_the_cli_records(client: TestClient) -> None:  # noqa: F811
     listing = client.get("/api/bank", params={"round": "ml_depth", "difficulty": 2}).json()
     assert listing and {(q["round"], q["difficulty"]) for q in listing} == {("ml_depth", 2)}

@@ -199,8 +199,8 @@ def _dump(value: Any) -> None:
 
 
 def render_rows(rows: list[tuple[Question, float | None]], width: int) -> str:
-    """A header, then one line per question: id, round, difficulty, (match,) text cut to
-    ``width``."""
+    """A header, then a row per question: id, round, difficulty, (match,) and the whole
+    question, wrapped within ``width`` under its column."""
     if not rows:
         return "No questions match.\n"
     id_w = max(len(q.id) for q, _ in rows)
@@ -211,9 +211,10 @@ def render_rows(rows: list[tuple[Question, float | None]], width: int) -> str:
         left = f"{q.id:<{id_w}}  {q.round:<18}  {q.difficulty or '-':<5}  "
         if score is not None:
             left += f"{score:5.2f}  "
-        room = max(width - len(left), 10)
-        text = q.text if len(q.text) <= room else q.text[: room - 1] + "…"
-        lines.append(left + text)
+        room = max(width - len(left), 20)
+        wrapped = textwrap.wrap(q.text, room, break_on_hyphens=False) or [""]
+        lines.append(left + wrapped[0])
+        lines += [" " * len(left) + more for more in wrapped[1:]]
     return "\n".join(lines) + "\n"
 
 

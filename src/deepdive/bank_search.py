@@ -64,9 +64,12 @@ MIN_COVERAGE_LONG = 0.3
 RUNNER_UP_SCORE = 0.3
 RUNNER_UP_SHARE = 0.4
 # Search by meaning ranks the best this many matches by words again, and lets this many
-# questions closest in meaning join them.
+# questions closest in meaning join them, if they come at least MEANING_FLOOR close (a
+# question that shares nothing with the query is no runner-up: "pytorch" listed questions
+# with a match of 0.00; the floor costs nothing on the labelled queries).
 WORD_CANDIDATES = 30
 MEANING_CANDIDATES = 10
+MEANING_FLOOR = 0.2
 # A query still matches a question that lacks one of its words when the question holds this
 # share of the other words' weight (all of them, in fields that count in full), and there are
 # at least this many of them. The word lacked may be one the bank never uses: often the topic
@@ -325,7 +328,8 @@ class SearchIndex:
             # words, though it says them differently ("what's your biggest weakness")
             near, lift = threshold("meaning_near"), threshold("meaning_near_share")
             for i in close.argsort()[::-1][:MEANING_CANDIDATES]:
-                word_share.setdefault(int(i), lift if close[i] >= near else 0.0)
+                if close[i] >= MEANING_FLOOR:
+                    word_share.setdefault(int(i), lift if close[i] >= near else 0.0)
             ranked = [
                 (i, (1 - weight) * share + weight * float(close[i]))
                 for i, share in word_share.items()

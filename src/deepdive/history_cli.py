@@ -197,6 +197,11 @@ def cmd_export(store: Store, args: argparse.Namespace) -> int:
     return 0
 
 
+def _count(n: int, noun: str) -> str:
+    """``n`` and ``noun``, plural unless ``n`` is 1 ("1 fact sheet", "2 drill sessions")."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def cmd_import(store: Store, args: argparse.Namespace) -> int:
     from deepdive.transfer import import_data, parse_export
 
@@ -208,13 +213,15 @@ def cmd_import(store: Store, args: argparse.Namespace) -> int:
 
         raise TransferError("the file is not UTF-8 text") from None
     result = import_data(store, parse_export(text))
-    sys.stdout.write(
-        f"Imported {result.attempts_added} attempts ({result.attempts_skipped} already there), "
-        f"{result.drills_added} drill sessions ({result.drills_skipped} already there), "
-        f"{result.sheets_added} fact sheets ({result.sheets_skipped} already there), "
-        f"{result.questions_added} questions ({result.questions_skipped} already there) and "
-        f"{result.practice_added} practice results ({result.practice_skipped} already there).\n"
-    )
+    counts = [
+        (result.attempts_added, result.attempts_skipped, "attempt"),
+        (result.drills_added, result.drills_skipped, "drill session"),
+        (result.sheets_added, result.sheets_skipped, "fact sheet"),
+        (result.questions_added, result.questions_skipped, "question"),
+        (result.practice_added, result.practice_skipped, "practice result"),
+    ]
+    said = [f"{_count(n, noun)} ({skipped} already there)" for n, skipped, noun in counts]
+    sys.stdout.write(f"Imported {', '.join(said[:-1])} and {said[-1]}.\n")
     for theirs, saved in result.sheets_renamed:
         why = (
             f"A different fact sheet called {theirs!r} was already here"

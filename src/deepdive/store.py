@@ -149,8 +149,14 @@ class Store:
         try:
             if self.is_sqlite:
                 path = self.url.split("///", 1)[-1]
-                if path and path != ":memory:":
-                    Path(path).parent.mkdir(parents=True, exist_ok=True)
+                if path and path != ":memory:" and not path.startswith("file:"):
+                    folder = Path(path).parent
+                    if not folder.is_dir():
+                        # a mistyped --db or DATABASE_URL is said, not made into a new store
+                        raise StoreError(
+                            f"the folder {folder} for the database does not exist; create it "
+                            "first, or check the path in --db or DATABASE_URL"
+                        )
                     file = Path(path)
                     self.was_empty_file = file.is_file() and file.stat().st_size == 0
                 self.engine: Engine = create_engine(self.url, connect_args={"timeout": 30})

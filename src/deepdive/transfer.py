@@ -114,7 +114,11 @@ def parse_export(text: str) -> dict[str, Any]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise TransferError(f"not valid JSON (line {exc.lineno}, column {exc.colno})") from None
+        raise TransferError(
+            f"not valid JSON (line {exc.lineno}, column {exc.colno}); 'deepdive import' reads "
+            "the JSON file 'deepdive export' writes (a file of questions goes to 'deepdive bank "
+            "import')"
+        ) from None
     if not isinstance(data, dict) or "schema" not in data:
         raise TransferError("not a deepdive export (no 'schema' key)")
     schema = data["schema"]

@@ -67,9 +67,11 @@ class Draft:
                     f"date asked {self.asked_on!r} must look like 2026-05-14 or 2026-05"
                 )
             try:
-                date.fromisoformat((self.asked_on + "-01-01")[:10])
+                asked = date.fromisoformat((self.asked_on + "-01-01")[:10])
             except ValueError:
                 raise DraftError(f"date asked {self.asked_on!r} is not a real date") from None
+            if asked > date.today():
+                raise DraftError(f"date asked {self.asked_on!r} is in the future")
         self.company = (self.company or "").strip() or None
         self.source = self.source.strip() or "reported by you"
         for name in ("topics", "key_points", "follow_ups"):

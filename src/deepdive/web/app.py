@@ -154,6 +154,11 @@ def create_app(config: WebConfig | None = None) -> FastAPI:
                 f"Invalid request: the body {what}; send an object such as "
                 '{"text": "..."} with Content-Type: application/json',
             )
+        loc = first.get("loc", ())
+        if loc and loc[0] == "path" and not request.url.path.startswith("/api/"):
+            # a page address with a malformed id ("/attempts/abc"): there is no such page
+            thing = str(loc[-1]).removesuffix("_id").replace("_", " ")
+            return error_response(request, 404, f"There is no {thing} “{first.get('input')}”.")
         longest = first.get("ctx", {}).get("max_length")
         if kind in ("too_long", "string_too_long") and longest:
             return error_response(

@@ -64,8 +64,8 @@ def bank_list(
     chosen = select_questions(
         questions,
         round_name=round if round in ROUNDS else None,
-        topic=topic or None,
-        difficulty=_int(difficulty),
+        topic=topic if topic in topics else None,
+        difficulty=_int(difficulty) if difficulty in ("1", "2", "3") else None,
     )
     query = q.strip()[:200]
     pages = max(1, -(-len(chosen) // PAGE_SIZE))
@@ -80,9 +80,20 @@ def bank_list(
         rows = chosen[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
     keep = {"round": round, "topic": topic, "difficulty": difficulty}
     link = "&".join(f"{k}={quote(v)}" for k, v in keep.items() if v)
+    # a filter the bank does not know is said, not silently dropped (an old link, a typo)
+    unknown = [
+        f"{name} “{value}”"
+        for name, value, known in (
+            ("round", round, round in ROUNDS),
+            ("topic", topic, topic in topics),
+            ("difficulty", difficulty, difficulty in ("1", "2", "3")),
+        )
+        if value and not known
+    ]
     return html(
         request,
         "bank.html",
+        unknown=unknown,
         rows=rows,
         total=len(chosen),
         page=number,
