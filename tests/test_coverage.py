@@ -189,6 +189,33 @@ def test_a_sentence_opening_with_it_is_read_with_the_one_it_points_back_to(
     assert marks[1:3] == expected, [(p.point, p.evidence) for p in points]
 
 
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        (
+            "Precision is the share of actual positives that the model finds, and recall is the "
+            "share of predicted positives that are correct.",
+            ["wrong", "wrong"],
+        ),
+        (
+            "Precision is the share of predicted positives that are correct, and recall is the "
+            "share of actual positives that the model finds.",
+            ["covered", "covered"],
+        ),
+    ],
+)
+def test_both_sides_told_in_one_sentence_are_read_clause_by_clause(
+    answer: str, expected: list[str]
+) -> None:
+    from deepdive.bank import find, shipped
+    from deepdive.coverage import check_coverage
+
+    points = check_coverage(find(shipped(), "br-precision-recall"), answer).points
+    marks = ["wrong" if p.wrong else "covered" if p.covered else "missed" for p in points]
+    assert marks[:2] == expected
+    assert all(q in answer for p in points for q in p.evidence)  # quoted as written
+
+
 def test_a_purpose_said_as_a_negation_is_not_denied() -> None:
     from deepdive.bank import find, shipped
     from deepdive.coverage import check_coverage

@@ -209,8 +209,11 @@ def _passages(
     """What a key point may be read from: single sentences and neighbouring pairs. A sentence
     that opens by pointing back ("It shrinks weights smoothly") is said of the last sentence
     before it that does not, so it is read only with that one (a run of them, each with it);
-    it is not paired with a next sentence that turns to one side of a pair ("L2 uses ...")."""
+    it is not paired with a next sentence that turns to one side of a pair ("L2 uses ...").
+    A sentence that tells both sides of a pair in clauses of their own ("precision is ..., and
+    recall is ...") is read clause by clause, and not in pairs: each clause says one side."""
     back = [i > 0 and bool(_POINTS_BACK.match(s)) for i, s in enumerate(sentences)]
+    split = [_side_clauses(s) for s in sentences]
     anchor: list[int] = []
     for i in range(len(sentences)):
         anchor.append(anchor[i - 1] if back[i] else i)
@@ -218,15 +221,41 @@ def _passages(
     def joined(*at: int) -> tuple[set[str], tuple[str, ...]]:
         return set().union(*(sentence_terms[k] for k in at)), tuple(sentences[k] for k in at)
 
-    out = [joined(i) for i in range(len(sentences)) if not back[i]]
+    out = [joined(i) for i in range(len(sentences)) if not back[i] and not split[i]]
+    out += [(lexicon().expand(set(terms(c))), (c,)) for clauses in split for c in clauses]
     out += [joined(anchor[i], i) for i in range(len(sentences)) if back[i]]
     for i in range(len(sentences) - 1):
+        if split[i] or split[i + 1]:
+            continue  # both sides are told there, each in its own clause
         if back[i + 1] and anchor[i + 1] == i:
             continue  # read already, with the sentence it points back to
         if back[i] and side(sentences[i + 1]) is not None:
             continue  # the next sentence turns to one side of a pair: another subject
         out.append(joined(i, i + 1))
     return out
+
+
+_JOINS = re.compile(r"(,?\s+(?:and|while|whereas|but)\s+|;\s*|,\s+)", re.I)
+
+
+def _side_clauses(sentence: str) -> list[str]:
+    """The clauses of a sentence that names both sides of a pair, when each side has its own
+    ("Precision is the share ..., and recall is the share ..."); else an empty list. A piece
+    that names no side belongs to the clause before it."""
+    if not names_both_sides(sentence):
+        return []
+    clauses: list[str] = []
+    parts = _JOINS.split(sentence)  # pieces, with the words that joined them between
+    for k in range(0, len(parts), 2):
+        piece, join = parts[k], parts[k - 1] if k else ""
+        if clauses and (side(piece) is None or side(clauses[-1]) is None):
+            clauses[-1] += join + piece  # quoted as written
+        elif piece.strip():
+            clauses.append(piece.strip())
+    sides = {side(c) for c in clauses}
+    if len(clauses) < 2 or None in sides or len({k for k, _ in sides if k is not None}) != 1:
+        return []
+    return clauses if len(sides) == len(clauses) else []
 
 
 def check_coverage(question: Question, answer: str) -> Coverage:
