@@ -252,10 +252,11 @@ def _side_clauses(sentence: str) -> list[str]:
             clauses[-1] += join + piece  # quoted as written
         elif piece.strip():
             clauses.append(piece.strip())
-    sides = {side(c) for c in clauses}
-    if len(clauses) < 2 or None in sides or len({k for k, _ in sides if k is not None}) != 1:
-        return []
-    return clauses if len(sides) == len(clauses) else []
+    sides = [side(c) for c in clauses]
+    told = {s for s in sides if s is not None}
+    if len(clauses) < 2 or len(told) != len(clauses) or len({k for k, _ in told}) != 1:
+        return []  # each clause one side, all of the same pair, no side twice
+    return clauses
 
 
 def check_coverage(question: Question, answer: str) -> Coverage:
