@@ -62,7 +62,8 @@ def test_practice_matches_golden(
     f.write_text(ANSWER, encoding="utf-8")
     args = ("practice", "depth-batchnorm", "--answer", str(f), "--width", "80")
     code, out, err = bank(capsys, monkeypatch, *args)
-    assert code == 0 and "Why does batch normalization help" in err
+    # with the answer from a file, the question heads the report (typed, it is the prompt)
+    assert code == 0 and out.startswith("Question (depth-batchnorm):\nWhy does batch") and not err
     _golden("bank_practice.txt", out)
 
 
@@ -334,3 +335,13 @@ def test_listed_questions_are_shown_whole_wrapped_under_their_column() -> None:
         )
         == q.text
     )
+
+
+def test_a_question_without_key_points_is_said_before_the_answer_is_read(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = "How would you explain gradient checkpointing to a new teammate?"
+    assert bank(capsys, monkeypatch, "add", "--text", text, "--round", "ml_depth")[0] == 0
+    # the answer file does not exist: the key points are what is said, before it is opened
+    code, out, err = bank(capsys, monkeypatch, "practice", "my-1", "--answer", "/no/such/file")
+    assert code == 1 and "has no key points to check against" in err and not out

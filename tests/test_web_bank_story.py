@@ -3,6 +3,8 @@ the fact-sheet form with nudges, outline and downloads. Runs on SQLite and Postg
 
 from __future__ import annotations
 
+import re
+
 import io
 import zipfile
 
@@ -122,6 +124,17 @@ def test_story_errors_keep_the_user_informed(client: TestClient) -> None:  # noq
         "/story/x/edit", data={"csrf": csrf(form), "persona": "solo", "impact": "y" * 6000}
     )
     assert r.status_code == 413
+
+
+def test_a_question_without_key_points_offers_no_answer_box(client: TestClient) -> None:  # noqa: F811
+    page = client.get("/bank/add").text
+    token = re.search(r'name="csrf" value="([^"]+)"', page).group(1)  # type: ignore[union-attr]
+    text = "How would you explain gradient checkpointing to a new teammate?"
+    r = client.post("/bank/add", data={"csrf": token, "text": text, "round": "ml_depth"})
+    assert r.status_code == 200
+    page = client.get("/bank/my-1").text
+    assert 'id="no-key-points"' in page and "<textarea" not in page
+    assert "<textarea" in client.get("/bank/depth-batchnorm").text
 
 
 def test_an_unknown_bank_filter_is_said_and_not_applied(client: TestClient) -> None:  # noqa: F811

@@ -78,21 +78,26 @@ def practise(
     stdin: IO[str],
     store_factory: Callable[[], Any] | None = None,
 ) -> int:
-    if not args.json:
-        sys.stderr.write(f"Question ({question.id}):\n{question.text}\n\n")
-    text = read_answer(args, stdin)
-    if asks_whole_story(question):
-        from deepdive import cli
-
-        args.question = question.text
-        args.markdown, args.project, args.tag = False, None, []
-        return cli._analyze(text.encode("utf-8"), args)
-    if not question.key_points:
+    whole_story = asks_whole_story(question)
+    if not whole_story and not question.key_points:
+        # said before the answer is asked for, not after it was typed
         raise BankFailure(
             f"question {question.id} has no key points to check against; add some by giving "
             "the question again with them: deepdive bank add --text "
             f"{shlex.quote(question.text)} --key-point '...'"
         )
+    if not args.json:
+        # a prompt when the answer is typed; the report's first lines when it comes from a file
+        shown = sys.stdout if getattr(args, "answer", None) else sys.stderr
+        shown.write(f"Question ({question.id}):\n{question.text}\n\n")
+        shown.flush()
+    text = read_answer(args, stdin)
+    if whole_story:
+        from deepdive import cli
+
+        args.question = question.text
+        args.markdown, args.project, args.tag = False, None, []
+        return cli._analyze(text.encode("utf-8"), args)
     coverage = check_coverage(question, text)
     if store_factory is not None and not getattr(args, "no_save", False):
         from deepdive.practice_log import record_practice
