@@ -3,9 +3,8 @@ the fact-sheet form with nudges, outline and downloads. Runs on SQLite and Postg
 
 from __future__ import annotations
 
-import re
-
 import io
+import re
 import zipfile
 
 from fastapi.testclient import TestClient
