@@ -238,6 +238,16 @@ def _passages(
 _JOINS = re.compile(r"(,?\s+(?:and|while|whereas|but)\s+|;\s*|,\s+)", re.I)
 
 
+def _subject_side(clause: str) -> tuple[int, int] | None:
+    """The side of a pair a clause is about: named in its first words, as its subject
+    ("recall is ...", "the L2 penalty ..."), not in passing ("unlike lasso ...", "... the way
+    they dominate RMSE")."""
+    return side(" ".join(clause.split()[:SUBJECT_WORDS]))
+
+
+SUBJECT_WORDS = 3
+
+
 def _side_clauses(sentence: str) -> list[str]:
     """The clauses of a sentence that names both sides of a pair, when each side has its own
     ("Precision is the share ..., and recall is the share ..."); else an empty list. A piece
@@ -248,11 +258,11 @@ def _side_clauses(sentence: str) -> list[str]:
     parts = _JOINS.split(sentence)  # pieces, with the words that joined them between
     for k in range(0, len(parts), 2):
         piece, join = parts[k], parts[k - 1] if k else ""
-        if clauses and (side(piece) is None or side(clauses[-1]) is None):
+        if clauses and (_subject_side(piece) is None or _subject_side(clauses[-1]) is None):
             clauses[-1] += join + piece  # quoted as written
         elif piece.strip():
             clauses.append(piece.strip())
-    sides = [side(c) for c in clauses]
+    sides = [_subject_side(c) for c in clauses]
     told = {s for s in sides if s is not None}
     if len(clauses) < 2 or len(told) != len(clauses) or len({k for k, _ in told}) != 1:
         return []  # each clause one side, all of the same pair, no side twice
@@ -266,6 +276,11 @@ def check_coverage(question: Question, answer: str) -> Coverage:
     echo = set(terms(question.text))
     limit = threshold("covered")
     passages = _passages(sentences, sentence_terms)
+    # a sentence read clause by clause is still read whole for a point that names both sides
+    # itself ("a Gaussian prior gives L2; a Laplace prior gives L1")
+    whole = [(t, (s,)) for s, t in zip(sentences, sentence_terms, strict=True) if _side_clauses(s)]
+    passages += whole
+    told = set(sentences)
     sides = [side(p) for p in question.key_points]
     # a term several key points share ("mean and variance") says less about which one is meant
     shared = Counter(t for p in question.key_points for t in set(terms(p)))
@@ -284,6 +299,10 @@ def check_coverage(question: Question, answer: str) -> Coverage:
         right: tuple[float, tuple[str, ...]] | None = None
         wrong: tuple[str, tuple[str, ...]] | None = None
         for passage, quoted in passages:
+            if own is not None and (passage, quoted) in whole:
+                continue  # a point about one side is read from that side's clause
+            if own is None and len(quoted) == 1 and quoted[0] not in told:
+                continue  # a point that names both sides is read from the whole sentence
             score = point_score(wanted, passage, echo, shared)
             best = max(best, score)
             if score < limit:
