@@ -155,65 +155,60 @@ def test_the_other_sides_right_definition_is_not_a_wrong_claim() -> None:
     assert marks[:2] == ["covered", "missed"] and "wrong" not in marks
 
 
-@pytest.mark.parametrize(
-    ("answer", "expected"),
-    [
-        (  # the pair swapped, each property told in a sentence that points back with "It"
-            "L1 uses the squared values of the weights. It shrinks all weights smoothly and never "
-            "makes them exactly zero. L2 uses the absolute values. It pushes many weights to "
-            "exactly zero, so you get a sparse model.",
-            ["wrong", "wrong"],
-        ),
-        (  # two sentences in a row point back to the first
-            "L1 uses the absolute values of the weights. It pushes many weights to exactly zero. "
-            "It gives you a sparse model. L2 uses the squared values and shrinks all weights "
-            "smoothly without making them exactly zero.",
-            ["covered", "covered"],
-        ),
-        (  # the same sentences, the right way round
-            "L1 uses the absolute values of the weights. It pushes many weights to exactly zero, "
-            "so you get a sparse model. L2 uses the squared values. It shrinks all weights "
-            "smoothly and never makes them exactly zero.",
-            ["covered", "covered"],
-        ),
-    ],
-)
-def test_a_sentence_opening_with_it_is_read_with_the_one_it_points_back_to(
-    answer: str, expected: list[str]
+# Each pair of definitions told (a) in sentences that point back with "It", or (b) in clauses
+# of one sentence: swapped, both marked wrong; the right way round, both covered. Evidence is
+# quoted as written. (question, answer, the two points' marks)
+SIDES_TOLD = [
+    (  # the L1/L2 pair swapped, each property in a sentence that points back with "It"
+        "depth-regularization",
+        "L1 uses the squared values of the weights. It shrinks all weights smoothly and never "
+        "makes them exactly zero. L2 uses the absolute values. It pushes many weights to "
+        "exactly zero, so you get a sparse model.",
+        ["wrong", "wrong"],
+    ),
+    (  # two sentences in a row point back to the first
+        "depth-regularization",
+        "L1 uses the absolute values of the weights. It pushes many weights to exactly zero. "
+        "It gives you a sparse model. L2 uses the squared values and shrinks all weights "
+        "smoothly without making them exactly zero.",
+        ["covered", "covered"],
+    ),
+    (  # the same sentences, the right way round
+        "depth-regularization",
+        "L1 uses the absolute values of the weights. It pushes many weights to exactly zero, "
+        "so you get a sparse model. L2 uses the squared values. It shrinks all weights "
+        "smoothly and never makes them exactly zero.",
+        ["covered", "covered"],
+    ),
+    (  # both sides in one sentence, swapped
+        "br-precision-recall",
+        "Precision is the share of actual positives that the model finds, and recall is the "
+        "share of predicted positives that are correct.",
+        ["wrong", "wrong"],
+    ),
+    (  # ... and the right way round
+        "br-precision-recall",
+        "Precision is the share of predicted positives that are correct, and recall is the "
+        "share of actual positives that the model finds.",
+        ["covered", "covered"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("qid", "answer", "expected"), SIDES_TOLD)
+def test_each_side_of_a_pair_is_read_where_it_is_the_subject(
+    qid: str, answer: str, expected: list[str]
 ) -> None:
     from deepdive.bank import find, shipped
     from deepdive.coverage import check_coverage
 
-    points = check_coverage(find(shipped(), "depth-regularization"), answer).points
-    marks = ["wrong" if p.wrong else "covered" if p.covered else "missed" for p in points]
-    assert marks[1:3] == expected, [(p.point, p.evidence) for p in points]
-
-
-@pytest.mark.parametrize(
-    ("answer", "expected"),
-    [
-        (
-            "Precision is the share of actual positives that the model finds, and recall is the "
-            "share of predicted positives that are correct.",
-            ["wrong", "wrong"],
-        ),
-        (
-            "Precision is the share of predicted positives that are correct, and recall is the "
-            "share of actual positives that the model finds.",
-            ["covered", "covered"],
-        ),
-    ],
-)
-def test_both_sides_told_in_one_sentence_are_read_clause_by_clause(
-    answer: str, expected: list[str]
-) -> None:
-    from deepdive.bank import find, shipped
-    from deepdive.coverage import check_coverage
-
-    points = check_coverage(find(shipped(), "br-precision-recall"), answer).points
-    marks = ["wrong" if p.wrong else "covered" if p.covered else "missed" for p in points]
-    assert marks[:2] == expected
-    assert all(q in answer for p in points for q in p.evidence)  # quoted as written
+    question = find(shipped(), qid)
+    points = check_coverage(question, answer).points
+    marks = {p.point: "wrong" if p.wrong else "covered" if p.covered else "missed" for p in points}
+    # the two definition points: L1 and L2 (second and third), precision and recall (first two)
+    pair = question.key_points[1:3] if qid == "depth-regularization" else question.key_points[:2]
+    assert [marks[p] for p in pair] == expected, [(p.point, p.evidence) for p in points]
+    assert all(q in answer for p in points for q in p.evidence)
 
 
 def test_a_purpose_said_as_a_negation_is_not_denied() -> None:
