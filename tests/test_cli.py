@@ -237,3 +237,17 @@ def test_a_bad_replies_file_is_named(cli_env: dict[str, str], tmp_path: Path) ->
     r = run(["drill", str(overview), "--replies", str(replies)], cli_env)
     err = r.stderr.decode()
     assert r.returncode == 1 and f"the replies file {replies} looks like a binary file" in err
+
+
+def test_followups_with_a_seed_lists_what_drill_with_that_seed_asks(
+    tmp_path: Path, cli_env: dict[str, str]
+) -> None:
+    overview = tmp_path / "o.txt"
+    overview.write_text(ANSWER, encoding="utf-8")
+    listed = run(["followups", str(overview), "--seed", "5", "--json"], cli_env)
+    planned = [q["question"] for q in json.loads(listed.stdout)["questions"]]
+    replies = tmp_path / "r.txt"
+    replies.write_text("\n---\n".join(["It was a trade-off on latency."] * 9), encoding="utf-8")
+    args = ["drill", str(overview), "--replies", str(replies), "--seed", "5", "--json", "--no-save"]
+    asked = json.loads(run(args, cli_env).stdout)
+    assert [t["question"] for t in asked["turns"]] == planned[: len(asked["turns"])] and planned

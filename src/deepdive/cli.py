@@ -108,7 +108,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--replies",
         metavar="REPLIES",
         help="answer non-interactively from this file: replies in order, separated by lines "
-        "containing only ---",
+        "containing only ---; 'deepdive followups FILE --seed N' lists the questions in the "
+        "order 'drill --seed N' asks them",
     )
     dr.add_argument(
         "--json",
@@ -133,7 +134,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     fu.add_argument("--json", action="store_true", help="print the questions as JSON")
     fu.add_argument(
-        "--seed", type=int, default=None, help="make the choice of questions reproducible"
+        "--seed",
+        type=int,
+        default=None,
+        help="make the choice of questions reproducible (without it the choice and order "
+        "change from run to run; give drill the same --seed to be asked these in this order)",
     )
     fu.add_argument("--families", default=None, help=families_help)
     fu.add_argument("--max", type=int, default=None, metavar="N", help="list at most N questions")
