@@ -42,6 +42,13 @@ MIN_PER_ROUND = 25
 _PROVENANCE = ("source", "company", "year", "verified", "reported")
 
 
+def report_records(
+    reports: tuple[tuple[str | None, str | None], ...],
+) -> list[dict[str, str | None]]:
+    """A user question's later reports as stored and exported: ``{"company", "asked"}``."""
+    return [{"company": c, "asked": a} for c, a in reports]
+
+
 @dataclass(frozen=True)
 class Question:
     """One interview question. ``origin`` is ``"bank"`` (shipped) or ``"user"``."""
@@ -87,7 +94,7 @@ class Question:
             "origin": self.origin,
             "asked_on": self.asked_on,
             "reported_by": list(self.reported_by),
-            "reports": [{"company": c, "asked": a} for c, a in self.reports],
+            "reports": report_records(self.reports),
             "same_as": self.same_as,
             "aliases": list(self.aliases),
         }

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 
 from deepdive.bank import Question, shipped
 from deepdive.datafiles import load_data, require
-from deepdive.meaning import FILE, Weights, cosine, lexicon, terms, threshold
+from deepdive.meaning import FILE, Weights, cosine, lexicon, phrase_pattern, terms, threshold
 from deepdive.search_phrases import phrases_for
 from deepdive.spelling import Speller, fold_accents, words_of
 
@@ -168,11 +168,8 @@ def _query_tools() -> frozenset[str]:
 @cache
 def _answer_framing() -> re.Pattern[str]:
     """A query's opening that asks how to answer a question, with the quote that may follow."""
-    data = load_data(FILE)
-    framings = require(FILE, data, "query_answer_framings", list)
-    ordered = sorted((str(f).strip().lower() for f in framings), key=len, reverse=True)
-    words = "|".join(r"\s+".join(map(re.escape, f.split())) for f in ordered)
-    return re.compile(rf"^\s*(?:{words})\b[\s:,]*(?:the\s+question\s+)?[\"'‘“]?", re.I)
+    framings = phrase_pattern("query_answer_framings").pattern
+    return re.compile(rf"^\s*{framings}[\s:,]*(?:the\s+question\s+)?[\"'‘“]?", re.I)
 
 
 def asked_question(query: str) -> str:

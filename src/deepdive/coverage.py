@@ -203,26 +203,32 @@ def _clauses(claim: str) -> list[str]:
 _POINTS_BACK = re.compile(r"\W*(?:it|they|this|these)\s+(?!is\b|are\b|was\b|were\b)\w", re.I)
 
 
-def _passages(
-    sentences: list[str], sentence_terms: list[set[str]]
-) -> list[tuple[set[str], tuple[str, ...]]]:
+# What a passage is: a sentence or a neighbouring pair; a clause of a sentence that tells both
+# sides of a pair; or such a sentence whole (for a key point that names both sides itself).
+Passage = tuple[set[str], tuple[str, ...], str]
+
+
+def _passages(sentences: list[str], sentence_terms: list[set[str]]) -> list[Passage]:
     """What a key point may be read from: single sentences and neighbouring pairs. A sentence
     that opens by pointing back ("It shrinks weights smoothly") is said of the last sentence
     before it that does not, so it is read only with that one (a run of them, each with it);
     it is not paired with a next sentence that turns to one side of a pair ("L2 uses ...").
     A sentence that tells both sides of a pair in clauses of their own ("precision is ..., and
-    recall is ...") is read clause by clause, and not in pairs: each clause says one side."""
+    recall is ...") is read clause by clause (``"clause"``), and whole only for a point that
+    names both sides (``"whole"``); it is not paired."""
     back = [i > 0 and bool(_POINTS_BACK.match(s)) for i, s in enumerate(sentences)]
     split = [_side_clauses(s) for s in sentences]
     anchor: list[int] = []
     for i in range(len(sentences)):
         anchor.append(anchor[i - 1] if back[i] else i)
 
-    def joined(*at: int) -> tuple[set[str], tuple[str, ...]]:
-        return set().union(*(sentence_terms[k] for k in at)), tuple(sentences[k] for k in at)
+    def joined(*at: int, kind: str = "sentence") -> Passage:
+        terms_at = set().union(*(sentence_terms[k] for k in at))
+        return terms_at, tuple(sentences[k] for k in at), kind
 
     out = [joined(i) for i in range(len(sentences)) if not back[i] and not split[i]]
-    out += [(lexicon().expand(set(terms(c))), (c,)) for clauses in split for c in clauses]
+    out += [joined(i, kind="whole") for i in range(len(sentences)) if split[i]]
+    out += [(lexicon().expand(set(terms(c))), (c,), "clause") for cs in split for c in cs]
     out += [joined(anchor[i], i) for i in range(len(sentences)) if back[i]]
     for i in range(len(sentences) - 1):
         if split[i] or split[i + 1]:
@@ -238,14 +244,14 @@ def _passages(
 _JOINS = re.compile(r"(,?\s+(?:and|while|whereas|but)\s+|;\s*|,\s+)", re.I)
 
 
+SUBJECT_WORDS = 3  # a clause names its subject within its first words
+
+
 def _subject_side(clause: str) -> tuple[int, int] | None:
     """The side of a pair a clause is about: named in its first words, as its subject
     ("recall is ...", "the L2 penalty ..."), not in passing ("unlike lasso ...", "... the way
     they dominate RMSE")."""
     return side(" ".join(clause.split()[:SUBJECT_WORDS]))
-
-
-SUBJECT_WORDS = 3
 
 
 def _side_clauses(sentence: str) -> list[str]:
@@ -276,11 +282,6 @@ def check_coverage(question: Question, answer: str) -> Coverage:
     echo = set(terms(question.text))
     limit = threshold("covered")
     passages = _passages(sentences, sentence_terms)
-    # a sentence read clause by clause is still read whole for a point that names both sides
-    # itself ("a Gaussian prior gives L2; a Laplace prior gives L1")
-    whole = [(t, (s,)) for s, t in zip(sentences, sentence_terms, strict=True) if _side_clauses(s)]
-    passages += whole
-    told = set(sentences)
     sides = [side(p) for p in question.key_points]
     # a term several key points share ("mean and variance") says less about which one is meant
     shared = Counter(t for p in question.key_points for t in set(terms(p)))
@@ -298,11 +299,11 @@ def check_coverage(question: Question, answer: str) -> Coverage:
         point_denies = denies(point)
         right: tuple[float, tuple[str, ...]] | None = None
         wrong: tuple[str, tuple[str, ...]] | None = None
-        for passage, quoted in passages:
-            if own is not None and (passage, quoted) in whole:
-                continue  # a point about one side is read from that side's clause
-            if own is None and len(quoted) == 1 and quoted[0] not in told:
-                continue  # a point that names both sides is read from the whole sentence
+        for passage, quoted, kind in passages:
+            # a point about one side is read from that side's clause; a point that names both
+            # sides ("a Gaussian prior gives L2; a Laplace prior gives L1") from the whole
+            if kind == ("whole" if own is not None else "clause"):
+                continue
             score = point_score(wanted, passage, echo, shared)
             best = max(best, score)
             if score < limit:

@@ -196,6 +196,16 @@ def lexicon() -> Lexicon:
     return Lexicon(stopwords, phrases, longest, limits, broader, opening, exact)
 
 
+@cache
+def phrase_pattern(key: str) -> re.Pattern[str]:
+    """One of the phrase lists in ``data/meaning.yaml`` as a pattern of whole words, any
+    whitespace between them, longest phrase first, ignoring case."""
+    phrases = require(FILE, load_data(FILE), key, list)
+    ordered = sorted((str(p).strip() for p in phrases), key=len, reverse=True)
+    words = [r"\s+".join(map(re.escape, p.split())) for p in ordered]
+    return re.compile(r"\b(?:" + "|".join(words) + r")\b", re.IGNORECASE)
+
+
 def terms(text: str) -> list[str]:
     """Content terms of ``text`` (see :class:`Lexicon`)."""
     return lexicon().terms(text)

@@ -20,11 +20,10 @@ from typing import Any
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.engine import Connection
 
-from deepdive.bank import ROUNDS, Question, shipped
+from deepdive.bank import ROUNDS, Question, report_records, shipped
 from deepdive.bank_search import same_question, search_index
-from deepdive.datafiles import load_data, require
 from deepdive.db_schema import user_questions as table
-from deepdive.meaning import FILE as MEANING_FILE
+from deepdive.meaning import phrase_pattern
 from deepdive.store import Store
 
 PREFIX = "my-"
@@ -115,7 +114,7 @@ def guess_round(text: str) -> str:
         return "project_deep_dive"
     if _openings("behavioural_openings").match(text):
         return "behavioral"
-    technical = bool(_openings("technical_openings").match(text)) and not _words(
+    technical = bool(_openings("technical_openings").match(text)) and not phrase_pattern(
         "personal_words"
     ).search(text)
     allowed = [
@@ -136,25 +135,14 @@ def guess_round(text: str) -> str:
 
 
 @cache
-def _words(key: str) -> re.Pattern[str]:
-    """One of the phrase lists in ``data/meaning.yaml`` as a pattern."""
-    openings = require(MEANING_FILE, load_data(MEANING_FILE), key, list)
-    words = [r"\s+".join(map(re.escape, str(o).split())) for o in openings]
-    return re.compile(r"\b(?:" + "|".join(words) + r")\b", re.IGNORECASE)
-
-
-@cache
 def _openings(key: str) -> re.Pattern[str]:
     """An opening list of ``data/meaning.yaml``, matched at the start of a question."""
-    return re.compile(r"\W*(?:" + _words(key).pattern + r")", re.IGNORECASE)
+    return re.compile(r"\W*(?:" + phrase_pattern(key).pattern + r")", re.IGNORECASE)
 
 
 def _question(r: object) -> Question:
     row = r._mapping  # type: ignore[attr-defined]
-    reports = tuple(
-        (rep.get("company"), rep.get("asked")) for rep in json.loads(row["reports"] or "[]")
-    )
-    return Question(
+    question = Question(
         id=f"{PREFIX}{row['id']}",
         text=row["text"],
         round=row["round"],
@@ -171,20 +159,32 @@ def _question(r: object) -> Question:
         origin="user",
         asked_on=row["asked_on"],
         same_as=row["same_as"],
-        reported_by=tuple(c for c, _ in reports if c),
-        reports=reports,
     )
+    return _reported(question, _from_records(json.loads(row["reports"] or "[]")))
 
 
-def _with_report(question: Question, draft: Draft) -> tuple[tuple[str | None, str | None], ...]:
+# A user question's later reports: (company, date asked), either may be None.
+Reports = tuple[tuple[str | None, str | None], ...]
+
+
+def _reported(question: Question, reports: Reports) -> Question:
+    """``question`` with these later reports, and the companies they name as ``reported_by``."""
+    return replace(question, reports=reports, reported_by=tuple(c for c, _ in reports if c))
+
+
+def _with_report(question: Question, draft: Draft) -> Reports:
     """``question``'s later reports, plus ``draft``'s when it names a company or a date."""
     if draft.company is None and draft.asked_on is None:
         return question.reports
     return (*question.reports, (draft.company, draft.asked_on))
 
 
-def _reports_json(reports: tuple[tuple[str | None, str | None], ...]) -> str | None:
-    return json.dumps([{"company": c, "asked": a} for c, a in reports]) if reports else None
+def _from_records(records: list[dict[str, Any]]) -> Reports:
+    return tuple((r.get("company"), r.get("asked")) for r in records)
+
+
+def _reports_json(reports: Reports) -> str | None:
+    return json.dumps(report_records(reports)) if reports else None
 
 
 def list_user_questions(store: Store) -> list[Question]:
@@ -252,13 +252,9 @@ def add_drafts(store: Store, drafts: list[Draft]) -> list[Outcome]:
                         updated_at=now,
                     )
                 )
-                again = replace(
-                    own,
-                    reported=own.reported + 1,
-                    key_points=points,
-                    follow_ups=follow,
-                    reports=reports,
-                    reported_by=tuple(c for c, _ in reports if c),
+                again = _reported(
+                    replace(own, reported=own.reported + 1, key_points=points, follow_ups=follow),
+                    reports,
                 )
                 mine = [again if q.id == own.id else q for q in mine]
                 outcomes.append(
@@ -284,7 +280,7 @@ def add_drafts(store: Store, drafts: list[Draft]) -> list[Outcome]:
                         updated_at=now,
                     )
                 )
-                again = replace(link, reported=link.reported + 1, reports=reports)
+                again = _reported(replace(link, reported=link.reported + 1), reports)
                 mine = [again if q.id == link.id else q for q in mine]
                 brought = len(d.key_points) + len(d.follow_ups)
                 outcomes.append(Outcome("reported again", known.id, known.text, ignored=brought))
@@ -335,7 +331,7 @@ def export_records(store: Store) -> list[dict[str, object]]:
             **q.file_record(),
             "reported": q.reported,
             "same_as": q.same_as,
-            "reports": [{"company": c, "asked": a} for c, a in q.reports],
+            "reports": report_records(q.reports),
         }
         for q in list_user_questions(store)
     ]
@@ -376,9 +372,7 @@ def import_records(
                 asked_on=rec.get("asked"),
                 reported=int(rec.get("reported") or 1),
                 same_as=rec.get("same_as"),
-                reports=_reports_json(
-                    tuple((r.get("company"), r.get("asked")) for r in rec.get("reports") or [])
-                ),
+                reports=_reports_json(_from_records(rec.get("reports") or [])),
                 created_at=now,
                 updated_at=now,
             )
