@@ -88,6 +88,15 @@ def test_a_product_named_for_context_does_not_sink_the_query() -> None:
     assert index.search("databricks feature store")[0][0].id == "sd-feature-store"
 
 
+def test_a_topic_the_bank_lacks_beside_words_it_has_is_no_match() -> None:
+    # the lacked word is the topic here, and the question is not close in meaning
+    index = SearchIndex(shipped())
+    assert index.search("quicksort time complexity") == []
+    assert index.search("image captioning model") == []
+    # ... while a lacked word beside a question that means the same still matches
+    assert index.search("kv cache vram")[0][0].id == "depth-kv-cache-memory"
+
+
 def test_a_query_asking_how_to_answer_a_question_is_read_as_that_question() -> None:
     assert asked_question("how should I answer 'tell me about a time you failed'") == (
         "tell me about a time you failed'"

@@ -32,6 +32,14 @@ def test_synonyms_fold_into_one_concept() -> None:
     assert "c:leakage" in terms("the features leaked the label")
 
 
+def test_fine_tuning_is_its_own_concept_not_hyperparameter_tuning() -> None:
+    assert (
+        terms("fine-tuning") == terms("fine tuning") == terms("finetuning") == terms("fine-tuned")
+    )
+    assert "c:hyperparameter" not in terms("we fine-tuned BERT")
+    assert "c:hyperparameter" in terms("hyperparameter tuning") + terms("we tuned the model")
+
+
 def test_stopwords_and_yaml_booleans() -> None:
     assert terms("the and of it on no") == []
     assert terms("false positives") == ["c:confusion_matrix"]  # "false" is not a stopword

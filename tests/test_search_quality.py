@@ -18,7 +18,7 @@ from deepdive.search_quality import LabelledQuery, measure
 FILE = Path(__file__).parent / "data" / "search_queries.yaml"
 BATCHES = [
     Path(__file__).parent / "data" / f"search_queries_{n}.yaml"
-    for n in (2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16)
+    for n in (2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17)
 ]
 
 
@@ -28,18 +28,18 @@ def _rows(path: Path) -> list[LabelledQuery]:
 
 
 def _queries(half: int) -> list[LabelledQuery]:
-    """Half 0 and 1 of the first batch (dev and test); 2 to 16 are the later batches."""
+    """Half 0 and 1 of the first batch (dev and test); 2 to 17 are the later batches."""
     if half >= 2:
         return _rows(BATCHES[half - 2])
     return _rows(FILE)[half::2]
 
 
 def test_the_query_set_is_big_enough_and_names_real_questions() -> None:
-    rows = [r for half in range(17) for r in _queries(half)]
-    assert len(rows) >= 80 + 100 + 80 + 80 + 70 + 100 * 10
+    rows = [r for half in range(18) for r in _queries(half)]
+    assert len(rows) >= 80 + 100 + 80 + 80 + 70 + 100 * 11
     # 301 written with no answer; 30 of them became answerable when the bank gained seven
     # questions on 2026-12-07
-    assert sum(not r.accept for r in rows) >= 15 + 25 + 15 + 20 * 12 - 30
+    assert sum(not r.accept for r in rows) >= 15 + 25 + 15 + 20 * 12 - 30 + 35
     for r in rows:
         for ident in r.accept:
             find(shipped(), ident)  # raises KeyError for an unknown id
@@ -67,6 +67,7 @@ def test_the_query_set_is_big_enough_and_names_real_questions() -> None:
         (14, 0.95, 0.86, 0.95),
         (15, 0.87, 0.83, 0.95),
         (16, 0.95, 0.92, 0.85),
+        (17, 0.95, 0.92, 0.9),
     ],
 )
 def test_search_ranks_like_a_person_expects(
@@ -80,9 +81,9 @@ def test_search_ranks_like_a_person_expects(
 
 def test_every_labelled_query_together() -> None:
     # issue 14's targets: an accepted question first for 90%, nDCG@5 0.9 (both met), and 95%
-    # of no-match queries silent (not met: 0.942 on 2026-12-07; a query naming a topic the
-    # bank lacks next to words it has still finds the nearest question)
-    quality = measure(shipped(), [r for half in range(17) for r in _queries(half)])
+    # of no-match queries silent (not met: 0.948 on 2026-12-07 with the seventeenth batch; a
+    # query naming a topic the bank lacks next to words it has still finds the nearest question)
+    quality = measure(shipped(), [r for half in range(18) for r in _queries(half)])
     assert quality.top1_share >= 0.9 and quality.ndcg >= 0.9, quality.summary()
     assert quality.no_match_share >= 0.94, quality.summary()
 

@@ -45,6 +45,15 @@ def test_one_vowel_for_another_in_a_longer_word_is_put_right() -> None:
     assert speller.correct("boasting") is None and speller.correct("lagging") is None
 
 
+def test_a_word_the_bank_writes_beside_the_neighbour_wins_a_tie() -> None:
+    speller = Speller(["the cold start problem", "strata of a stratified sample, strata again"])
+    # "strata" (a letter dropped) would win alone, and wins without the context
+    assert speller.correct("strat") == "strata"
+    assert speller.correct("strat", before="cold") == "start"
+    assert speller.correct_text("Cold strat problem") == "Cold start problem"
+    assert speller.correct_text("strat cold") == "strata cold"  # the bank never writes that
+
+
 def test_real_words_and_unknown_names_are_left_alone() -> None:
     assert BANK.correct("variance") is None  # a bank word
     assert BANK.correct("genetic") is None  # one changed letter from "generic": a real word

@@ -5,8 +5,10 @@ word it most plausibly misspells, with the same first letter: a letter dropped, 
 neighbours swapped or a letter typed twice ("forrest"); any other added or changed letter,
 or two edits, only in words of nine letters or more, because in a shorter word they too
 often turn one real word into another ("genetic" and "generic", "contract" and "contact").
-Words under five letters are left alone. Among equally close words a dropped letter is taken
-before a swap and a swap before an added letter, then the most frequent word. Words the bank
+Words under five letters are left alone. Among equally close words one the bank writes next
+to a neighbour of the typed word is taken first ("cold strat" is "cold start", not "cold
+strata"), then a dropped letter before a swap and a swap before an added letter, then the
+most frequent word. Words the bank
 uses and words with no close match ("welford") are left as typed. A compound typed without
 its hyphen ("finetuning") is put back, a word the bank writes whole typed in two
 ("over-fitting", "under fitting") is joined, and a word of six letters or more that begins
@@ -24,6 +26,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
+from itertools import pairwise
 
 _WORD = re.compile(r"[a-z]+")
 MIN_LENGTH = 5  # shorter words are too easily one edit from another real word
@@ -102,6 +105,10 @@ class Speller:
     def __init__(self, texts: Iterable[str]) -> None:
         texts = list(texts)
         self.counts: Counter[str] = Counter(w for t in texts for w in words_of(t))
+        # words the bank writes one after the other ("cold start"): context for a correction
+        self.pairs: set[tuple[str, str]] = set()
+        for t in texts:
+            self.pairs.update(pairwise(words_of(t)))
         # "finetuning" for "fine-tuning": a compound typed without its hyphen
         self.joined: dict[str, str] = {}
         for t in texts:
@@ -121,9 +128,10 @@ class Speller:
         """Whether the bank uses ``word`` (any case)."""
         return word.lower() in self.counts
 
-    def correct(self, word: str) -> str | None:
-        """The bank word ``word`` misspells, or None when it is known, short or has none."""
-        word = word.lower()
+    def correct(self, word: str, before: str = "", after: str = "") -> str | None:
+        """The bank word ``word`` misspells, or None when it is known, short or has none;
+        ``before`` and ``after`` are the words typed beside it."""
+        word, before, after = word.lower(), before.lower(), after.lower()
         if not MIN_LENGTH <= len(word) <= MAX_LENGTH or word in self.counts:
             return None
         if word in self.joined:
@@ -135,7 +143,7 @@ class Speller:
         for key in _deletions(word) | {word}:
             candidates |= self._by_deletion.get(key, set())
         limit = 2 if len(word) >= LONG else 1
-        best: tuple[int, int, int, str] | None = None
+        best: tuple[int, bool, int, int, str] | None = None
         for c in candidates:
             if c[0] != word[0]:
                 continue
@@ -148,10 +156,11 @@ class Speller:
                 continue  # a changed or an added letter in a short word: likely another word
             # a dropped letter is the commonest slip, an added one less so
             kind = 0 if len(c) > len(word) else 1 if len(c) == len(word) else 2
-            rank = (d, kind, -self.counts[c], c)
+            beside = (before, c) in self.pairs or (c, after) in self.pairs
+            rank = (d, not beside, kind, -self.counts[c], c)
             if d <= limit and (best is None or rank < best):
                 best = rank
-        return best[3] if best else None
+        return best[-1] if best else None
 
     def join_split(self, text: str) -> str:
         """``text`` with a word the bank writes whole put back together when it was typed in two
@@ -170,11 +179,15 @@ class Speller:
     def correct_text(self, text: str, keep: Callable[[str], bool] | None = None) -> str:
         """``text`` with each misspelt word replaced (case and punctuation otherwise kept);
         a word ``keep`` accepts stays as typed."""
-
-        def fix(m: re.Match[str]) -> str:
+        found = list(re.finditer(r"[A-Za-z]+", text))
+        out: list[str] = []
+        last = 0
+        for k, m in enumerate(found):
             word = m.group()
-            if keep is not None and keep(word):
-                return word
-            return self.correct(word) or word
-
-        return re.sub(r"[A-Za-z]+", fix, text)
+            if keep is None or not keep(word):
+                before = found[k - 1].group() if k else ""
+                after = found[k + 1].group() if k + 1 < len(found) else ""
+                word = self.correct(word, before, after) or word
+            out.append(text[last : m.start()] + word)
+            last = m.end()
+        return "".join(out) + text[last:]
