@@ -37,9 +37,9 @@ def _queries(half: int) -> list[LabelledQuery]:
 def test_the_query_set_is_big_enough_and_names_real_questions() -> None:
     rows = [r for half in range(18) for r in _queries(half)]
     assert len(rows) >= 80 + 100 + 80 + 80 + 70 + 100 * 11
-    # 301 written with no answer; 30 of them became answerable when the bank gained seven
-    # questions on 2026-12-07
-    assert sum(not r.accept for r in rows) >= 15 + 25 + 15 + 20 * 12 - 30 + 35
+    # 336 written with no answer; 30 of them became answerable when the bank gained seven
+    # questions on 2026-12-07, and ten more when it gained two behavioural ones that day
+    assert sum(not r.accept for r in rows) >= 15 + 25 + 15 + 20 * 12 + 35 - 30 - 10
     for r in rows:
         for ident in r.accept:
             find(shipped(), ident)  # raises KeyError for an unknown id
@@ -51,8 +51,10 @@ def test_the_query_set_is_big_enough_and_names_real_questions() -> None:
         (0, 0.95, 0.96, 0.9),
         (1, 0.98, 0.98, 0.95),
         (2, 0.97, 0.96, 0.94),
-        (3, 0.9, 0.9, 0.95),
-        (4, 0.9, 0.87, 0.83),
+        # 3 and 4 each lost a silent query to the two behavioural questions added on
+        # 2026-12-07 (it now has an answer), and 3 one to a new near match
+        (3, 0.9, 0.9, 0.9),
+        (4, 0.9, 0.87, 0.82),
         (5, 0.94, 0.9, 0.95),
         (6, 0.92, 0.89, 0.76),
         (7, 0.89, 0.85, 0.89),
@@ -80,12 +82,11 @@ def test_search_ranks_like_a_person_expects(
 
 
 def test_every_labelled_query_together() -> None:
-    # issue 14's targets: an accepted question first for 90%, nDCG@5 0.9 (both met), and 95%
-    # of no-match queries silent (not met: 0.948 on 2026-12-07 with the seventeenth batch; a
-    # query naming a topic the bank lacks next to words it has still finds the nearest question)
+    # issue 14's targets: an accepted question first for 90%, nDCG@5 0.9, and 95% of no-match
+    # queries silent (0.943 / 0.905 / 0.956 on 2026-12-07, with seventeen batches)
     quality = measure(shipped(), [r for half in range(18) for r in _queries(half)])
     assert quality.top1_share >= 0.9 and quality.ndcg >= 0.9, quality.summary()
-    assert quality.no_match_share >= 0.94, quality.summary()
+    assert quality.no_match_share >= 0.95, quality.summary()
 
 
 def _words_only_ndcg(queries: list[LabelledQuery]) -> float:

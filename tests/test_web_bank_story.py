@@ -17,7 +17,7 @@ from tests.test_web import XSS, client, csrf, submit  # noqa: F401  (fixture)
 
 def test_bank_filters_and_search(client: TestClient) -> None:  # noqa: F811
     page = client.get("/bank").text
-    assert "391 questions" in page and "Question bank" in page
+    assert "393 questions" in page and "Question bank" in page
     page = client.get("/bank", params={"round": "ml_depth", "difficulty": "3"}).text
     assert "Why does batch normalization" not in page  # difficulty 2
     page = client.get("/bank", params={"q": "batchnorm"}).text
