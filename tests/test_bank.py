@@ -98,3 +98,14 @@ def test_a_user_report_of_a_shipped_question_raises_its_count() -> None:
     q = find(merged, base.id)
     assert q.reported == base.reported + 2 and q.reported_by == ("Acme",)
     assert select_questions(merged, company="acme") == [q]
+
+
+def test_round_names_people_type_and_ids_close_to_a_typo() -> None:
+    from deepdive.bank import close_ids, round_key
+
+    assert round_key("behavioural") == round_key("Behavioral") == "behavioral"
+    assert round_key("system design") == "ml_system_design"
+    assert round_key("deep-dive") == round_key("project deep dive") == "project_deep_dive"
+    assert round_key("coding") is None and round_key("") is None
+    assert close_ids(shipped(), "depth-dropuot")[0] == "depth-dropout"
+    assert close_ids(shipped(), "zebra") == []

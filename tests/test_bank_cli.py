@@ -90,7 +90,7 @@ def test_search_ranks_and_random_is_repeatable(
     assert code == 0 and json.loads(out)[0]["id"] == "br-entropy-kl-divergence"
     assert err == "searched for “kl divergence”\n"
     code, out, err = bank(capsys, monkeypatch, "search", "batchnorm", "--limit", "2")
-    assert err == "" and out.splitlines()[0].split() == [
+    assert err.startswith("see one in full") and out.splitlines()[0].split() == [
         "id",
         "round",
         "level",
@@ -187,6 +187,10 @@ def test_bad_import_names_lines_and_imports_nothing(
         (("add",), 2, "give the question with --text"),
         (("add", "--text", "Why that loss?", "--asked", "soon"), 1, "date asked 'soon'"),
         (("search", "x", "--limit", "0"), 2, "--limit must be at least 1"),
+        (("show", "br-precison-recall"), 2, "did you mean br-precision-recall?"),
+        (("show", "precision"), 2, "find one with: deepdive bank search 'precision'"),
+        (("random", "--topic", "evaluaton"), 2, "no question has the topic 'evaluaton'; did you"),
+        (("random", "--topic", "zzzz"), 2, "topics include"),
     ],
 )
 def test_errors_are_one_line_with_an_exit_code(
@@ -345,3 +349,28 @@ def test_a_question_without_key_points_is_said_before_the_answer_is_read(
     # the answer file does not exist: the key points are what is said, before it is opened
     code, out, err = bank(capsys, monkeypatch, "practice", "my-1", "--answer", "/no/such/file")
     assert code == 1 and "has no key points to check against" in err and not out
+
+
+@pytest.mark.parametrize("name", ["ml_depth", "depth", "ML depth", "ml-depth", "Depth"])
+def test_a_round_is_taken_by_the_name_people_say(
+    name: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code, out, _ = bank(capsys, monkeypatch, "random", "--round", name, "--json", "--seed", "3")
+    assert code == 0 and json.loads(out)["round"] == "ml_depth"
+
+
+def test_an_unknown_round_is_a_usage_error_naming_the_rounds(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with pytest.raises(SystemExit) as stop:
+        bank(capsys, monkeypatch, "random", "--round", "nonsense")
+    err = capsys.readouterr().err
+    assert stop.value.code == 2 and "unknown round 'nonsense' (one of project_deep_dive" in err
+
+
+def test_search_says_what_to_do_next_off_the_table(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code, out, err = bank(capsys, monkeypatch, "search", "dropout", "--limit", "1")
+    assert code == 0 and "depth-dropout" in out and "deepdive bank" not in out
+    assert "deepdive bank practice depth-dropout" in err

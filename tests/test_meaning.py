@@ -40,6 +40,12 @@ def test_fine_tuning_is_its_own_concept_not_hyperparameter_tuning() -> None:
     assert "c:hyperparameter" in terms("hyperparameter tuning") + terms("we tuned the model")
 
 
+def test_feature_engineering_is_work_on_features_not_engineers() -> None:
+    assert terms("feature engineering") == terms("hand-crafted features")
+    assert "c:feature" in lexicon().expand(set(terms("feature engineering")))
+    assert not set(terms("feature engineering")) & set(terms("engineers and managers"))
+
+
 def test_stopwords_and_yaml_booleans() -> None:
     assert terms("the and of it on no") == []
     assert terms("false positives") == ["c:confusion_matrix"]  # "false" is not a stopword

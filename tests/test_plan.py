@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from deepdive.bank import find, select_questions, shipped
-from deepdive.plan import interval_days, make_plan
+from deepdive.plan import EMPTY_DAY, by_day, interval_days, make_plan
 from deepdive.practice_log import PracticeRecord
 
 TODAY = date(2026, 12, 4)
@@ -73,7 +73,7 @@ def test_a_question_that_comes_back_again_names_the_day_it_was_really_answered()
     reasons = [i.reason for i in plan if i.question.id == "depth-dropout"]
     assert len(reasons) >= 2  # weak: it comes back within the plan
     assert all(r.startswith("covered 1 of 4 key points on 2026-12-03") for r in reasons)
-    assert "last planned 2026-12-04" in reasons[1]  # never a made-up answer on a planned day
+    assert "also in this plan on 2026-12-04" in reasons[1]  # never a made-up answer
 
 
 def test_the_first_day_mixes_rounds_when_the_plan_covers_all_of_them() -> None:
@@ -81,3 +81,36 @@ def test_the_first_day_mixes_rounds_when_the_plan_covers_all_of_them() -> None:
     for day in {i.day for i in plan}:
         rounds = [i.question.round for i in plan if i.day == day]
         assert len(set(rounds)) == 3, rounds
+
+
+def test_new_questions_keep_coming_while_reviews_are_due() -> None:
+    # reviews of planned questions come due from day 4; they must not crowd out new ones
+    plan = make_plan(shipped(), [], days=14, today=TODAY, per_day=3)
+    for day, items in by_day(plan, 14, TODAY):
+        assert any(i.reason == "new" for i in items), day
+    assert len({i.question.id for i in plan}) >= 3 * 3 + 11
+
+
+def test_each_return_comes_further_out_and_half_the_points_is_weak() -> None:
+    bank = select_questions(shipped(), round_name="ml_depth")
+    answered = date(2026, 12, 3)
+    history = [_rec("depth-dropout", 2, 4, answered), _rec("depth-batchnorm", 3, 4, answered)]
+    plan = make_plan(bank, history, days=30, today=TODAY, per_day=3)
+
+    def days_of(qid: str) -> list[date]:
+        return [i.day for i in plan if i.question.id == qid]
+
+    half, most = days_of("depth-dropout"), days_of("depth-batchnorm")
+    assert half[0] < most[0]  # 2 of 4 comes back before 3 of 4
+    gaps = [(b - a).days for a, b in zip([answered, *half], half, strict=False)]
+    assert gaps == sorted(gaps) and gaps[-1] > gaps[0], gaps
+
+
+def test_a_day_with_nothing_left_is_shown_not_dropped() -> None:
+    from deepdive.plan_cli import render_plan
+
+    bank = select_questions(shipped(), round_name="ml_system_design", difficulty=1)
+    plan = make_plan(bank, [], days=len(bank) + 2, today=TODAY, per_day=len(bank))
+    text = render_plan(plan, len(bank) + 2, TODAY, 100)
+    assert f"({EMPTY_DAY})" in text
+    assert text.count("Dec 2026") + text.count("Jan 2027") >= len(bank) + 2

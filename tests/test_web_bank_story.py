@@ -46,6 +46,8 @@ def test_question_page_practice_shows_coverage_and_keeps_the_answer(
     r = client.post("/bank/depth-batchnorm/practice", data={"csrf": csrf(page), "text": "  "})
     assert "Cannot read this answer" in r.text
     assert client.get("/bank/nope").status_code == 404
+    typo = client.get("/bank/depth-batchnrom")
+    assert typo.status_code == 404 and "Did you mean depth-batchnorm?" in typo.text
 
 
 def test_deep_dive_question_practice_goes_to_feedback(client: TestClient) -> None:  # noqa: F811

@@ -39,6 +39,29 @@ ROUND_TITLES = {
     "behavioral": "Behavioural",
 }
 MIN_PER_ROUND = 25
+# the words people type for a round ("depth", "ML depth", "behavioural", "system design")
+_ROUND_WORDS = {"behavioural": "behavioral", "deep_dive": "project_deep_dive"}
+
+
+def round_key(text: str) -> str | None:
+    """The round ``text`` names, as its key or its title, with or without "ML", in any case,
+    with spaces or hyphens ("ML depth", "depth", "system-design", "behavioural"); else None."""
+    key = "_".join(text.strip().lower().replace("-", " ").split())
+    key = _ROUND_WORDS.get(key, key)
+    for candidate in (key, f"ml_{key}", f"project_{key}"):
+        if candidate in ROUNDS:
+            return candidate
+    return None
+
+
+def close_ids(questions: Sequence[Question], ident: str, n: int = 3) -> list[str]:
+    """Ids (and earlier ids) close to a mistyped ``ident``, closest first."""
+    import difflib
+
+    ids = [i for q in questions for i in (q.id, *q.aliases)]
+    return difflib.get_close_matches(ident.strip().lower(), ids, n=n, cutoff=0.75)
+
+
 _PROVENANCE = ("source", "company", "year", "verified", "reported")
 
 

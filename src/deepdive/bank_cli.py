@@ -17,10 +17,27 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Any
 
-from deepdive.bank import ROUND_TITLES, ROUNDS, Question, combined, find, select_questions
+from deepdive.bank import (
+    ROUND_TITLES,
+    ROUNDS,
+    Question,
+    close_ids,
+    combined,
+    find,
+    round_key,
+    select_questions,
+)
 from deepdive.columns import columns
 
-ROUND_HELP = "only this round: " + ", ".join(ROUNDS)
+ROUND_HELP = "only this round: " + ", ".join(ROUNDS) + " (or its name, e.g. 'depth')"
+
+
+def round_arg(text: str) -> str:
+    """An argparse type: a round by its key or the name people say ("ML depth", "depth")."""
+    key = round_key(text)
+    if key is None:
+        raise argparse.ArgumentTypeError(f"unknown round {text!r} (one of {', '.join(ROUNDS)})")
+    return key
 
 
 class BankUsageError(Exception):
@@ -32,7 +49,7 @@ class BankFailure(Exception):
 
 
 def _filters(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--round", dest="round_name", choices=ROUNDS, metavar="ROUND", help=ROUND_HELP)
+    p.add_argument("--round", dest="round_name", type=round_arg, metavar="ROUND", help=ROUND_HELP)
     p.add_argument("--topic", help="only questions with this topic (e.g. evaluation, nlp)")
     p.add_argument("--difficulty", type=int, choices=(1, 2, 3), help="only this difficulty")
     p.add_argument("--company", help="only questions reported at this company")
@@ -126,7 +143,7 @@ def add_parser(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
     ad.add_argument(
         "--round",
         dest="round_name",
-        choices=ROUNDS,
+        type=round_arg,
         metavar="ROUND",
         help="the round it belongs to (guessed from the text when left out): " + ", ".join(ROUNDS),
     )
@@ -266,6 +283,9 @@ def _questions(args: argparse.Namespace, store_factory: Callable[[], Any]) -> li
     if getattr(args, "mine", False):
         # your own questions, and the shipped ones you reported being asked
         questions = [q for q in questions if q.origin == "user" or q.reported_as]
+    topic = getattr(args, "topic", None)
+    if isinstance(topic, str) and topic:
+        _known_topic(topic, questions)
     return select_questions(
         questions,
         round_name=getattr(args, "round_name", None),
@@ -276,17 +296,39 @@ def _questions(args: argparse.Namespace, store_factory: Callable[[], Any]) -> li
     )
 
 
+def _known_topic(topic: str, questions: list[Question]) -> None:
+    """Refuse a topic no question has, naming the close ones (a typo, a guess)."""
+    import difflib
+
+    topics = sorted({t for q in questions for t in q.topics})
+    if topic.strip().lower() in {t.lower() for t in topics}:
+        return
+    near = difflib.get_close_matches(topic.strip().lower(), topics, n=3, cutoff=0.6)
+    hint = (
+        f"did you mean {' or '.join(near)}?" if near else f"topics include {', '.join(topics[:8])}"
+    )
+    raise BankUsageError(f"no question has the topic {topic!r}; {hint}")
+
+
+def _no_such_id(ident: str, questions: list[Question]) -> str:
+    """The error for an unknown id, with the ids it may be a typo of, or a search to try."""
+    near = close_ids(questions, ident)
+    if near:
+        return f"no question with id {ident!r}; did you mean {' or '.join(near)}?"
+    words = " ".join(ident.replace("-", " ").split())
+    return f"no question with id {ident!r}; find one with: deepdive bank search {words!r}"
+
+
 def _pick(args: argparse.Namespace, store_factory: Callable[[], Any]) -> Question:
     ident = getattr(args, "id", None)
     if ident is not None and not ident.strip():
         raise BankUsageError("the question id is empty; see 'deepdive bank list'")
     if ident:
+        pool = combined(_mine(store_factory, warn=False))
         try:
-            return find(combined(_mine(store_factory, warn=False)), args.id)
+            return find(pool, args.id)
         except KeyError:
-            raise BankUsageError(
-                f"no question with id {args.id!r}; see 'deepdive bank list'"
-            ) from None
+            raise BankUsageError(_no_such_id(args.id, pool)) from None
     questions = _questions(args, store_factory)
     if not questions:
         raise BankUsageError("no question matches these filters")
@@ -320,6 +362,13 @@ def run(args: argparse.Namespace, store_factory: Callable[[], Any], stdin: IO[st
             _dump([{**q.to_dict(), "score": s} for q, s in hits])
         else:
             sys.stdout.write(render_rows([(q, s) for q, s in hits], _width(args)))
+            if hits:  # what to do next, kept off stdout so the table pipes cleanly
+                sys.stdout.flush()
+                first = hits[0][0].id
+                sys.stderr.write(
+                    f"see one in full: deepdive bank show {first}; "
+                    f"practise it: deepdive bank practice {first}\n"
+                )
         return 0
     if command in ("show", "random"):
         q = _pick(args, store_factory)

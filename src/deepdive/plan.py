@@ -3,9 +3,10 @@
 A question answered weakly (few key points covered) comes back soon, a strong answer later,
 and each further strong answer in a row pushes it further out; the intervals live in
 ``data/plan.yaml``. Each day of the plan first takes the questions that are due — most
-overdue, then weakest, first — and fills the rest with questions not practised yet, easiest
-first and varying the topic. A question planned on one day is assumed practised then, so it
-can come back later in the same plan.
+overdue, then weakest, first — keeping ``new_per_day`` places for questions not practised
+yet, and fills the rest with those, easiest first and varying the topic. A question planned
+on one day is assumed practised then, one level better than last time, so it can come back
+later in the same plan, further out each time.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ class PlanRules:
     strong_growth: int
     max_interval: int
     per_day: int
+    new_per_day: int
 
 
 @cache
@@ -53,6 +55,7 @@ def rules() -> PlanRules:
         strong_growth=require(FILE, data, "strong_growth", int),
         max_interval=require(FILE, data, "max_interval", int),
         per_day=require(FILE, data, "per_day", int),
+        new_per_day=require(FILE, data, "new_per_day", int),
     )
 
 
@@ -95,6 +98,18 @@ def interval_days(share: float, streak: int) -> int:
         return r.intervals["partial"]
     days = r.intervals["strong"] * r.strong_growth ** max(0, streak - 1)
     return int(min(days, r.max_interval))
+
+
+def _one_level_better(s: _State) -> None:
+    """Assume the question was practised again on its planned day, one level better: a weak
+    answer becomes partial, a partial one strong, a strong one a longer streak."""
+    r = rules()
+    if s.share < r.weak_below:
+        s.share = r.weak_below
+    elif s.share < r.strong_from:
+        s.share, s.streak = r.strong_from, 1
+    else:
+        s.streak += 1
 
 
 def _states(questions: Sequence[Question], history: Sequence[PracticeRecord]) -> dict[str, _State]:
@@ -145,7 +160,10 @@ def make_plan(
             )
             for qid, s in states.items()
         ]
-        picked = [qid for when, _, _, qid in sorted(due) if when <= day][:per_day]
+        # keep places for new questions while any are left (a day of one question is for
+        # the most overdue one)
+        keep = min(rules().new_per_day, per_day - 1, len(fresh))
+        picked = [qid for when, _, _, qid in sorted(due) if when <= day][: per_day - keep]
         for qid in picked:
             s = states[qid]
             since = s.since or s.last
@@ -155,9 +173,10 @@ def make_plan(
                 # the last real answer, not a planned day it was assumed practised again
                 reason = f"covered {s.covered} key points on {since.isoformat()}"
                 if s.last != since:
-                    reason += f"; last planned {s.last.isoformat()}"
+                    reason += f"; also in this plan on {s.last.isoformat()}"
             plan.append(PlannedItem(day, by_id[qid], reason, s.missed))
             s.last = day
+            _one_level_better(s)
         topics_today = {t for qid in picked for t in by_id[qid].topics[:1]}
         rounds_today = {by_id[qid].round for qid in picked}
         while len(picked) < per_day and fresh:
@@ -175,6 +194,23 @@ def make_plan(
                 day, rules().weak_below, 0, (), "", planned_only=True, since=day
             )
     return plan
+
+
+EMPTY_DAY = "nothing due, and no new question left that matches"
+
+
+def by_day(
+    items: Sequence[PlannedItem], days: int, today: date
+) -> list[tuple[date, list[PlannedItem]]]:
+    """Every day of the plan with its items, in order; a day with none is kept (and shown as
+    ``EMPTY_DAY``), so a narrow filter does not make days vanish."""
+    out: list[tuple[date, list[PlannedItem]]] = [
+        (today + timedelta(days=k), []) for k in range(days)
+    ]
+    at = {d: i for i, (d, _) in enumerate(out)}
+    for item in items:
+        out[at[item.day]][1].append(item)
+    return out
 
 
 def _new_topic(question: Question, topics_today: set[str]) -> bool:

@@ -12,7 +12,7 @@ from typing import Any
 
 from deepdive.bank import Question
 from deepdive.bank_cli import BankFailure, BankUsageError, _width
-from deepdive.plan import MAX_DAYS, PlannedItem, make_plan
+from deepdive.plan import EMPTY_DAY, MAX_DAYS, PlannedItem, by_day, make_plan
 
 
 def render_plan(items: list[PlannedItem], days: int, start: date, width: int) -> str:
@@ -24,15 +24,15 @@ def render_plan(items: list[PlannedItem], days: int, start: date, width: int) ->
     out = [f"Practice plan: {days} day{'s' if days != 1 else ''} from {start.isoformat()}"]
     if not items:
         return out[0] + "\nNo questions with key points match these filters.\n"
-    day: date | None = None
-    for item in items:
-        if item.day != day:
-            day = item.day
-            out += ["", day.strftime("%a %d %b %Y")]
-        out.append(f"  {item.question.id} — {item.reason}")
-        out.append(per.fill(item.question.text))
-        if item.focus:
-            out.append(focus.fill("; ".join(item.focus)))
+    for day, planned in by_day(items, days, start):
+        out += ["", day.strftime("%a %d %b %Y")]
+        if not planned:
+            out.append(f"  ({EMPTY_DAY})")
+        for item in planned:
+            out.append(f"  {item.question.id} — {item.reason}")
+            out.append(per.fill(item.question.text))
+            if item.focus:
+                out.append(focus.fill("; ".join(item.focus)))
     out += ["", f"Practise one with: deepdive bank practice {items[0].question.id}"]
     return "\n".join(out) + "\n"
 

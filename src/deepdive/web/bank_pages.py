@@ -16,6 +16,7 @@ from deepdive.bank import (
     ROUNDS,
     Question,
     asks_whole_story,
+    close_ids,
     combined,
     find,
     select_questions,
@@ -23,7 +24,7 @@ from deepdive.bank import (
 from deepdive.bank_search import search_index
 from deepdive.coverage import check_coverage
 from deepdive.inputs import InputError, too_short_to_keep, utf8_size, validate
-from deepdive.plan import MAX_DAYS, PlannedItem, make_plan
+from deepdive.plan import EMPTY_DAY, MAX_DAYS, by_day, make_plan
 from deepdive.practice_log import list_practice, record_practice
 from deepdive.store import Store
 from deepdive.user_questions import (
@@ -170,15 +171,11 @@ def bank_plan(request: Request, days: str = "14", round: str = "", per_day: str 
     chosen = select_questions(_questions(store), round_name=round if round in ROUNDS else None)
     today = date.today()
     items = make_plan(chosen, list_practice(store), days=n_days, today=today, per_day=n_per_day)
-    days_list: list[tuple[date, list[PlannedItem]]] = []
-    for item in items:
-        if not days_list or days_list[-1][0] != item.day:
-            days_list.append((item.day, []))
-        days_list[-1][1].append(item)
     return html(
         request,
         "bank_plan.html",
-        days=days_list,
+        days=by_day(items, n_days, today) if items else [],
+        empty_day=EMPTY_DAY,
         n_days=n_days,
         per_day=n_per_day,
         round=round,
@@ -191,7 +188,9 @@ def _question(request: Request, ident: str) -> Question:
     try:
         return find(_questions(_store(request)), ident)
     except KeyError:
-        raise FriendlyError(404, f"There is no question {ident!r} in the bank.") from None
+        near = close_ids(_questions(_store(request)), ident)
+        hint = f" Did you mean {' or '.join(near)}?" if near else ""
+        raise FriendlyError(404, f"There is no question {ident!r} in the bank.{hint}") from None
 
 
 @router.get("/bank/{ident}")
