@@ -146,6 +146,17 @@ def test_a_retold_choice_of_another_model_is_drift() -> None:
     assert find_contradictions(overview, same) == []
 
 
+def test_a_model_named_by_its_role_is_the_one_used() -> None:
+    overview = "We used a DenseNet-121 pretrained on ImageNet and fine-tuned it on the scans."
+    found = find_contradictions(overview, "The backbone was a ResNet-50 pretrained on ImageNet.")
+    assert [c.kind for c in found] == ["model"]
+    same = "The backbone was a DenseNet-121, pretrained on ImageNet."
+    assert find_contradictions(overview, same) == []
+    # a model said to be an earlier one is no claim about the one used
+    old = "The old backbone was a ResNet-50."
+    assert find_contradictions(overview, old) == []
+
+
 def test_a_baseline_named_after_the_chosen_model_belongs_to_the_baseline() -> None:
     overview = "In the end we used LightGBM, because it handled sparse merchant features well."
     retold = "I trained an XGBoost model against a logistic regression baseline."

@@ -546,6 +546,10 @@ class ConsistencyReader:
         out += self._shares_and_cut_offs(ov_s, rp_s, names, quoted)
         ov_models = self.chosen_mentions(ov_s)
         rp_models = self.chosen_mentions(rp_s, direct=True, shipped_only=alternatives)
+        # a model the overview names as a part of the one it used ("a YOLO detector with a
+        # ResNet-50 backbone") is no change of model when the reply names that part
+        parts = _named_parts(" ".join(s.text for s in ov_s))
+        rp_models = {k: v for k, v in rp_models.items() if k not in parts or k in ov_models}
         same = any(vocab().same_family(a, b) for a in ov_models for b in rp_models)
         if ov_models and rp_models and not same:
             name, (quote, _) = next(iter(rp_models.items()))
@@ -630,6 +634,14 @@ def _swapped(
         return []
     (ov_name, ov_quote), (name, quote) = next(iter(overview.items())), next(iter(reply.items()))
     return [Contradiction(kind, ov_quote, quote, message.format(ov_name, name))]
+
+
+_PART_NOUN = re.compile(r"[\w.-]*\s+(?:backbone|encoder|feature\s+extractor)\b", re.I)
+
+
+def _named_parts(text: str) -> set[str]:
+    """Models the text names as a part of another ("a ResNet-50 backbone", "a BERT encoder")."""
+    return {m.name for m in vocab().find("models", text) if _PART_NOUN.match(text, m.end)}
 
 
 def _model_as_said(text: str, m: Mention) -> str:

@@ -17,7 +17,8 @@ CHOICE_VERB = re.compile(
     r"(?:moved|switched)\s+to|ended\s+up\s+(?:with|using|choosing|picking|going\s+with)|"
     r"settled\s+on|stuck\s+with|kept|fine-?tun(?:ed|ing)|buil(?:t|ding)|train(?:ed|ing)|"
     r"replaced\s+(?:[\w-]+\s+){0,4}with|(?:final|new|production|deployed)\s+(?:model|system|ranker|"
-    r"classifier)\s+(?:was|is)|(?:the|our|my)\s+model\s+(?:was|is)|(?:it|this)\s+was)"
+    r"classifier)\s+(?:was|is)|(?:the|our|my)\s+(?:base\s+)?(?:model|backbone|encoder|"
+    r"architecture)\s+(?:was|is)|(?:it|this)\s+was)"
     r"\s+(?:the\s+|a\s+|an\s+|our\s+)?"
     r"(?:\w+\s+){0,2}$",
     re.I,

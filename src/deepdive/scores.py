@@ -4,7 +4,10 @@
   +10 for each further result figure (up to two).
 * **technical_depth** — 100 x (0.3 data + 0.35 modeling + 0.35 evaluation strength), +4 for
   each distinct technical term named (models, metrics, validation schemes, data problems; up
-  to +20), -12 for each ML sanity finding (accuracy on imbalance, leakage, tuning on test...).
+  to +20), capped at 100, scaled by the share of three quarters of the target length the
+  answer reaches (a 90-word answer cannot show full depth however dense), then -12 for each
+  ML sanity finding (accuracy on imbalance, leakage, tuning on test...), so a rich answer
+  cannot absorb them.
 * **decision_quality** — 40 with a baseline or alternatives (no ``no_baseline``), +20 when the
   modeling sentences give a reason ("because", "so that", a trade-off), +15 with evaluation
   present, +15 with reflection present, +10 with two or more model families compared; -12 per
@@ -82,7 +85,11 @@ def compute_scores(
     depth = 100 * (
         0.3 * strengths["data"] + 0.35 * strengths["modeling"] + 0.35 * strengths["evaluation"]
     )
-    depth += min(20, 4 * len(terms)) - 12 * sanity
+    # capped before the sanity findings count, so a rich answer cannot absorb them; an answer
+    # shorter than three quarters of the target length has no room to show full depth
+    low, high = settings().target_seconds
+    room = min(1.0, ctx.words / (0.75 * low / 60 * settings().words_per_minute))
+    depth = min(100.0, depth + min(20, 4 * len(terms))) * room - 12 * sanity
 
     models = {m.name for _, m in ctx.mentions("models")}
     reasoned = any(_REASON.search(ctx.sentences[i].text) for i in ctx.part_sentences["modeling"])
@@ -101,7 +108,6 @@ def compute_scores(
 
     structure = 10.0 * sum(ctx.present.values())
     structure += 15 * _sensible_order(order)
-    low, high = settings().target_seconds
     seconds = ctx.words / settings().words_per_minute * 60
     if 0.75 * low <= seconds <= high:
         structure += 15
