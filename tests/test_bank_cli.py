@@ -189,6 +189,8 @@ def test_bad_import_names_lines_and_imports_nothing(
         (("search", "x", "--limit", "0"), 2, "--limit must be at least 1"),
         (("show", "br-precison-recall"), 2, "did you mean br-precision-recall?"),
         (("show", "precision"), 2, "find one with: deepdive bank search 'precision'"),
+        (("show", "sd-zorblax-wibble"), 2, "deepdive bank search 'zorblax wibble'"),
+        (("list", "--mine", "--topic", "nlpp"), 2, "did you mean nlp?"),
         (("random", "--topic", "evaluaton"), 2, "no question has the topic 'evaluaton'; did you"),
         (("random", "--topic", "zzzz"), 2, "topics include"),
     ],
@@ -374,3 +376,10 @@ def test_search_says_what_to_do_next_off_the_table(
     code, out, err = bank(capsys, monkeypatch, "search", "dropout", "--limit", "1")
     assert code == 0 and "depth-dropout" in out and "deepdive bank" not in out
     assert "deepdive bank practice depth-dropout" in err
+
+
+def test_an_id_is_found_whatever_its_case_or_spaces(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code, out, _ = bank(capsys, monkeypatch, "show", " DEPTH-DROPOUT ", "--json")
+    assert code == 0 and json.loads(out)["id"] == "depth-dropout"

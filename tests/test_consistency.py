@@ -157,6 +157,18 @@ def test_a_model_named_by_its_role_is_the_one_used() -> None:
     assert find_contradictions(overview, old) == []
 
 
+@pytest.mark.parametrize(
+    "overview",
+    [
+        "We trained a YOLO detector with a ResNet-50 backbone.",
+        "We trained a YOLO detector with ResNet-50 as the backbone.",
+        "We trained a YOLO detector; its backbone: ResNet-50.",
+    ],
+)
+def test_a_part_the_overview_names_is_no_change_of_model(overview: str) -> None:
+    assert find_contradictions(overview, "The backbone was a ResNet-50.") == []
+
+
 def test_a_baseline_named_after_the_chosen_model_belongs_to_the_baseline() -> None:
     overview = "In the end we used LightGBM, because it handled sparse merchant features well."
     retold = "I trained an XGBoost model against a logistic regression baseline."

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 import pytest
 
@@ -114,3 +115,31 @@ def test_a_day_with_nothing_left_is_shown_not_dropped() -> None:
     text = render_plan(plan, len(bank) + 2, TODAY, 100)
     assert f"({EMPTY_DAY})" in text
     assert text.count("Dec 2026") + text.count("Jan 2027") >= len(bank) + 2
+
+
+def test_one_question_a_day_goes_round_the_bank_and_to_a_weak_answer_when_due() -> None:
+    plan = make_plan(shipped(), [], days=6, today=TODAY, per_day=1)
+    assert len({i.question.round for i in plan}) == 6  # a different round each day
+    history = [_rec("depth-dropout", 1, 4, date(2026, 12, 3))]
+    plan = make_plan(shipped(), history, days=3, today=TODAY, per_day=1)
+    assert plan[0].question.id == "depth-dropout"  # answered weakly and due: it comes first
+    assert plan[1].reason == "new"  # then new ones, not checks on questions only planned
+
+
+@pytest.mark.parametrize(
+    ("line", "bad"), [("per_day: 3", "per_day: 0"), ("new_per_day: 1", "new_per_day: -1")]
+)
+def test_a_bad_plan_file_is_named(line: str, bad: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from deepdive import plan
+    from deepdive.datafiles import DataFileError, parse_yaml
+
+    text = (Path(plan.__file__).parent / "data" / "plan.yaml").read_text(encoding="utf-8")
+    assert line in text
+    monkeypatch.setattr(plan, "load_data", lambda name: parse_yaml(text.replace(line, bad), name))
+    plan.rules.cache_clear()
+    try:
+        with pytest.raises(DataFileError, match=r"plan\.yaml"):
+            plan.rules()
+    finally:
+        monkeypatch.undo()
+        plan.rules.cache_clear()

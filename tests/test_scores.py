@@ -51,4 +51,8 @@ def test_a_very_short_answer_cannot_show_full_depth() -> None:
     )
     # every part in 91 words (about 36 seconds): a pitch, not a deep dive
     assert analyze(short).score("technical_depth") <= 50
+    assert analyze(short).score("decision_quality") <= 50
     assert analyze(short).score("overall") < analyze(OVERVIEW).score("overall")
+    # said again word for word, it is longer, not deeper
+    twice = analyze(f"{short} {short}")
+    assert twice.score("technical_depth") == analyze(short).score("technical_depth")

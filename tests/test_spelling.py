@@ -52,6 +52,12 @@ def test_a_word_the_bank_writes_beside_the_neighbour_wins_a_tie() -> None:
     assert speller.correct("strat", before="cold") == "start"
     assert speller.correct_text("Cold strat problem") == "Cold start problem"
     assert speller.correct_text("strat cold") == "strata cold"  # the bank never writes that
+    # a small word beside every noun decides nothing: the nearest content word does
+    speller = Speller(["the cold start problem", "at the start of it", "strata of a sample"])
+    small = {"the", "a", "of", "at", "it"}
+    assert speller.correct_text("the strat") == "the start"  # only "the" beside it
+    assert speller.correct_text("the strat", small=small) == "the strata"
+    assert speller.correct_text("cold the strat", small=small) == "cold the start"
 
 
 def test_real_words_and_unknown_names_are_left_alone() -> None:

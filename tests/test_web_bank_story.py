@@ -175,6 +175,8 @@ def test_practice_is_saved_and_the_plan_brings_weak_questions_back(
         data={"csrf": csrf(question), "text": "Dropout is a regularizer for neural networks."},
     )
     assert r.status_code == 200
+    by_name = client.get("/bank/plan", params={"round": "depth", "days": "1"}).text
+    assert "depth-" in by_name and "beh-" not in by_name  # a round as people say it
     api = client.get("/api/bank/plan", params={"round": "ml_depth", "days": 3}).json()
     dropout = [i for i in api["items"] if i["question"] == "depth-dropout"]
     assert dropout and dropout[0]["focus"] and "key points on" in dropout[0]["reason"]

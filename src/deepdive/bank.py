@@ -40,26 +40,31 @@ ROUND_TITLES = {
 }
 MIN_PER_ROUND = 25
 # the words people type for a round ("depth", "ML depth", "behavioural", "system design")
-_ROUND_WORDS = {"behavioural": "behavioral", "deep_dive": "project_deep_dive"}
+_ROUND_WORDS = {"behavioural": "behavioral", "behaviour": "behavioral", "behavior": "behavioral"}
 
 
 def round_key(text: str) -> str | None:
-    """The round ``text`` names, as its key or its title, with or without "ML", in any case,
-    with spaces or hyphens ("ML depth", "depth", "system-design", "behavioural"); else None."""
-    key = "_".join(text.strip().lower().replace("-", " ").split())
-    key = _ROUND_WORDS.get(key, key)
-    for candidate in (key, f"ml_{key}", f"project_{key}"):
-        if candidate in ROUNDS:
-            return candidate
-    return None
+    """The round ``text`` names: its key, or words of it that fit one round only, in any case,
+    with spaces or hyphens ("ML depth", "depth", "coding", "system-design", "behavioural");
+    else None ("ml" fits several)."""
+    words = [_ROUND_WORDS.get(w, w) for w in text.strip().lower().replace("-", " ").split()]
+    key = "_".join(words)
+    if key in ROUNDS:
+        return key
+    fits = [r for r in ROUNDS if words and all(w in r.split("_") for w in words)]
+    return fits[0] if len(fits) == 1 else None
 
 
 def close_ids(questions: Sequence[Question], ident: str, n: int = 3) -> list[str]:
-    """Ids (and earlier ids) close to a mistyped ``ident``, closest first."""
+    """Ids (and earlier ids) close to a mistyped ``ident``, closest first, then ids that it
+    lengthens or shortens ("sd-fraud-detection" for "sd-fraud")."""
     import difflib
 
+    typed = ident.strip().lower()
     ids = [i for q in questions for i in (q.id, *q.aliases)]
-    return difflib.get_close_matches(ident.strip().lower(), ids, n=n, cutoff=0.75)
+    near = difflib.get_close_matches(typed, ids, n=n, cutoff=0.75)
+    longer = [i for i in ids if "-" in typed and (i.startswith(typed) or typed.startswith(i))]
+    return list(dict.fromkeys(near + longer))[:n]
 
 
 _PROVENANCE = ("source", "company", "year", "verified", "reported")

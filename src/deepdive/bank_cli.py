@@ -280,16 +280,17 @@ def _mine(store_factory: Callable[[], Any], warn: bool = True) -> list[Question]
 def _questions(args: argparse.Namespace, store_factory: Callable[[], Any]) -> list[Question]:
     """The bank plus the user's questions, filtered as the options say."""
     questions = combined(_mine(store_factory))
+    topic = getattr(args, "topic", None)
+    topic = topic.strip() if isinstance(topic, str) else None
+    if topic:
+        _known_topic(topic, questions)
     if getattr(args, "mine", False):
         # your own questions, and the shipped ones you reported being asked
         questions = [q for q in questions if q.origin == "user" or q.reported_as]
-    topic = getattr(args, "topic", None)
-    if isinstance(topic, str) and topic:
-        _known_topic(topic, questions)
     return select_questions(
         questions,
         round_name=getattr(args, "round_name", None),
-        topic=getattr(args, "topic", None),
+        topic=topic or None,
         difficulty=getattr(args, "difficulty", None),
         company=getattr(args, "company", None),
         verified=getattr(args, "verified", None),
@@ -310,13 +311,19 @@ def _known_topic(topic: str, questions: list[Question]) -> None:
     raise BankUsageError(f"no question has the topic {topic!r}; {hint}")
 
 
+_ID_PREFIXES = frozenset({"pdd", "depth", "br", "sd", "code", "beh"})
+
+
 def _no_such_id(ident: str, questions: list[Question]) -> str:
     """The error for an unknown id, with the ids it may be a typo of, or a search to try."""
     near = close_ids(questions, ident)
     if near:
         return f"no question with id {ident!r}; did you mean {' or '.join(near)}?"
-    words = " ".join(ident.replace("-", " ").split())
-    return f"no question with id {ident!r}; find one with: deepdive bank search {words!r}"
+    words = ident.replace("-", " ").split()
+    if len(words) > 1 and words[0].lower() in _ID_PREFIXES:
+        words = words[1:]  # the round's prefix is no search word ("sd", "depth")
+    said = " ".join(words)
+    return f"no question with id {ident!r}; find one with: deepdive bank search {said!r}"
 
 
 def _pick(args: argparse.Namespace, store_factory: Callable[[], Any]) -> Question:
@@ -325,10 +332,12 @@ def _pick(args: argparse.Namespace, store_factory: Callable[[], Any]) -> Questio
         raise BankUsageError("the question id is empty; see 'deepdive bank list'")
     if ident:
         pool = combined(_mine(store_factory, warn=False))
-        try:
-            return find(pool, args.id)
-        except KeyError:
-            raise BankUsageError(_no_such_id(args.id, pool)) from None
+        for typed in dict.fromkeys((args.id, args.id.strip(), args.id.strip().lower())):
+            try:
+                return find(pool, typed)
+            except KeyError:
+                continue
+        raise BankUsageError(_no_such_id(args.id, pool))
     questions = _questions(args, store_factory)
     if not questions:
         raise BankUsageError("no question matches these filters")
@@ -355,7 +364,7 @@ def run(args: argparse.Namespace, store_factory: Callable[[], Any], stdin: IO[st
             raise BankUsageError("the search query is empty; say what to look for")
         index = SearchIndex(_questions(args, store_factory))
         hits = index.search(args.query, args.limit)
-        fixed = index.did_you_mean(args.query) if hits else None
+        fixed = index.did_you_mean(args.query)
         if fixed:
             sys.stderr.write(f"searched for “{fixed}”\n")
         if args.json:

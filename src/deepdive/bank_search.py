@@ -257,7 +257,7 @@ class SearchIndex:
         def keep(word: str) -> bool:
             return self.speller.known(word) or any(t in self._idf for t in lexicon().terms(word))
 
-        return self.speller.correct_text(query, keep)
+        return self.speller.correct_text(query, keep, lexicon().stopwords)
 
     def read(self, query: str) -> str:
         """The query as search reads it: accents dropped, a word typed in two joined when the

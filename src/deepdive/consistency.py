@@ -636,12 +636,20 @@ def _swapped(
     return [Contradiction(kind, ov_quote, quote, message.format(ov_name, name))]
 
 
-_PART_NOUN = re.compile(r"[\w.-]*\s+(?:backbone|encoder|feature\s+extractor)\b", re.I)
+_PART = r"(?:backbone|encoder|feature\s+extractor)"
+_PART_AFTER = re.compile(rf"[\w.-]*\s+(?:as\s+(?:the|its|a|an)\s+)?{_PART}\b", re.I)
+_PART_BEFORE = re.compile(rf"\b{_PART}\s*(?::|,|was|is|of)?\s*(?:a|an|the)?\s*$", re.I)
 
 
 def _named_parts(text: str) -> set[str]:
-    """Models the text names as a part of another ("a ResNet-50 backbone", "a BERT encoder")."""
-    return {m.name for m in vocab().find("models", text) if _PART_NOUN.match(text, m.end)}
+    """Models the text names as a part of another ("a ResNet-50 backbone", "ResNet-50 as
+    the backbone", "its backbone: ResNet-50")."""
+    return {
+        m.name
+        for m in vocab().find("models", text)
+        if _PART_AFTER.match(text, m.end)
+        or _PART_BEFORE.search(text[max(0, m.start - 30) : m.start])
+    }
 
 
 def _model_as_said(text: str, m: Mention) -> str:

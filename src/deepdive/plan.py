@@ -11,6 +11,7 @@ later in the same plan, further out each time.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -22,6 +23,7 @@ from deepdive.practice_log import PracticeRecord
 
 FILE = "plan.yaml"
 MAX_DAYS = 90
+RECENT_ROUNDS = 5  # one fewer than the bank's rounds: each new question tries another
 
 
 @dataclass(frozen=True)
@@ -48,14 +50,20 @@ def rules() -> PlanRules:
     )
     if not 0 < weak <= strong <= 1:
         raise fail(FILE, data, "need 0 < weak_below <= strong_from <= 1")
+    per_day, new_per_day = (
+        require(FILE, data, "per_day", int),
+        require(FILE, data, "new_per_day", int),
+    )
+    if per_day < 1 or new_per_day < 0:
+        raise fail(FILE, data, "need per_day >= 1 and new_per_day >= 0")
     return PlanRules(
         weak_below=weak,
         strong_from=strong,
         intervals=intervals,
         strong_growth=require(FILE, data, "strong_growth", int),
         max_interval=require(FILE, data, "max_interval", int),
-        per_day=require(FILE, data, "per_day", int),
-        new_per_day=require(FILE, data, "new_per_day", int),
+        per_day=per_day,
+        new_per_day=new_per_day,
     )
 
 
@@ -149,6 +157,7 @@ def make_plan(
     fresh = sorted((q for q in with_points if q.id not in states), key=lambda q: q.difficulty or 2)
     by_id = {q.id: q for q in with_points}
     plan: list[PlannedItem] = []
+    recent: deque[str] = deque(maxlen=RECENT_ROUNDS)  # rounds of the last new questions
     for offset in range(days):
         day = today + timedelta(days=offset)
         due = [
@@ -160,10 +169,13 @@ def make_plan(
             )
             for qid, s in states.items()
         ]
-        # keep places for new questions while any are left (a day of one question is for
-        # the most overdue one)
-        keep = min(rules().new_per_day, per_day - 1, len(fresh))
-        picked = [qid for when, _, _, qid in sorted(due) if when <= day][: per_day - keep]
+        # keep places for new questions while any are left; a day of one question goes to a
+        # question really answered when one is due, else to a new one, not to a check on a
+        # question only planned
+        ready = [qid for when, _, _, qid in sorted(due) if when <= day]
+        answered_due = bool(ready) and not states[ready[0]].planned_only
+        keep = min(rules().new_per_day, per_day - (per_day == 1 and answered_due), len(fresh))
+        picked = ready[: per_day - keep]
         for qid in picked:
             s = states[qid]
             since = s.since or s.last
@@ -178,7 +190,8 @@ def make_plan(
             s.last = day
             _one_level_better(s)
         topics_today = {t for qid in picked for t in by_id[qid].topics[:1]}
-        rounds_today = {by_id[qid].round for qid in picked}
+        # another round than the last few new ones too, so short days still go round the bank
+        rounds_today = {by_id[qid].round for qid in picked} | set(recent)
         while len(picked) < per_day and fresh:
             # vary the day: another round first, then another topic, then the next in line
             pick = next(
@@ -189,6 +202,7 @@ def make_plan(
             picked.append(pick.id)
             topics_today.update(pick.topics[:1])
             rounds_today.add(pick.round)
+            recent.append(pick.round)
             plan.append(PlannedItem(day, pick, "new", ()))
             states[pick.id] = _State(
                 day, rules().weak_below, 0, (), "", planned_only=True, since=day

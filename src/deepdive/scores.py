@@ -5,13 +5,14 @@
 * **technical_depth** — 100 x (0.3 data + 0.35 modeling + 0.35 evaluation strength), +4 for
   each distinct technical term named (models, metrics, validation schemes, data problems; up
   to +20), capped at 100, scaled by the share of three quarters of the target length the
-  answer reaches (a 90-word answer cannot show full depth however dense), then -12 for each
+  answer reaches, a sentence repeated counted once (a 90-word answer cannot show full depth
+  however dense, nor the same said twice), then -12 for each
   ML sanity finding (accuracy on imbalance, leakage, tuning on test...), so a rich answer
   cannot absorb them.
 * **decision_quality** — 40 with a baseline or alternatives (no ``no_baseline``), +20 when the
   modeling sentences give a reason ("because", "so that", a trade-off), +15 with evaluation
   present, +15 with reflection present, +10 with two or more model families compared; -12 per
-  ML sanity finding.
+  ML sanity finding; scaled by the same room as technical depth.
 * **ownership** — by verdict: calibrated 85 (+15 when own scope or credit to others is
   explicit), unclear 55, underclaim 35, overclaim 25.
 * **structure** — 10 per part present (60), +15 when the parts come in a sensible order
@@ -88,7 +89,7 @@ def compute_scores(
     # capped before the sanity findings count, so a rich answer cannot absorb them; an answer
     # shorter than three quarters of the target length has no room to show full depth
     low, high = settings().target_seconds
-    room = min(1.0, ctx.words / (0.75 * low / 60 * settings().words_per_minute))
+    room = min(1.0, _distinct_words(ctx) / (0.75 * low / 60 * settings().words_per_minute))
     depth = min(100.0, depth + min(20, 4 * len(terms))) * room - 12 * sanity
 
     models = {m.name for _, m in ctx.mentions("models")}
@@ -100,7 +101,7 @@ def compute_scores(
         + 15 * ctx.present["reflection"]
         + 10 * (len(models) >= 2)
         - 12 * sanity
-    )
+    ) * room  # as for depth: a very short answer has no room to justify its choices
 
     own = _OWNERSHIP[ctx.ownership.verdict]
     if ctx.ownership.verdict == "calibrated" and (ctx.ownership.credit or ctx.ownership.scope):
@@ -138,6 +139,20 @@ def compute_scores(
     )
     scores["overall"] = _clamp(overall)
     return scores
+
+
+def _distinct_words(ctx: Context) -> int:
+    """The answer's words, a sentence said again word for word counted once: repeating
+    oneself makes an answer longer, not deeper."""
+    seen: set[str] = set()
+    total = 0
+    for s in ctx.sentences:
+        words = s.text.lower().split()
+        key = " ".join(words)
+        if key not in seen:
+            seen.add(key)
+            total += len(words)
+    return min(ctx.words, total)
 
 
 def _overlong(words: int) -> float:

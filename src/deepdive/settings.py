@@ -27,6 +27,8 @@ def settings() -> Settings:
     target = require(name, cfg, "target_seconds", list)
     if len(target) != 2 or not all(isinstance(t, int | float) for t in target):
         raise fail(name, cfg, "'target_seconds' must be a list of two numbers")
+    if not 0 < target[0] <= target[1]:
+        raise fail(name, cfg, "'target_seconds' must be two positive numbers, low to high")
     wpm = require(name, cfg, "words_per_minute", float)
     if wpm <= 0:
         raise fail(name, cfg, "'words_per_minute' must be positive")

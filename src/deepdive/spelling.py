@@ -8,13 +8,12 @@ often turn one real word into another ("genetic" and "generic", "contract" and "
 Words under five letters are left alone. Among equally close words one the bank writes next
 to a neighbour of the typed word is taken first ("cold strat" is "cold start", not "cold
 strata"), then a dropped letter before a swap and a swap before an added letter, then the
-most frequent word. Words the bank
-uses and words with no close match ("welford") are left as typed. A compound typed without
-its hyphen ("finetuning") is put back, a word the bank writes whole typed in two
-("over-fitting", "under fitting") is joined, and a word of six letters or more that begins
-bank words at least four letters longer ("hyperparam", not "contract") is read as the
-commonest of them. Two edits are found only when they share a one-letter deletion with the
-bank word. Accents are dropped first ("naïve").
+most frequent word. Words the bank uses and words with no close match ("welford") are left
+as typed. A compound typed without its hyphen ("finetuning") is put back, a word the bank
+writes whole typed in two ("over-fitting", "under fitting") is joined, and a word of six
+letters or more that begins bank words at least four letters longer ("hyperparam", not
+"contract") is read as the commonest of them. Two edits are found only when they share a
+one-letter deletion with the bank word. Accents are dropped first ("naïve").
 
 Candidates come from a deletion index (every word with each single letter removed), so a
 lookup touches only words that share a one-letter deletion with the query word.
@@ -25,7 +24,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from itertools import pairwise
 
 _WORD = re.compile(r"[a-z]+")
@@ -176,17 +175,24 @@ class Speller:
                 last = m.end() + len(m.group(2))
         return "".join(out) + text[last:]
 
-    def correct_text(self, text: str, keep: Callable[[str], bool] | None = None) -> str:
+    def correct_text(
+        self,
+        text: str,
+        keep: Callable[[str], bool] | None = None,
+        small: Collection[str] = (),
+    ) -> str:
         """``text`` with each misspelt word replaced (case and punctuation otherwise kept);
-        a word ``keep`` accepts stays as typed."""
+        a word ``keep`` accepts stays as typed. The neighbours that decide a tie are the
+        nearest words not in ``small`` (words like "the" sit beside every noun)."""
         found = list(re.finditer(r"[A-Za-z]+", text))
+        content = [k for k, m in enumerate(found) if m.group().lower() not in small]
         out: list[str] = []
         last = 0
         for k, m in enumerate(found):
             word = m.group()
             if keep is None or not keep(word):
-                before = found[k - 1].group() if k else ""
-                after = found[k + 1].group() if k + 1 < len(found) else ""
+                before = next((found[j].group() for j in reversed(content) if j < k), "")
+                after = next((found[j].group() for j in content if j > k), "")
                 word = self.correct(word, before, after) or word
             out.append(text[last : m.start()] + word)
             last = m.end()

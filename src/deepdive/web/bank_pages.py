@@ -13,12 +13,12 @@ from starlette.concurrency import run_in_threadpool
 
 from deepdive.bank import (
     ROUND_TITLES,
-    ROUNDS,
     Question,
     asks_whole_story,
     close_ids,
     combined,
     find,
+    round_key,
     select_questions,
 )
 from deepdive.bank_search import search_index
@@ -64,7 +64,7 @@ def bank_list(
     topics = sorted({t for question in questions for t in question.topics})
     chosen = select_questions(
         questions,
-        round_name=round if round in ROUNDS else None,
+        round_name=round_key(round),
         topic=topic if topic in topics else None,
         difficulty=_int(difficulty) if difficulty in ("1", "2", "3") else None,
     )
@@ -85,7 +85,7 @@ def bank_list(
     unknown = [
         f"{name} “{value}”"
         for name, value, known in (
-            ("round", round, round in ROUNDS),
+            ("round", round, round_key(round) is not None),
             ("topic", topic, topic in topics),
             ("difficulty", difficulty, difficulty in ("1", "2", "3")),
         )
@@ -103,7 +103,7 @@ def bank_list(
         link=link,
         q=query,
         searched_for=searched_for,
-        round=round,
+        round=round_key(round) or round,
         topic=topic,
         difficulty=difficulty,
         rounds=ROUND_TITLES,
@@ -168,7 +168,7 @@ def bank_plan(request: Request, days: str = "14", round: str = "", per_day: str 
     n_days = min(max(_int(days) or 14, 1), MAX_DAYS)
     n_per_day = min(max(_int(per_day) or 3, 1), 20)
     store = _store(request)
-    chosen = select_questions(_questions(store), round_name=round if round in ROUNDS else None)
+    chosen = select_questions(_questions(store), round_name=round_key(round))
     today = date.today()
     items = make_plan(chosen, list_practice(store), days=n_days, today=today, per_day=n_per_day)
     return html(
@@ -178,17 +178,18 @@ def bank_plan(request: Request, days: str = "14", round: str = "", per_day: str 
         empty_day=EMPTY_DAY,
         n_days=n_days,
         per_day=n_per_day,
-        round=round,
+        round=round_key(round) or "",
         rounds=ROUND_TITLES,
         today=today,
     )
 
 
 def _question(request: Request, ident: str) -> Question:
+    questions = _questions(_store(request))
     try:
-        return find(_questions(_store(request)), ident)
+        return find(questions, ident)
     except KeyError:
-        near = close_ids(_questions(_store(request)), ident)
+        near = close_ids(questions, ident)
         hint = f" Did you mean {' or '.join(near)}?" if near else ""
         raise FriendlyError(404, f"There is no question {ident!r} in the bank.{hint}") from None
 
