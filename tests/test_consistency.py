@@ -157,6 +157,22 @@ def test_a_model_named_by_its_role_is_the_one_used() -> None:
     assert find_contradictions(overview, old) == []
 
 
+def test_a_family_named_beside_a_model_of_it_does_not_hide_a_change() -> None:
+    overview = (
+        "Logistic regression reached PR-AUC 0.29; a sequence model needed GPS history we kept "
+        "for only 7 days. In the end we used LightGBM, because it reached PR-AUC 0.41."
+    )
+    reply = (
+        "I then trained a gradient-boosted tree model with XGBoost, which reached 0.41. The "
+        "sequence model needed more history, so I chose the boosted trees."
+    )
+    found = find_contradictions(overview, reply)
+    assert [c.kind for c in found] == ["model"]
+    assert "LightGBM" in found[0].message and "XGBoost" in found[0].message
+    same = "I trained LightGBM, a gradient-boosted tree model, so I chose the boosted trees."
+    assert find_contradictions(overview, same) == []
+
+
 @pytest.mark.parametrize(
     "overview",
     [

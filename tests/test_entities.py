@@ -142,3 +142,12 @@ def test_deep_learning_is_not_offered_as_the_alternative_to_itself(text: str, as
 
     deep = next(t for t in followup_bank().all() if t.id == "wm-deep")
     assert deep.usable(overview_entities(text)) is asked
+
+
+def test_the_model_named_right_after_the_choice_wins_over_a_stray_choice_word() -> None:
+    # "we kept" is about the data, not about logistic regression
+    text = (
+        "Logistic regression reached PR-AUC 0.29; a sequence model needed GPS history we kept "
+        "for only 7 days. In the end we used LightGBM, because it reached PR-AUC 0.41."
+    )
+    assert overview_entities(text)["model"] == "LightGBM"

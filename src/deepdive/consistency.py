@@ -550,10 +550,19 @@ class ConsistencyReader:
         # ResNet-50 backbone") is no change of model when the reply names that part
         parts = _named_parts(" ".join(s.text for s in ov_s))
         rp_models = {k: v for k, v in rp_models.items() if k not in parts or k in ov_models}
+        # a family the reply also names a model of ("XGBoost ... so I chose the boosted
+        # trees") stands for that model, not for any of its family
+        rp_models = {
+            k: v
+            for k, v in rp_models.items()
+            if not any(n != k and vocab().is_a(n, k) for n in rp_models)
+        }
         same = any(vocab().same_family(a, b) for a in ov_models for b in rp_models)
         if ov_models and rp_models and not same:
             name, (quote, _) = next(iter(rp_models.items()))
-            ov_name, (ov_quote, _) = next(iter(ov_models.items()))
+            # quote the model the overview names right after its choice, when it does
+            direct = self.chosen_mentions(ov_s, direct=True)
+            ov_name, (ov_quote, _) = next(iter((direct or ov_models).items()))
             out.append(
                 Contradiction(
                     "model",

@@ -51,7 +51,11 @@ def extract_entities(
         from deepdive.consistency import consistency_reader
 
         reader = consistency_reader()
-        stated = [n for n in reader.chosen_models(sentences) if n in counts]
+        # a model named right after the choice ("in the end we used LightGBM") before one in a
+        # sentence that only has a choice word somewhere ("... GPS history we kept")
+        stated = [n for n in reader.chosen_models(sentences, direct=True) if n in counts] or [
+            n for n in reader.chosen_models(sentences) if n in counts
+        ]
         chosen = stated[0] if stated else max(order, key=lambda n: (counts[n], -order.index(n)))
         out["model"] = chosen
         if v.is_deep(chosen):

@@ -83,6 +83,16 @@ def _blank_version(m: re.Match[str]) -> str:
 
 # "more than 300 applications": an approximate amount, not an outcome word
 _QUANTIFIER = re.compile(r"\b(?:more|less|fewer)\s+than\s*$", re.I)
+_NEXT_NUMBER = re.compile(r"\d")
+
+
+def _own_words_after(after: str) -> str:
+    """The words after a figure that are about it: up to the next number, without the
+    quantifier that belongs to that number ("9% of orders arrived *more than* 15 minutes late")."""
+    nxt = _NEXT_NUMBER.search(after)
+    return _QUANTIFIER.sub(" ", after[: nxt.start()]) if nxt else after
+
+
 _FILLERS = re.compile(r"(?<![\w'])(?:um+|uh+|erm|like|you\s+know)(?![\w'])", re.I)
 _PER_UNIT = re.compile(r"\s*(?:per|a|each|every)\s", re.I)
 _REDUCTION = re.compile(
@@ -326,7 +336,7 @@ class FigureFinder:
         words_before = _MODEL_WORDS.sub(" ", " ".join(masked[:s].split()[-14:]))
         if kind not in ("percent", "points", "metric"):
             words_before = _QUANTIFIER.sub(" ", words_before)  # "more than 300 visitors"
-        window = words_before + " " + _MODEL_WORDS.sub(" ", masked[e : e + 40])
+        window = words_before + " " + _MODEL_WORDS.sub(" ", _own_words_after(masked[e : e + 40]))
         near_before = " ".join(words_before.split()[-6:])
         has_outcome = (
             bool(self.outcome.search(window))
