@@ -151,3 +151,22 @@ def test_the_model_named_right_after_the_choice_wins_over_a_stray_choice_word() 
         "for only 7 days. In the end we used LightGBM, because it reached PR-AUC 0.41."
     )
     assert overview_entities(text)["model"] == "LightGBM"
+
+
+def test_the_headline_is_a_change_the_project_made_not_a_level_or_the_old_rule() -> None:
+    text = (
+        "The baseline was the dispatch rule. That rule caught 31% of late orders. Logistic "
+        "regression reached a PR-AUC of 0.29 and LightGBM 0.41. In the A/B test the model cut "
+        "late deliveries from 9.1% to 7.8%."
+    )
+    assert "from 9.1% to 7.8%" in overview_entities(text)["figure"]
+
+
+def test_rare_events_in_the_world_are_no_class_imbalance() -> None:
+    text = (
+        "In the end we used LightGBM. It is poorly calibrated during rare events like snowstorms."
+    )
+    assert "issue" not in overview_entities(text)
+    assert overview_entities("Fraud is a rare event, so we used LightGBM.").get("issue") == (
+        "class imbalance"
+    )
