@@ -170,3 +170,42 @@ def test_rare_events_in_the_world_are_no_class_imbalance() -> None:
     assert overview_entities("Fraud is a rare event, so we used LightGBM.").get("issue") == (
         "class imbalance"
     )
+
+
+def test_the_chosen_model_on_blind_snippets() -> None:
+    """40 snippets written blind, each with the model finally used (see the file's header)."""
+    from pathlib import Path
+
+    import yaml
+
+    from deepdive.vocab import vocab
+
+    path = Path(__file__).parent / "data" / "chosen_models.yaml"
+    rows = yaml.safe_load(path.read_text(encoding="utf-8"))["snippets"]
+    right = sum(
+        overview_entities(r["text"]).get("model") == vocab().find("models", r["chosen"])[0].name
+        for r in rows
+    )
+    assert len(rows) == 40 and right >= 32, right
+
+
+@pytest.mark.parametrize(
+    ("text", "model"),
+    [
+        (
+            "LightGBM was our pick. CatBoost came close; logistic regression was the baseline.",
+            "LightGBM",
+        ),
+        (
+            "We started with a small transformer, then fine-tuned BERT, which went to production. "
+            "Someone pitched an LSTM for latency, but we never built it.",
+            "BERT",
+        ),
+        (
+            "I wanted to use a transformer, but the compute was too much, so we stayed with ARIMA.",
+            "ARIMA",
+        ),
+    ],
+)
+def test_the_model_kept_is_read_in_plain_spoken_words(text: str, model: str) -> None:
+    assert overview_entities(text)["model"] == model

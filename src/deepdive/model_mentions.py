@@ -14,8 +14,9 @@ from deepdive.vocab import Mention, vocab
 CHOICE_VERB = re.compile(
     r"\b(?:us(?:e|ed|ing)|cho(?:se|ose|osing)|pick(?:ed|ing)?|select(?:ed|ing)?|deploy(?:ed|ing)?|"
     r"ship(?:ped|ping)?|went\s+(?:with|for)|go(?:ing)?\s+with|opt(?:ed|ing)\s+for|decided\s+on|"
-    r"(?:moved|switched)\s+to|ended\s+up\s+(?:with|using|choosing|picking|going\s+with)|"
-    r"settled\s+on|stuck\s+with|kept|fine-?tun(?:ed|ing)|buil(?:t|ding)|train(?:ed|ing)|"
+    r"(?:moved|switched)\s+(?:on\s+|over\s+)?to|ended\s+up\s+(?:with|using|choosing|picking|"
+    r"going\s+with)|settled\s+on|stuck\s+with|stayed\s+with|kept|fine-?tun(?:ed|ing)|"
+    r"buil(?:t|ding)|train(?:ed|ing)|"
     r"replaced\s+(?:[\w-]+\s+){0,4}with|(?:final|new|production|deployed)\s+(?:model|system|ranker|"
     r"classifier)\s+(?:was|is)|(?:the|our|my)\s+(?:base\s+)?(?:model|backbone|encoder|"
     r"architecture)\s+(?:was|is)|(?:it|this)\s+was)"
@@ -30,7 +31,9 @@ CHOSEN_AFTER = re.compile(
     r"\s*(?:[\w-]+\s+)?(?:model|ranker|classifier|regressor|forecaster)?\s*(?:that\s+|which\s+)?"
     r"(?:we|i)\s+(?!never\b|almost\b|nearly\b|didn|did\s+not|not\b|never\b)(?:\w+\s+)?"
     r"(?:shipped|deployed|chose|picked|kept|went\s+with|put\s+in(?:to)?\s+"
-    r"production|ended\s+up\s+with)\b",
+    r"production|ended\s+up\s+with)\b"
+    # "LightGBM was our pick", "BERT, which went to production"
+    r"|\s*(?:was|is)\s+(?:our|my|the)\s+(?:final\s+)?(?:pick|choice|winner)\b",
     re.I,
 )
 # "our XGBoost model takes ...": a model the speaker calls theirs
