@@ -298,20 +298,17 @@ def _questions(args: argparse.Namespace, store_factory: Callable[[], Any]) -> li
 
 
 def _known_topic(topic: str, questions: list[Question]) -> None:
-    """Refuse a topic no question has, naming the close ones (a typo, a guess)."""
+    """Refuse a topic (already stripped) no question has, naming the close ones."""
     import difflib
 
     topics = sorted({t for q in questions for t in q.topics})
-    if topic.strip().lower() in {t.lower() for t in topics}:
+    if topic.lower() in {t.lower() for t in topics}:
         return
-    near = difflib.get_close_matches(topic.strip().lower(), topics, n=3, cutoff=0.6)
+    near = difflib.get_close_matches(topic.lower(), topics, n=3, cutoff=0.6)
     hint = (
         f"did you mean {' or '.join(near)}?" if near else f"topics include {', '.join(topics[:8])}"
     )
     raise BankUsageError(f"no question has the topic {topic!r}; {hint}")
-
-
-_ID_PREFIXES = frozenset({"pdd", "depth", "br", "sd", "code", "beh"})
 
 
 def _no_such_id(ident: str, questions: list[Question]) -> str:
@@ -320,7 +317,8 @@ def _no_such_id(ident: str, questions: list[Question]) -> str:
     if near:
         return f"no question with id {ident!r}; did you mean {' or '.join(near)}?"
     words = ident.replace("-", " ").split()
-    if len(words) > 1 and words[0].lower() in _ID_PREFIXES:
+    prefixes = {q.id.split("-", 1)[0] for q in questions}
+    if len(words) > 1 and words[0].lower() in prefixes:
         words = words[1:]  # the round's prefix is no search word ("sd", "depth")
     said = " ".join(words)
     return f"no question with id {ident!r}; find one with: deepdive bank search {said!r}"

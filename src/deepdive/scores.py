@@ -6,9 +6,8 @@
   each distinct technical term named (models, metrics, validation schemes, data problems; up
   to +20), capped at 100, scaled by the share of three quarters of the target length the
   answer reaches, a sentence repeated counted once (a 90-word answer cannot show full depth
-  however dense, nor the same said twice), then -12 for each
-  ML sanity finding (accuracy on imbalance, leakage, tuning on test...), so a rich answer
-  cannot absorb them.
+  however dense, nor the same said twice), then -12 for each ML sanity finding (accuracy on
+  imbalance, leakage, tuning on test...), so a rich answer cannot absorb them.
 * **decision_quality** — 40 with a baseline or alternatives (no ``no_baseline``), +20 when the
   modeling sentences give a reason ("because", "so that", a trade-off), +15 with evaluation
   present, +15 with reflection present, +10 with two or more model families compared; -12 per
@@ -89,7 +88,8 @@ def compute_scores(
     # capped before the sanity findings count, so a rich answer cannot absorb them; an answer
     # shorter than three quarters of the target length has no room to show full depth
     low, high = settings().target_seconds
-    room = min(1.0, _distinct_words(ctx) / (0.75 * low / 60 * settings().words_per_minute))
+    fits_from = 0.75 * low  # seconds: shorter than this, the answer does not fit the target
+    room = min(1.0, _distinct_words(ctx) / (fits_from / 60 * settings().words_per_minute))
     depth = min(100.0, depth + min(20, 4 * len(terms))) * room - 12 * sanity
 
     models = {m.name for _, m in ctx.mentions("models")}
@@ -110,9 +110,9 @@ def compute_scores(
     structure = 10.0 * sum(ctx.present.values())
     structure += 15 * _sensible_order(order)
     seconds = ctx.words / settings().words_per_minute * 60
-    if 0.75 * low <= seconds <= high:
+    if fits_from <= seconds <= high:
         structure += 15
-    elif seconds < 0.75 * low:
+    elif seconds < fits_from:
         structure += 8
     structure += 10 * ctx.leads_with_result
     structure -= 20 * ("too_long" in ids) + 10 * ("jumps_to_model" in ids)

@@ -62,9 +62,10 @@ def bank_list(
 ) -> Response:
     questions = _questions(_store(request))
     topics = sorted({t for question in questions for t in question.topics})
+    round_name = round_key(round)
     chosen = select_questions(
         questions,
-        round_name=round_key(round),
+        round_name=round_name,
         topic=topic if topic in topics else None,
         difficulty=_int(difficulty) if difficulty in ("1", "2", "3") else None,
     )
@@ -85,7 +86,7 @@ def bank_list(
     unknown = [
         f"{name} “{value}”"
         for name, value, known in (
-            ("round", round, round_key(round) is not None),
+            ("round", round, round_name is not None),
             ("topic", topic, topic in topics),
             ("difficulty", difficulty, difficulty in ("1", "2", "3")),
         )
@@ -103,7 +104,7 @@ def bank_list(
         link=link,
         q=query,
         searched_for=searched_for,
-        round=round_key(round) or round,
+        round=round_name or round,
         topic=topic,
         difficulty=difficulty,
         rounds=ROUND_TITLES,
@@ -168,7 +169,8 @@ def bank_plan(request: Request, days: str = "14", round: str = "", per_day: str 
     n_days = min(max(_int(days) or 14, 1), MAX_DAYS)
     n_per_day = min(max(_int(per_day) or 3, 1), 20)
     store = _store(request)
-    chosen = select_questions(_questions(store), round_name=round_key(round))
+    round_name = round_key(round)
+    chosen = select_questions(_questions(store), round_name=round_name)
     today = date.today()
     items = make_plan(chosen, list_practice(store), days=n_days, today=today, per_day=n_per_day)
     return html(
@@ -178,7 +180,7 @@ def bank_plan(request: Request, days: str = "14", round: str = "", per_day: str 
         empty_day=EMPTY_DAY,
         n_days=n_days,
         per_day=n_per_day,
-        round=round_key(round) or "",
+        round=round_name or "",
         rounds=ROUND_TITLES,
         today=today,
     )
