@@ -18,6 +18,8 @@ def test_the_number_belongs_to_the_model_named_before_it_not_the_one_beaten() ->
 
 def test_a_model_called_the_one_shipped_after_its_name() -> None:
     assert CHOSEN_AFTER.match(" ranker we shipped to all traffic")
+    assert CHOSEN_AFTER.match(" we'd shipped") and CHOSEN_AFTER.match(" I’ve deployed")
+    assert not CHOSEN_AFTER.match(" we'd never deployed")
     assert not CHOSEN_AFTER.match(" that we never deployed")
     assert not CHOSEN_AFTER.match(" we almost shipped")
 
