@@ -550,3 +550,16 @@ def test_a_change_undone_is_not_a_change_told_backwards() -> None:
     overview = "Review time dropped from 45 minutes to 19."
     reply = "When the model was switched off, review time went back up from 19 to 45 minutes."
     assert not find_contradictions(overview, reply)
+
+
+def test_a_baseline_level_agreeing_with_the_before_side_hides_no_change_after() -> None:
+    """ "From 31% with the old rule to 64%" after a sheet with the rule at 31% and the model at
+    54%: the rule's 31% agrees with the before side and says nothing of the after side."""
+    overview = (
+        "The rule's precision at 2,000 was 31%. Precision at 2,000 went from 31% to 54% with "
+        "the model."
+    )
+    reply = "Precision at two thousand went from thirty-one percent with the old rule up to 64%."
+    assert find_contradictions(overview, reply)
+    faithful = "Precision at two thousand went from thirty-one percent with the old rule to 54%."
+    assert find_contradictions(overview, faithful) == []

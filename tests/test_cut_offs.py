@@ -13,6 +13,9 @@ from deepdive.cut_offs import cut_off_changed, cut_offs, is_cut_off, other_cut_o
         ("NDCG at 10 went from 0.41 to 0.52.", [("ndcg", 10.0)]),
         ("Recall@1,000 was 0.61 and MRR 0.3.", [("recall", 1000.0)]),
         ("Precision at the top 500 alerts was 63%.", [("precision", 500.0)]),
+        # "two thousand" is read as "2 thousand": the same cut-off as "2,000" and "2k"
+        ("Precision at 2 thousand went from 31% to 64%.", [("precision", 2000.0)]),
+        ("Recall@2k was 0.4.", [("recall", 2000.0)]),
         # a value, not a cut-off
         ("Precision at 0.62 was our best run.", []),
         ("Recall at 5% false positives was 0.7.", []),

@@ -819,6 +819,13 @@ def _compare(a: Quantity, b: Quantity) -> bool | None:
     if all("level_before" in r and "level_after" in r for r in (sides_a, sides_b)):
         # two systems side by side both times: each level meets its counterpart
         return all(_close("level", sides_a[k], sides_b[k]) for k in ("level_before", "level_after"))
+    for two, one in ((sides_a, b), (sides_b, a)):
+        levels = [v for u, v in one.readings if u == "level"]
+        if not ("level_before" in two and "level_after" in two and levels):
+            continue
+        after = any(_close("level", v, two["level_after"]) for v in levels)
+        if not after and any(_close("level", v, two["level_before"]) for v in levels):
+            return None  # "31% with the old rule" says nothing of the new system's level
     for unit in _PRIORITY:
         va_list = [v for u, v in a.readings if _unit(u) == unit]
         vb_list = [v for u, v in b.readings if _unit(u) == unit]

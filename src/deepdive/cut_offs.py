@@ -24,7 +24,7 @@ _BEFORE_CUT_OFF = re.compile(
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _METRIC_CUT_OFF = re.compile(
     RANKING_METRICS + r"\s*(?:@\s*|at\s+(?:the\s+)?(?:top\s+|first\s+)?)(\d{1,3}(?:,\d{3})+|\d+)"
-    r"(?![.\d]|\s*(?:%|percent|per\s+cent))",
+    r"(?:\s*(k|thousand)\b)?(?![.\d]|\s*(?:%|percent|per\s+cent))",
     re.I,
 )
 
@@ -53,7 +53,9 @@ def cut_offs(text: str) -> tuple[tuple[str, float, str], ...]:
     for m in _METRIC_CUT_OFF.finditer(text):
         name = re.match(RANKING_METRICS, m.group(0), re.I)
         if name:
-            out.append((" ".join(name.group(0).lower().split()), _value(m.group(1)), m.group(0)))
+            # "precision at 2 thousand" (as "two thousand" is read) is precision at 2,000
+            k = _value(m.group(1)) * (1000 if m.group(2) else 1)
+            out.append((" ".join(name.group(0).lower().split()), k, m.group(0)))
     return tuple(out)
 
 
