@@ -268,6 +268,8 @@ def test_drift_quotes_the_sheet_in_its_own_words() -> None:
         ("It copes with night-time footage fine now.", True),
         # one word of the limitation waved away is not enough: another kind of footage
         ("Daytime footage isn't a problem at all.", False),
+        # the limitation's own words alone waved away are enough
+        ("It's quick, and the footage isn't really an issue anymore.", True),
     ],
 )
 def test_a_limitation_denied_in_the_retelling_has_drifted(retelling: str, denied: bool) -> None:
@@ -433,3 +435,22 @@ def test_analyze_json_with_a_project_says_where_the_retelling_check_is(
         )
     r = run("analyze", str(answer), "--json", "--no-save")
     assert r.stderr == "" and json.loads(r.stdout)["schema"] == "deepdive.analysis/1"
+
+
+@pytest.mark.parametrize(
+    ("retelling", "undone"),
+    [
+        ("It has already been through a full credit cycle, so it is robust.", True),
+        ("It hasn't been through a full credit cycle yet.", False),
+        ("We only had fourteen months of data after COVID.", False),
+    ],
+)
+def test_a_limitation_told_as_done_has_drifted(retelling: str, undone: bool) -> None:
+    sheet = FactSheet(
+        "q",
+        "team",
+        {
+            "limitations": "Only 14 months of data; the model has not been through a full credit cycle."
+        },
+    )
+    assert ("limitations" in check_retelling(sheet, retelling).changed) is undone

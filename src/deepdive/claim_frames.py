@@ -238,8 +238,10 @@ def distanced(text: str) -> bool:
     return bool(NEGATION.search(text) or _lists().distancing.search(text))
 
 
-def affirms_denied(point: str, sentence: str) -> str | None:
-    """The sentence states, plainly and close together, what the point says is not so."""
+def affirms_denied(point: str, sentence: str, subject: bool = True) -> str | None:
+    """The sentence states, plainly and close together, what the point says is not so; with
+    ``subject`` False, of whatever it names ("it's been through a full credit cycle" after
+    "the model has not been through a full credit cycle": a retelling says "it")."""
     if distanced(sentence):
         return None
     said = set(terms(sentence))
@@ -253,7 +255,11 @@ def affirms_denied(point: str, sentence: str) -> str | None:
         denied = set(terms(" ".join(denied_words)))
         starts = [c.end() for c in _CLAUSE_START.finditer(point[: m.start()])]
         about = set(terms(point[starts[-1] if starts else 0 : m.start()])) - denied
-        if len(denied) < 2 or not denied <= said or not about <= said:
+        if (
+            len(denied) < (2 if subject else 3)
+            or not denied <= said
+            or (subject and not about <= said)
+        ):
             continue
         span = _window(words, denied)
         if span is not None and span <= len(denied_words) + _SLACK:

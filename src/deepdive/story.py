@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from html import escape
 from typing import Any
 
+from deepdive.claim_frames import affirms_denied
 from deepdive.consistency import Contradiction, find_contradictions
 from deepdive.datafiles import phrase_list
 from deepdive.denials import denies_weakness
@@ -308,7 +309,11 @@ def check_retelling(sheet: FactSheet, text: str, threshold: float = 0.3) -> Rete
             dropped.append((f.key, fact))
     found = find_contradictions(sheet.overview_text(), text, names=("fact sheet", "retelling"))
     # a limitation told plainly somewhere is kept, whatever else is waved away
-    told = [q for key, _, q in covered if key == "limitations" and not _dismisses(q)]
+    told = [
+        q
+        for key, _, q in covered
+        if key == "limitations" and not _dismisses(q) and not _undoes(sheet.get("limitations"), q)
+    ]
     denied = None if told else _limitation_denied(sheet, sentences)
     if denied:
         found.append(denied)
@@ -331,6 +336,12 @@ def _dismisses(sentence: str) -> bool:
     return denies_weakness(sentence) or bool(phrase_list("limitation_dismissed").search(sentence))
 
 
+def _undoes(limitation: str, sentence: str) -> bool:
+    """The sentence states as done what the limitation says was not ("it's already been
+    through a full credit cycle" for "the model has not been through a full credit cycle")."""
+    return bool(limitation) and affirms_denied(limitation, sentence, subject=False) is not None
+
+
 # words a limitation shares with any dismissal: not what it is about
 _VAGUE_LIMITATION = frozenset(
     terms("issue problem limitation weakness concern still handle cope work deal fine perfect")
@@ -347,10 +358,13 @@ def _limitation_denied(sheet: FactSheet, sentences: list[str]) -> Contradiction 
     own = set(terms(limitation)) - _VAGUE_LIMITATION
     for s in sentences:
         waved = phrase_list("limitation_dismissed").search(s)
-        # what is waved away: the dismissal's own clause, two of the limitation's words
+        # what is waved away: the dismissal's own clause, naming the limitation's words and
+        # nothing else ("accents aren't an issue", not "daytime footage isn't a problem")
         start = max(s.rfind(c, 0, waved.start()) for c in ",;:") + 1 if waved else 0
-        near = waved and len(set(terms(s[start : waved.end()])) & own) >= 2
-        if denies_weakness(s) or near:
+        said = set(terms(s[start : waved.end()])) if waved else set()
+        named = set(terms(s[start : waved.start()])) - _VAGUE_LIMITATION if waved else set()
+        near = len(said & own) >= 2 or bool(named) and named <= own
+        if denies_weakness(s) or near or _undoes(limitation, s):
             return Contradiction(
                 "limitation",
                 next(line for key, line in sheet.overview_lines() if key == "limitations"),
