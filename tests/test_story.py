@@ -449,8 +449,6 @@ def test_a_limitation_told_as_done_has_drifted(retelling: str, undone: bool) -> 
     sheet = FactSheet(
         "q",
         "team",
-        {
-            "limitations": "Only 14 months of data; the model has not been through a full credit cycle."
-        },
+        {"limitations": "Only 14 months of data; it has not been through a full credit cycle."},
     )
     assert ("limitations" in check_retelling(sheet, retelling).changed) is undone

@@ -363,7 +363,7 @@ def _limitation_denied(sheet: FactSheet, sentences: list[str]) -> Contradiction 
         start = max(s.rfind(c, 0, waved.start()) for c in ",;:") + 1 if waved else 0
         said = set(terms(s[start : waved.end()])) if waved else set()
         named = set(terms(s[start : waved.start()])) - _VAGUE_LIMITATION if waved else set()
-        near = len(said & own) >= 2 or bool(named) and named <= own
+        near = len(said & own) >= 2 or (bool(named) and named <= own)
         if denies_weakness(s) or near or _undoes(limitation, s):
             return Contradiction(
                 "limitation",
