@@ -24,6 +24,7 @@ from deepdive.delivery import delivery
 AUDIO_SUFFIXES = (".wav", ".mp3", ".m4a", ".ogg", ".webm", ".flac", ".oga", ".opus", ".aac")
 TINY_EN_SHA256 = "1a5afae06a4db91c975c9a9d78be5cc110ee4ea022ad57d55492e4550e936b2a"
 MAX_BYTES = 25_000_000
+SEED = 0  # the sampled re-decoding of a window greedy decoding fails on starts here
 
 
 class SpeechError(Exception):
@@ -113,12 +114,17 @@ def _missing_extra() -> str:
     )
 
 
-@cache
 def load_model() -> Any:
+    """A new Whisper model (about 0.2 s). A window greedy decoding fails on is decoded again
+    with sampling, whose random draws start from ``SEED`` in each of the model's worker
+    threads when they start: a model of its own per recording makes the same recording give
+    the same transcript every time."""
     try:
+        import ctranslate2
         from faster_whisper import WhisperModel
     except ModuleNotFoundError:
         raise SpeechError(_missing_extra()) from None
+    ctranslate2.set_random_seed(SEED)
     return WhisperModel(
         str(model_path()), device="cpu", compute_type="int8", cpu_threads=os.cpu_count() or 2
     )
@@ -198,6 +204,9 @@ def transcribe(path: Path, progress: Callable[[float], None] | None = None) -> T
         condition_on_previous_text=False,
         vad_filter=True,
         vad_parameters={"min_silence_duration_ms": 500},
+        # the voice filter has already cut the silences: a window Whisper finds unlikely to be
+        # speech is decoded, not dropped (30 s of a fast ramble were lost as a "pause")
+        no_speech_threshold=None,
     )
     words: list[Word] = []
     for segment in segments:
