@@ -216,6 +216,28 @@ def test_a_we_story_with_only_asides_in_the_first_person_is_underclaim() -> None
             "My manager chose the model. My teammate built the features. My lead deployed it.",
             "unclear",
         ),
+        # "sorry" as turn-taking after crosstalk apologises for nothing
+        (
+            "I built the feature pipeline myself; my teammate Lena owned serving. Sorry, go "
+            "ahead. Sorry - yes, and I ran the A/B test.",
+            "calibrated",
+        ),
+        # one's own part played down against the team's
+        (
+            "I wrote the pipeline and chose the model. Honestly the team did most of it, I was "
+            "more helping out.",
+            "underclaim",
+        ),
+        (
+            "I set up the evaluation. But it was really a team effort, I don't want to take "
+            "credit.",
+            "underclaim",
+        ),
+        # credit for one piece of the work is no playing down
+        (
+            "My teammate did most of the labelling, and I built the model and the evaluation.",
+            "calibrated",
+        ),
     ],
 )
 def test_verdicts_by_who_did_what(text: str, expected: str) -> None:

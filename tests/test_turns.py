@@ -168,6 +168,20 @@ def test_the_drill_reads_the_candidates_model_not_the_interviewers() -> None:
             "Lee: Gradient boosting, against the old rule.",
             ["interviewer", "candidate", "interviewer", "candidate"],
         ),
+        # a time after the name, before the colon
+        (
+            "Dana 0:04: What did you build?\nLeo 0:11: A churn model for a gym chain, trained "
+            "on two years of check-ins.\nDana 0:38: How did you check it?\nLeo 0:41: A pilot "
+            "against other clubs.",
+            ["interviewer", "candidate", "interviewer", "candidate"],
+        ),
+        # Otter: the name and the time on a line of their own, the words below
+        (
+            "Dana Wu  0:04\nWhat did you build?\n\nLeo Park  0:11\nA churn model for a gym "
+            "chain, trained on two years of check-ins.\n\nDana Wu  0:38\nHow did you check "
+            "it?\n\nLeo Park  1:02:41\nA pilot against other clubs.",
+            ["interviewer", "candidate", "interviewer", "candidate"],
+        ),
     ],
 )
 def test_more_transcript_formats(text: str, expected: list[str]) -> None:
@@ -188,6 +202,22 @@ def test_more_transcript_formats(text: str, expected: list[str]) -> None:
 )
 def test_write_up_field_lists_stay_the_candidates(text: str) -> None:
     assert [t.role for t in read_dialogue(text).turns] == ["candidate"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dana Wu  0:04\nWhat did you build?\n\nLeo Park  0:11\nA churn model.\n",
+        "Dana Wu 0:04: What did you build?\nLeo Park 1:11: A churn model.\n",
+    ],
+)
+def test_the_time_beside_a_name_is_neither_speech_nor_part_of_the_name(text: str) -> None:
+    d = read_dialogue(text)
+    assert [d.text[t.start : t.end].strip() for t in d.turns] == [
+        "What did you build?",
+        "A churn model.",
+    ]
+    assert {t.speaker for t in d.turns} == {"Dana Wu", "Leo Park"}
 
 
 def test_markers_alone_are_not_an_answer() -> None:

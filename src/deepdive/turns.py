@@ -37,6 +37,14 @@ _LABEL = re.compile(
 _TIMESTAMP = r"\\?[\[(]\s*(?:\d{1,2}:)?\d{1,2}:\d{2}(?:\.\d+)?\s*\\?[\])]"
 _NEXT_LINE = re.compile(r"\n\s*")
 _LINE_TIME = re.compile(r"^[ \t]*(?:\d{1,2}:)?\d{1,2}:\d{2}[ \t]+(?=\S)", re.M)
+# a time after the speaker's name: "Sam 0:11: ..." (the time goes), or a name line with its
+# time and nothing else, the words on the lines below (Otter's "Sam Park  0:11"; the time
+# becomes the label's colon)
+_NAME_TIME = re.compile(
+    r"^[ \t]*[A-Za-z][\w.'’-]*(?:[ \t]+[\w.'’-]+){0,4}?[ \t]+"
+    r"(?P<time>(?:\d{1,2}:)?\d{1,2}:\d{2})(?:[ \t]*(?P<colon>[:：])|[ \t]*$)",
+    re.M,
+)
 
 
 @dataclass(frozen=True)
@@ -124,6 +132,10 @@ class TurnReader:
             blank(m.start(), m.end())
         for m in _LINE_TIME.finditer(text):
             blank(m.start(), m.end())
+        for m in _NAME_TIME.finditer(text):
+            blank(m.start("time"), m.end("time"))
+            if not m.group("colon"):
+                blanked[m.start("time")] = ":"
         labels = [
             m
             for m in _LABEL.finditer("".join(blanked))
