@@ -8,6 +8,7 @@ from functools import cache
 
 from deepdive.analysis import Analysis, Followup
 from deepdive.datafiles import compile_patterns, load_data, require
+from deepdive.denials import denies_weakness
 from deepdive.figures import Figure, figure_finder
 from deepdive.sentences import Sentence, split_sentences
 
@@ -94,7 +95,11 @@ class ReplyContext:
         """The sentences saying there was no weakness: an explicit denial ("it didn't really
         fall short"), or a reply that opens with no ("Not really. It's been stable") and names
         no limitation after it."""
-        denials = self.matching("limitation_denial")
+        # the reply's own phrasings, and every denial the overview's check hears ("I don't
+        # think I'd change anything", "there wasn't much I'd change")
+        denials = self.matching("limitation_denial") or [
+            s for s in self.sentences if denies_weakness(s.text)
+        ]
         if denials:
             return denials
         opening = self.sentences[:1]

@@ -31,8 +31,11 @@ FIX = (
 
 
 def find(ctx: Context) -> tuple[int, ...] | None:
-    # a class-aware metric named only in hindsight ("I should have looked at recall") was not used
-    if set(ctx.matching("class_aware_metrics")) - set(ctx.matching("hindsight")):
+    # a class-aware metric named only in hindsight ("I should have looked at recall") was not
+    # used, nor one only praised with no number ("recall was also really good")
+    numbered = {f.sentence for f in ctx.figures}
+    vague = {i for i in ctx.matching("metric_praised_vaguely") if i not in numbered}
+    if set(ctx.matching("class_aware_metrics")) - set(ctx.matching("hindsight")) - vague:
         return None
     accuracy = [i for i, m in ctx.mentions("metrics") if m.name == "accuracy"]
     if not accuracy:

@@ -2,7 +2,8 @@
 
 What it flags:
     Accuracy, AUC, F1, precision or recall at or near perfect (100%, 1.0, 99.5%+), an R² of
-    0.99 or more, or "no mistakes at all", with no sign the candidate investigated it.
+    0.99 or more, or "no mistakes at all", with no sign the candidate investigated it in the
+    sentence before it, its own or the two after.
 Why interviewers care:
     Near-perfect numbers on real data usually mean leakage, a duplicated test set or a
     trivial task. A strong candidate says what they checked; a weak one celebrates.
@@ -31,6 +32,7 @@ FIX = (
 )
 
 
+LOOK_AFTER = 2  # sentences after a near-perfect score that may tell how it was checked
 # a near-perfect score said of the training data is training_metric_only's concern, and
 # often the point of the sentence ("0.99 on the training set but only 0.71 held out")
 _ON_TRAINING = re.compile(
@@ -48,9 +50,11 @@ def find(ctx: Context) -> tuple[int, ...] | None:
         accuracy = {i for i, m in ctx.mentions("metrics") if m.name == "accuracy"}
         others = {i for i, m in ctx.mentions("metrics") if m.name != "accuracy"}
         perfect = tuple(i for i in perfect if i not in accuracy or i in others)
-    if not perfect or ctx.any("investigated"):
-        return None
-    return perfect
+    # the second look is told beside the score ("which was suspicious; it turned out ...",
+    # "so we dug into it"), not anywhere ("one order in fifty turned out to be fraud")
+    looked = ctx.matching("investigated")
+    perfect = tuple(p for p in perfect if not any(p - 1 <= i <= p + LOOK_AFTER for i in looked))
+    return perfect or None
 
 
 def _of_training(pattern: re.Pattern[str], ctx: Context, i: int) -> bool:
