@@ -279,3 +279,33 @@ def test_a_partial_drill_summary_prints_what_it_has() -> None:
     out = StringIO()
     print_summary(Console(file=out, width=80), {"asked": 2, "answered": 1})
     assert "Asked 2, answered 1, skipped 0." in out.getvalue()
+
+
+def test_the_interactive_header_names_what_the_probes_ask_about() -> None:
+    """The header lists the gaps the planned probes are about, minor findings and the
+    domain's questions too: never "none" before a probe question."""
+    import io
+
+    from rich.console import Console
+
+    from deepdive.drill import DrillSession
+    from deepdive.drill_cli import run_interactive
+
+    text = (
+        "At a lending startup I built the credit model that decides which small-business loans "
+        "get approved. Labels came from loans we had approved and their repayment over twelve "
+        "months. I compared logistic regression with LightGBM and kept LightGBM because it was "
+        "better calibrated. On the last two quarters held out, the Gini rose from 0.41 to 0.52. "
+        "A pilot on ten percent of applications raised approvals by six points at the same loss "
+        "rate. In hindsight I would have looked harder at the applicants we rejected."
+    )
+    session = DrillSession(text, seed=1)
+    assert not any(f.severity == "major" for f in session.analysis.findings)
+    probes = [
+        q.family.removeprefix("probe:") for q in session.plan if q.family.startswith("probe:")
+    ]
+    assert "fairness" in probes
+    out = io.StringIO()
+    run_interactive(session, io.BytesIO(b"quit\n"), Console(file=out, width=200))
+    header = next(line for line in out.getvalue().splitlines() if "gaps to probe" in line)
+    assert header.endswith("gaps to probe: " + ", ".join(dict.fromkeys(probes)))

@@ -412,7 +412,11 @@ def test_story_cli(cli_env: dict[str, str], tmp_path: Path) -> None:
     bad.write_text("# Project: x\n## bogus\n", encoding="utf-8")
     r = run("prep", "--from", str(bad))
     assert r.returncode == 1 and "bad.md:2" in r.stderr and "Traceback" not in r.stderr
-    assert run("story", "delete", "fraud-scoring").returncode == 0
+    # a script (no terminal) is asked nothing and deletes nothing without --yes
+    r = run("story", "delete", "fraud-scoring")
+    assert r.returncode == 1 and "confirm with --yes" in r.stderr
+    assert "fraud-scoring" in run("story").stdout
+    assert run("story", "delete", "fraud-scoring", "--yes").returncode == 0
     assert "No fact sheets" in run("story").stdout
 
 
@@ -452,3 +456,31 @@ def test_a_limitation_told_as_done_has_drifted(retelling: str, undone: bool) -> 
         {"limitations": "Only 14 months of data; it has not been through a full credit cycle."},
     )
     assert ("limitations" in check_retelling(sheet, retelling).changed) is undone
+
+
+def test_piped_prep_answers_land_one_per_prompt_and_nothing_empty_is_saved(
+    private_database: str,
+) -> None:
+    """Answers piped in (not typed at a terminal) come one per prompt: a nudge advises, and
+    does not take the next prompt's answer for a better version of this one."""
+    import io
+
+    from deepdive.prep_cli import interactive
+    from deepdive.store import Store
+
+    store = Store(private_database)
+    keys = [f.key for f in spec().for_persona("team")]
+    # weak answers that draw nudges, then a plain answer per prompt
+    lines = ["team", "It worked really well.", "Accuracy."] + [f"answer {k}" for k in keys[2:]]
+    out = io.StringIO()
+    code = interactive(store, "piped", None, io.BytesIO("\n".join(lines).encode()), out)
+    assert code == 0 and "! Add a number" in out.getvalue()
+    _, entries = store.get_fact_sheet("piped")
+    assert entries[keys[0]] == "It worked really well."
+    assert entries[keys[1]] == "Accuracy."
+    assert all(entries[k] == f"answer {k}" for k in keys[2:])
+    # stopping at the first prompt of a new sheet saves nothing
+    out = io.StringIO()
+    assert interactive(store, "empty", "team", io.BytesIO(b"\n"), out) == 1
+    assert "no fact sheet 'empty' was saved" in out.getvalue()
+    assert "empty" not in [n for n, _, _ in store.list_fact_sheets()]

@@ -254,9 +254,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--output", "-o", default="-", help="file to write (default stdout; required for anki)"
     )
     sd = ssub.add_parser(
-        "delete", help="delete a fact sheet", description="Delete a saved fact sheet."
+        "delete", help="delete a fact sheet", description="Delete a saved fact sheet. Asks first."
     )
     sd.add_argument("name", help="the project name")
+    sd.add_argument("--yes", action="store_true", help="do not ask for confirmation (for scripts)")
 
     rt = sub.add_parser(
         "retell",

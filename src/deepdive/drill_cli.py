@@ -133,7 +133,11 @@ def read_reply(stream: IO[bytes], console: Console) -> tuple[str | None, bool]:
 
 def run_interactive(session: DrillSession, stream: IO[bytes], console: Console) -> None:
     a = session.analysis
-    gaps = ", ".join(f.id for f in a.findings if f.severity == "major") or "none"
+    # what the planned probes are about: the overview's findings and the domain's questions
+    probed = dict.fromkeys(
+        q.family.removeprefix("probe:") for q in session.plan if q.family.startswith("probe:")
+    )
+    gaps = ", ".join(probed) or "none"
     console.print(Text("Overview verdict", style="bold"))
     console.print(f"Overall {a.score('overall')}/100 · {a.words} words · gaps to probe: {gaps}")
     console.print(

@@ -75,10 +75,15 @@ def interactive(
     try:
         current = load_sheet(store, name)
         out.write(f"Editing the fact sheet {name!r}. Press Enter to keep an entry.\n")
+        new = False
     except StoryUsageError:
         current = FactSheet(name, persona or "team")
         out.write(f"A new fact sheet for {name!r}.\n")
+        new = True
     reader = LineReader(stream)
+    # answers piped in come one per prompt: a nudge then only advises, or it would take the
+    # next prompt's answer for a better version of this one
+    at_a_terminal = _is_terminal(stream)
     if persona is None:
         out.write(f"Which describes you? team / switcher / solo [{current.persona}]: ")
         out.flush()
@@ -120,7 +125,9 @@ def interactive(
             continue
         current.entries[f.key] = line.strip()
         message = nudge(f.key, line)
-        if message:
+        if message and not at_a_terminal:
+            out.write(f"  ! {message}\n")
+        elif message:
             out.write(f"  ! {message}\n  Enter keeps it, or type a better version:\n> ")
             out.flush()
             better = reader.read()
@@ -136,10 +143,20 @@ def interactive(
                 break
         else:
             out.write("  ✓\n")
+    if new and not current.entries:
+        out.write(f"\nNothing was written, so no fact sheet {name!r} was saved.\n")
+        return 1
     store.save_fact_sheet(current.name, current.persona, current.entries)
     out.write(f"\nSaved the fact sheet {name!r}{' (stopped early)' if stopped else ''}.\n\n")
     out.write(render_text(current))
     return 0
+
+
+def _is_terminal(stream: IO[bytes]) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):  # a closed or unusual stream
+        return False
 
 
 def cmd_prep(store: Store, args: argparse.Namespace, stream: IO[bytes]) -> int:
@@ -210,6 +227,9 @@ def cmd_story(store: Store, args: argparse.Namespace) -> int:
         sys.stdout.write(render_json(sheet) if args.json else render_text(sheet))
         return 0
     if action == "delete":
+        if not args.yes and not confirm(f"Delete the fact sheet {args.name!r}?"):
+            sys.stderr.write("deepdive: nothing deleted (confirm with --yes)\n")
+            return 1
         store.delete_fact_sheet(args.name)
         sys.stdout.write(f"Deleted the fact sheet {args.name!r}.\n")
         return 0
