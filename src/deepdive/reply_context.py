@@ -25,7 +25,8 @@ _STOP = frozenset(
     """what which when where why how who whom whose did does do you your yours the a an and or
     of to in on at for with from by as is are was were be been this that these those it its
     would could should will can have has had about into than then there their they them we our
-    us i me my if so not no any some more most very just also ever much many""".split()
+    us i me my if so not no any some more most very just also ever much many like because but
+    yeah really actually basically kind sort stuff thing things lot well""".split()
 )
 
 

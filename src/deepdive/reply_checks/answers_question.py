@@ -21,6 +21,7 @@ import re
 from deepdive.datafiles import load_data, require
 from deepdive.parts import part_classifier
 from deepdive.reply_context import ReplyContext, content_words, repeats_overview
+from deepdive.vocab import vocab
 
 ID = "answers_question"
 GOOD = "You answered the question that was asked."
@@ -52,6 +53,8 @@ def run(ctx: ReplyContext) -> tuple[bool, list[str]]:
     deflecting = ctx.matching("deflection")
     if deflecting:
         return False, [s.text for s in deflecting[:1]]
+    if not _about_the_project(ctx):
+        return False, []  # "my favourite colour is blue": nothing of the project or the question
     form = _FORM_FOR_FAMILY.get(ctx.family)
     if form is not None:
         shaped = [s for s in ctx.sentences if form.search(s.text)]
@@ -82,12 +85,28 @@ def run(ctx: ReplyContext) -> tuple[bool, list[str]]:
     return bool(hits), [s.text for s in hits[:1]]
 
 
-def _shares(words: set[str], wanted: set[str]) -> bool:
-    """Whether a word of ``words`` is one of ``wanted`` or an inflection of it ("labels" for
-    "label", "debugged" for "debug"): one starts with the other, the shorter of four letters
-    or more."""
+def _about_the_project(ctx: ReplyContext) -> bool:
+    """The reply says something of the project, the question or ML at all: a content word of
+    the overview or the question, or a model, metric, validation scheme or data problem."""
+    said = set().union(*(content_words(s.text) for s in ctx.sentences))
+    told = set().union(
+        content_words(ctx.question.question),
+        *(content_words(s.text) for s in ctx.overview.sentences),
+    )
+    if _shares(said, told, shortest=5):  # "weekends" is no "week" of the overview's
+        return True
+    text = " ".join(s.text for s in ctx.sentences)
     return any(
-        w == t or (min(len(w), len(t)) >= 4 and (w.startswith(t) or t.startswith(w)))
+        vocab().find(kind, text) for kind in ("models", "metrics", "validation", "data_issues")
+    )
+
+
+def _shares(words: set[str], wanted: set[str], shortest: int = 4) -> bool:
+    """Whether a word of ``words`` is one of ``wanted`` or an inflection of it ("labels" for
+    "label", "debugged" for "debug"): one starts with the other, the shorter of ``shortest``
+    letters or more."""
+    return any(
+        w == t or (min(len(w), len(t)) >= shortest and (w.startswith(t) or t.startswith(w)))
         for w in words
         for t in wanted
     )
