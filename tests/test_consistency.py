@@ -563,3 +563,43 @@ def test_a_baseline_level_agreeing_with_the_before_side_hides_no_change_after() 
     assert find_contradictions(overview, reply)
     faithful = "Precision at two thousand went from thirty-one percent with the old rule to 54%."
     assert find_contradictions(overview, faithful) == []
+
+
+@pytest.mark.parametrize(
+    ("overview", "reply", "contradicts"),
+    [
+        # a confidence interval's level and bounds claim no change of their own
+        (
+            "In the A/B test revenue per session rose 6.2% (95% CI 3.9% to 8.5%).",
+            "Revenue per session rose 9.5% in the A/B test.",
+            True,
+        ),
+        (
+            "In the A/B test revenue per session rose 6.2% (95% CI 3.9% to 8.5%).",
+            "Revenue per session rose about 6% in the A/B test.",
+            False,
+        ),
+        # a small change told half as large again is another change, not a rounding
+        (
+            "Weekly revenue went from $10M to $10.5M after launch.",
+            "Weekly revenue rose 8% after launch.",
+            True,
+        ),
+        (
+            "Weekly revenue went from $10M to $10.5M after launch.",
+            "Weekly revenue rose about 5% after launch.",
+            False,
+        ),
+        ("Losses fell by a third after launch.", "Losses fell by about 31% after launch.", False),
+        # "two-tower" read as "2-tower" once numbers are spelled as digits is still the model
+        (
+            "In the end we used LightGBM for ranking.",
+            "I went with the two-tower model because it handled vague queries.",
+            True,
+        ),
+    ],
+)
+def test_intervals_small_changes_and_spelled_model_names(
+    overview: str, reply: str, contradicts: bool
+) -> None:
+    assert bool(find_contradictions(overview, reply)) is contradicts

@@ -87,6 +87,14 @@ _OPERATING_POINT = re.compile(
 
 # a clause boundary between a number and a metric named after it: "54%; AUC 0.83" and "54%, and
 # AUC" give AUC its own number, not this one
+# a confidence interval's level and bounds: "(95% CI 3.9% to 8.5%)", "a 90% confidence
+# interval of 0.81-0.86"
+_IN_INTERVAL = re.compile(
+    r"\b(?:CI|confidence\s+interval|credible\s+interval|interval)\b(?:\s+(?:of|from|was|is|:))?"
+    r"[^;()]{0,20}$",
+    re.I,
+)
+_INTERVAL_LEVEL = re.compile(r"\s*(?:CI|confidence|credible)\b", re.I)
 _NEXT_CLAUSE = re.compile(r"[;:]|,\s|\s(?:and|but|while|whereas|with)\s", re.I)
 
 
@@ -282,6 +290,10 @@ class ConsistencyReader:
                 before = s.text[max(0, at - 40) : at]
                 if is_cut_off(fig.text, before):
                     continue  # "precision at the top 5%", "NDCG at 10": where a metric is read
+                if _IN_INTERVAL.search(s.text[max(0, at - 30) : at]) or _INTERVAL_LEVEL.match(
+                    s.text[to : to + 25]
+                ):
+                    continue  # "rose 6.2% (95% CI 3.9% to 8.5%)": the bounds claim no change
                 readings = self._readings(fig, s)
                 if not readings:
                     continue
@@ -855,7 +867,7 @@ def _close(unit: str, va: float, vb: float) -> bool:
     if unit == "change":
         if va * vb < 0:
             return False
-        return abs(abs(va) - abs(vb)) <= max(4.0, 0.2 * max(abs(va), abs(vb)))
+        return abs(abs(va) - abs(vb)) <= max(1.5, 0.2 * max(abs(va), abs(vb)))
     if unit == "minutes":
         if min(va, vb) > 0 and max(va, vb) > TIME_RATIO * min(va, vb):
             return True  # far apart in size: two different spans, not one told two ways
