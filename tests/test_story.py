@@ -106,6 +106,12 @@ def test_malformed_templates_name_the_line(text: str, error: str) -> None:
         ("labels", "The data was labelled.", True),
         ("labels", "Two nurses labelled each scan and a third settled disagreements.", False),
         ("tried", "A bigger network, but it was too slow, so we dropped it.", False),
+        # a drawback told after what it reached is the reason it lost
+        ("tried", "Prophet per product reached 27% but was slow and meant 3,000 models.", False),
+        ("tried", "Prophet and a few others.", True),
+        # a concrete difficulty in other words than the listed ones
+        ("hard_part", "Stockouts censored demand; I flagged those days and dropped them.", False),
+        ("hard_part", "Duplicate orders inflated the positives until I removed them.", False),
         # what breaks at 10x and the change: a plan, with or without "because"
         (
             "scale_10x",

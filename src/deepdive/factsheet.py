@@ -241,7 +241,9 @@ def _data_difficulty(text: str) -> bool:
         or bool(phrase_list("imbalance").search(text))
         or bool(
             re.search(
-                r"\b(?:late|noisy|missing|wrong|inconsistent|biased|rare|leak\w*|drift\w*|messy)\b",
+                r"\b(?:late|noisy|missing|wrong|inconsistent|biased|rare|leak\w*|drift\w*|messy|"
+                r"censor\w*|truncat\w*|sparse|skewed|duplicat\w*|outliers?|mislabel\w*|corrupt\w*|"
+                r"stale|delayed|incomplete|unlabel\w*)\b",
                 text,
                 re.I,
             )
