@@ -232,3 +232,19 @@ def test_a_labelled_interviewer_question_answered_no_is_a_denial() -> None:
         "Interviewer: Any limitations?\n\nCandidate: Not really."
     )
     assert "no_weakness" in analyze(text).finding_ids()
+
+
+def test_the_answer_to_a_question_about_doing_it_differently_is_reflection() -> None:
+    """The interviewer's question names the part its answer gives, as a heading would: "I'd
+    start with gradient boosting" after "Anything you'd do differently?" is a lesson."""
+    text = (
+        "Interviewer: Tell me about a project.\n\nCandidate: I built the demand forecast for a "
+        "grocery chain from two years of store sales; an LSTM beat the seasonal baseline, 22% "
+        "weighted MAPE against 31% on the last six months, and waste fell 9% in the pilot "
+        "stores.\n\nInterviewer: Anything you'd do differently?\n\nCandidate: I'd start with "
+        "gradient boosting, honestly, the LSTM was slow to train and hard to explain to the "
+        "planners."
+    )
+    analysis = analyze(text)
+    assert analysis.part("reflection").present
+    assert "no_weakness" not in analysis.finding_ids()

@@ -54,7 +54,9 @@ def analyze(text: str, transcript: Transcript | None = None) -> Analysis:
     ]
     figures = [f for fs in figures_by_sentence for f in fs]
     classifier = part_classifier()
-    labelled = classifier.classify(sentences, figures_by_sentence)
+    # the interviewer's question before a candidate's sentence, as the transcript gives it
+    prompts = {n: every[k - 1].text for n, k in enumerate(at) if k > 0 and not judged[k - 1]}
+    labelled = classifier.classify(sentences, figures_by_sentence, prompts)
 
     word_counts = [0 if s.heading else len(s.text.split()) for s in sentences]
     words = sum(word_counts)
@@ -108,7 +110,7 @@ def analyze(text: str, transcript: Transcript | None = None) -> Analysis:
         words=words,
         leads_with_result=leads,
         audio=audio_read,
-        prompts={n: every[k - 1].text for n, k in enumerate(at) if k > 0 and not judged[k - 1]},
+        prompts=prompts,
     )
     findings = run_checks(ctx)
     entities = extract_entities(sentences, figures, [sp.label for sp in labelled])

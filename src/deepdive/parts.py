@@ -43,6 +43,7 @@ class SentenceParts:
     model: dict[str, float] | None = None
 
 
+QUESTION_REACH = 2  # sentences of a reply that lean to the part its question asked for
 # words for data the model did not see, shared by the two readings below
 _HELD_OUT_WORDS = r"held[- ]out|hold[- ]?out|unseen|cross[- ]validat\w*|out[- ]of[- ]time|a/b"
 # a check on unseen or live data anywhere in the sentence (a training metric beside it is fine)
@@ -94,6 +95,12 @@ class PartClassifier:
         for part in PARTS:
             words = require(name, heads, part, list)
             self.headings.append((part, re.compile(r"^\W*(?:" + "|".join(words) + r")\W*$", re.I)))
+        asked = require(name, cfg, "question_parts", dict)
+        self.question_parts = [
+            (part, re.compile("|".join(require(name, asked, part, list)), re.I))
+            for part in PARTS
+            if part in asked
+        ]
         self.inline: list[tuple[str, re.Pattern[str]]] = [
             (
                 part,
@@ -120,6 +127,11 @@ class PartClassifier:
         self.not_model_evaluation = phrase_list("not_model_evaluation")
         self.planned = phrase_list("evaluation_planned")
         self.done = phrase_list("evaluation_done")
+
+    def question_part(self, question: str) -> str | None:
+        """The part an interviewer's question asks for ("What would you do differently?" ->
+        reflection), if it asks for one."""
+        return next((p for p, pattern in self.question_parts if pattern.search(question)), None)
 
     def heading_part(self, text: str) -> str | None:
         """The part a heading names ("## Data" -> data), if any."""
@@ -195,9 +207,14 @@ class PartClassifier:
         return scores
 
     def classify(
-        self, sentences: list[Sentence], figures: list[list[Figure]]
+        self,
+        sentences: list[Sentence],
+        figures: list[list[Figure]],
+        prompts: dict[int, str] | None = None,
     ) -> list[SentenceParts]:
-        """Label every sentence; ``figures[i]`` are the figures of sentence ``i``."""
+        """Label every sentence; ``figures[i]`` are the figures of sentence ``i``; ``prompts``
+        the interviewer's question before sentence ``i``, where one comes before it: the first
+        sentences of the answer to it lean to the part it asks for, as under a heading."""
         model = lexical_model()
         probs = [
             model.probabilities(delivery().strip_fillers(s.text))
@@ -210,14 +227,21 @@ class PartClassifier:
         final: list[dict[str, float]] = []
         body = [i for i, s in enumerate(sentences) if not s.heading]
         early = set(body[:3])
+        asked: str | None = None
+        answered = 0  # sentences of the reply to the last question so far
         for i, s in enumerate(sentences):
             if s.heading:
                 context = self.heading_part(s.text)
                 final.append(dict.fromkeys(PARTS, 0.0))
                 continue
+            if prompts and i in prompts:
+                asked, answered = self.question_part(prompts[i]), 0
+            answered += 1
             scores = dict(raw[i])
             if context:
                 scores[context] += self.w["heading_context"]
+            if asked and answered <= QUESTION_REACH:
+                scores[asked] += self.w["heading_context"]
             if i in early and raw[i]["problem"] > 0:
                 scores["problem"] += self.w["early_problem"]
             if max(raw[i].values()) < self.label_threshold:
