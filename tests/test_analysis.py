@@ -111,3 +111,34 @@ def test_same_json_across_processes_and_hash_seeds() -> None:
         assert r.returncode == 0, r.stderr
         outs.add(r.stdout)
     assert len(outs) == 1
+
+
+def test_a_spoken_result_leads_by_when_the_figure_is_said_not_its_sentence() -> None:
+    """A recording is read as its text is: a result at the end of a 30-second opening sentence
+    comes late, even though the sentence starts at once."""
+    from deepdive.speech import Transcript, Word
+
+    opening = (
+        "So the project I want to talk about is the demand forecasting system I built for a "
+        "regional grocery chain with about eighty stores where managers used to order fresh "
+        "produce by hand from last week's sales and their own gut feeling which meant a lot of "
+        "waste on slow days and empty shelves on busy ones and after a long pilot in twelve "
+        "stores the new forecast cut fresh waste by 18% compared with the control stores."
+    )
+    rest = (
+        "The data was two years of daily sales per product and store. I compared a seasonal "
+        "naive baseline with LightGBM and kept LightGBM because it was far more accurate on "
+        "the last six months held out. In hindsight I would have modelled the stockout days "
+        "properly from the start."
+    )
+    text = opening + " " + rest
+    words, spans, at = [], [], 0
+    for k, w in enumerate(text.split()):
+        start = text.index(w, at)
+        spans.append((start, start + len(w)))
+        at = start + len(w)
+        words.append(Word(w, k * 0.4, k * 0.4 + 0.35))
+    transcript = Transcript(tuple(words), len(words) * 0.4, text, tuple(spans))
+    spoken = analyze(text, transcript)
+    assert "late_hook" in spoken.finding_ids()
+    assert ("late_hook" in analyze(text).finding_ids()) == ("late_hook" in spoken.finding_ids())

@@ -82,10 +82,17 @@ def analyze(text: str, transcript: Transcript | None = None) -> Analysis:
     audio_read = None
     if transcript is not None:
         audio_read = read_delivery(transcript)
-        leads = any(
-            f.result and (t := times[f.sentence]) is not None and t[0] <= cfg.lead_seconds
-            for f in figures
-        )
+        # when the figure itself is said, as the text reading counts the words before it (a
+        # long opening sentence whose number comes late does not lead with it)
+        leads = False
+        for f in figures:
+            t = times[f.sentence]
+            if not f.result or t is None:
+                continue
+            s = sentences[f.sentence]
+            share = len(text[s.start : f.start].split()) / max(1, word_counts[f.sentence])
+            stretch = cfg.opening_stretch if f.sentence == first_body else 1.0
+            leads = leads or t[0] + share * (t[1] - t[0]) <= cfg.lead_seconds * stretch
 
     def seconds_of(i: int) -> float:
         t = times[i]
