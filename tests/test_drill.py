@@ -309,3 +309,31 @@ def test_the_interactive_header_names_what_the_probes_ask_about() -> None:
     run_interactive(session, io.BytesIO(b"quit\n"), Console(file=out, width=200))
     header = next(line for line in out.getvalue().splitlines() if "gaps to probe" in line)
     assert header.endswith("gaps to probe: " + ", ".join(dict.fromkeys(probes)))
+
+
+def test_drilling_the_same_overview_again_adds_a_drill_not_an_attempt(
+    tmp_path: Path, cli_env: dict[str, str], private_database: str
+) -> None:
+    from deepdive.store import Store
+
+    replies = tmp_path / "r.txt"
+    replies.write_text("We compared it with logistic regression.\n", encoding="utf-8")
+    for _ in range(2):
+        r = subprocess.run(
+            [*DEEPDIVE, "drill", str(OVERVIEW_PATH), "--replies", str(replies), "--max", "1"],
+            capture_output=True,
+            env={**cli_env, "DATABASE_URL": private_database},
+            timeout=60,
+        )
+        assert r.returncode == 0, r.stderr
+    store = Store(private_database)
+    assert store.count_attempts() == 1
+    assert len(store.list_drills()) == 2
+    # another project's drill of the same words is its own attempt
+    r = subprocess.run(
+        [*DEEPDIVE, "drill", str(OVERVIEW_PATH), "--replies", str(replies), "--project", "x"],
+        capture_output=True,
+        env={**cli_env, "DATABASE_URL": private_database},
+        timeout=60,
+    )
+    assert r.returncode == 0 and store.count_attempts() == 2

@@ -547,9 +547,16 @@ def _status(args: argparse.Namespace) -> int:
 def _save_drill(args: argparse.Namespace, overview: str, session: DrillSession) -> None:
     if args.no_save:
         return
-    from deepdive.store import StoreError
+    from deepdive.store import DEFAULT_QUESTION, StoreError
 
-    saved = _save_attempt(args, overview, session.analysis)
+    # drilling the same overview again adds a drill, not another copy of the overview
+    try:
+        saved = _store(args).same_attempt(
+            overview, args.question or DEFAULT_QUESTION, args.project or None
+        )
+    except StoreError:
+        saved = None
+    saved = saved or _save_attempt(args, overview, session.analysis)
     if saved is None:
         return
     try:

@@ -315,6 +315,22 @@ class Store:
             raise KeyError(ident)
         return _row(r), r.text, Analysis.from_dict(json.loads(r.analysis))
 
+    def same_attempt(
+        self, text_: str, question: str = DEFAULT_QUESTION, project: str | None = None
+    ) -> AttemptRow | None:
+        """The newest attempt of exactly this text, question and project, if one was saved."""
+        self.open()
+        q = (
+            select(*_SUMMARY_COLUMNS)
+            .where(attempts.c.text == text_, attempts.c.question == question)
+            .where(attempts.c.project == project if project else attempts.c.project.is_(None))
+            .order_by(attempts.c.created_at.desc(), attempts.c.id.desc())
+            .limit(1)
+        )
+        with self._connect() as conn:
+            r = conn.execute(q).first()
+        return _row(r) if r is not None else None
+
     def list_attempts(
         self,
         project: str | None = None,
