@@ -232,25 +232,28 @@ def test_api_a_misnamed_field_is_refused_not_dropped(client: TestClient) -> None
 
 
 @pytest.mark.parametrize(
-    ("body", "headers", "said"),
+    ("body", "headers", "status", "said"),
     [
-        (b"not json", {"content-type": "application/json"}, "the body is not valid JSON"),
-        (b"hello", {"content-type": "text/plain"}, "the body is not a JSON object"),
-        (b'["a"]', {"content-type": "application/json"}, "the body is not a JSON object"),
-        (b"", {"content-type": "application/json"}, "the body is not a JSON object"),
-        (b"{}", {"content-type": "application/json"}, "Invalid request: 'text' is missing"),
+        # the codes the API documents: 400 for a body that is no JSON object, 422 for a field
+        # that is invalid (a text longer than its schema allows too)
+        (b"not json", {"content-type": "application/json"}, 400, "the body is not valid JSON"),
+        (b"hello", {"content-type": "text/plain"}, 400, "the body is not a JSON object"),
+        (b'["a"]', {"content-type": "application/json"}, 400, "the body is not a JSON object"),
+        (b"", {"content-type": "application/json"}, 400, "the body is not a JSON object"),
+        (b"{}", {"content-type": "application/json"}, 422, "Invalid request: 'text' is missing"),
         (
             b'{"text": "' + b"word " * 30000 + b'", "save": false}',
             {"content-type": "application/json"},
+            422,
             "text is longer than 100,000 characters",
         ),
     ],
 )
 def test_api_bad_bodies_say_what_to_send(
-    client: TestClient, body: bytes, headers: dict[str, str], said: str
+    client: TestClient, body: bytes, headers: dict[str, str], status: int, said: str
 ) -> None:
     r = client.post("/api/analyze", content=body, headers=headers)
-    assert r.status_code == 422 and said in r.json()["error"], r.json()
+    assert r.status_code == status and said in r.json()["error"], r.json()
     if "JSON" in said:
         assert "Content-Type: application/json" in r.json()["error"]
 

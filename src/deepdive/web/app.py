@@ -150,7 +150,7 @@ def create_app(config: WebConfig | None = None) -> FastAPI:
             what = "is not valid JSON" if kind == "json_invalid" else "is not a JSON object"
             return error_response(
                 request,
-                422,
+                400,  # as the API documents: the body itself is unreadable
                 f"Invalid request: the body {what}; send an object such as "
                 '{"text": "..."} with Content-Type: application/json',
             )

@@ -60,7 +60,8 @@ def errors(*codes: int) -> dict[int | str, dict[str, object]]:
         401: "A token is required (the server listens beyond loopback).",
         404: "No such record.",
         409: "The record is in a state that does not allow this (e.g. a finished drill).",
-        413: "The body or a text field is over its size limit.",
-        422: "A field is invalid, or the text cannot be analysed; the message says which.",
+        413: "The body is over its size limit, or a text is over 100 KB once encoded.",
+        422: "A field is invalid (missing, unknown, empty or longer than its schema allows), or "
+        "the text cannot be analysed; the message says which.",
     }
     return {code: {"model": ErrorBody, "description": meaning[code]} for code in codes}
