@@ -603,3 +603,14 @@ def test_intervals_small_changes_and_spelled_model_names(
     overview: str, reply: str, contradicts: bool
 ) -> None:
     assert bool(find_contradictions(overview, reply)) is contradicts
+
+
+def test_an_interval_that_is_no_confidence_interval_still_claims_its_change() -> None:
+    from deepdive.consistency import consistency_reader
+    from deepdive.sentences import split_sentences
+
+    def read(text: str) -> list[str]:
+        return [q.text for q in consistency_reader().quantities(split_sentences(text))]
+
+    assert read("After the fix, the alert interval dropped 60% in the first month.") == ["60%"]
+    assert read("Revenue rose 6.2% (95% CI 3.9% to 8.5%).") == ["6.2%"]

@@ -20,6 +20,7 @@ def test_a_model_called_the_one_shipped_after_its_name() -> None:
     assert CHOSEN_AFTER.match(" ranker we shipped to all traffic")
     assert CHOSEN_AFTER.match(" we'd shipped") and CHOSEN_AFTER.match(" I’ve deployed")
     assert not CHOSEN_AFTER.match(" we'd never deployed")
+    assert not CHOSEN_AFTER.match(" ranker we'd have deployed with more GPUs")
     assert not CHOSEN_AFTER.match(" that we never deployed")
     assert not CHOSEN_AFTER.match(" we almost shipped")
 

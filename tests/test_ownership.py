@@ -238,6 +238,21 @@ def test_a_we_story_with_only_asides_in_the_first_person_is_underclaim() -> None
             "My teammate did most of the labelling, and I built the model and the evaluation.",
             "calibrated",
         ),
+        (
+            "I built the model. For serving, the platform team did most of it, and I wrote the "
+            "scoring service contract.",
+            "calibrated",
+        ),
+        (
+            "I don't want to take credit for the labelling, Priya ran that; I built the "
+            "evaluation.",
+            "calibrated",
+        ),
+        (
+            "I built the model, and then I was mostly supporting the ops team as they rolled it "
+            "out.",
+            "calibrated",
+        ),
     ],
 )
 def test_verdicts_by_who_did_what(text: str, expected: str) -> None:

@@ -453,6 +453,9 @@ def test_analyze_json_with_a_project_says_where_the_retelling_check_is(
         ("It has already been through a full credit cycle, so it is robust.", True),
         ("It hasn't been through a full credit cycle yet.", False),
         ("We only had fourteen months of data after COVID.", False),
+        # still to come is not done
+        ("We'll only trust it once it has been through a full credit cycle.", False),
+        ("If it had been through a full credit cycle I'd trust the calibration more.", False),
     ],
 )
 def test_a_limitation_told_as_done_has_drifted(retelling: str, undone: bool) -> None:
@@ -490,3 +493,14 @@ def test_piped_prep_answers_land_one_per_prompt_and_nothing_empty_is_saved(
     assert interactive(store, "empty", "team", io.BytesIO(b"\n"), out) == 1
     assert "no fact sheet 'empty' was saved" in out.getvalue()
     assert "empty" not in [n for n, _, _ in store.list_fact_sheets()]
+
+
+def test_what_a_limitation_is_said_of_is_no_part_of_it_waved_away() -> None:
+    sheet = FactSheet(
+        "q", "team", {"limitations": "The model struggles on new merchants with no history."}
+    )
+    told = (
+        "The model handles returning customers fine, but it still struggles on new merchants "
+        "with no history."
+    )
+    assert check_retelling(sheet, told).changed == ()

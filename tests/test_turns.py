@@ -248,3 +248,24 @@ def test_the_answer_to_a_question_about_doing_it_differently_is_reflection() -> 
     analysis = analyze(text)
     assert analysis.part("reflection").present
     assert "no_weakness" not in analysis.finding_ids()
+
+
+def test_a_time_at_the_end_of_a_sentence_line_is_no_speaker_label() -> None:
+    text = "Runtime dropped to 2:45\nafter I cached the features, and the team kept it."
+    d = read_dialogue(text)
+    assert d.text == text and [t.role for t in d.turns] == ["candidate"]
+
+
+@pytest.mark.parametrize(
+    ("question", "reflection"),
+    [
+        ("What would you change?", True),
+        ("Anything you'd do differently next time?", True),
+        ("What did you do differently from the old spreadsheet process?", False),
+        ("Did the model change anything for the analysts?", False),
+    ],
+)
+def test_which_questions_ask_for_reflection(question: str, reflection: bool) -> None:
+    from deepdive.parts import part_classifier
+
+    assert (part_classifier().question_part(question) == "reflection") is reflection

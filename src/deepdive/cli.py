@@ -549,13 +549,16 @@ def _save_drill(args: argparse.Namespace, overview: str, session: DrillSession) 
         return
     from deepdive.store import DEFAULT_QUESTION, StoreError
 
-    # drilling the same overview again adds a drill, not another copy of the overview
-    try:
-        saved = _store(args).same_attempt(
-            overview, args.question or DEFAULT_QUESTION, args.project or None
-        )
-    except StoreError:
-        saved = None
+    # drilling the same overview again adds a drill, not another copy of the overview (unless
+    # the drill is tagged: the tags belong to a new attempt)
+    saved = None
+    if not args.tag:
+        try:
+            saved = _store(args).same_attempt(
+                overview, args.question or DEFAULT_QUESTION, args.project or None
+            )
+        except StoreError:
+            saved = None
     saved = saved or _save_attempt(args, overview, session.analysis)
     if saved is None:
         return

@@ -85,16 +85,16 @@ _OPERATING_POINT = re.compile(
 )
 
 
-# a clause boundary between a number and a metric named after it: "54%; AUC 0.83" and "54%, and
-# AUC" give AUC its own number, not this one
 # a confidence interval's level and bounds: "(95% CI 3.9% to 8.5%)", "a 90% confidence
-# interval of 0.81-0.86"
+# interval of 0.81-0.86" (not "the alert interval", nor CI/CD)
 _IN_INTERVAL = re.compile(
-    r"\b(?:CI|confidence\s+interval|credible\s+interval|interval)\b(?:\s+(?:of|from|was|is|:))?"
-    r"[^;()]{0,20}$",
+    r"(?:\b(?-i:CI)(?!/)|\bconfidence\s+interval|\bcredible\s+interval)\b"
+    r"(?:\s+(?:of|from|was|is|:))?[^;()]{0,20}$",
     re.I,
 )
-_INTERVAL_LEVEL = re.compile(r"\s*(?:CI|confidence|credible)\b", re.I)
+_INTERVAL_LEVEL = re.compile(r"\s*(?:(?-i:CI)(?!/)|confidence|credible)\b", re.I)
+# a clause boundary between a number and a metric named after it: "54%; AUC 0.83" and "54%, and
+# AUC" give AUC its own number, not this one
 _NEXT_CLAUSE = re.compile(r"[;:]|,\s|\s(?:and|but|while|whereas|with)\s", re.I)
 
 

@@ -133,13 +133,13 @@ def read_reply(stream: IO[bytes], console: Console) -> tuple[str | None, bool]:
 
 def run_interactive(session: DrillSession, stream: IO[bytes], console: Console) -> None:
     a = session.analysis
-    # what the planned probes are about: the overview's findings and the domain's questions
+    # what the planned probes are about: the overview's findings and its domain's questions
     probed = dict.fromkeys(
         q.family.removeprefix("probe:") for q in session.plan if q.family.startswith("probe:")
     )
-    gaps = ", ".join(probed) or "none"
+    probes = ", ".join(probed) or "none"
     console.print(Text("Overview verdict", style="bold"))
-    console.print(f"Overall {a.score('overall')}/100 · {a.words} words · gaps to probe: {gaps}")
+    console.print(f"Overall {a.score('overall')}/100 · {a.words} words · probes: {probes}")
     console.print(
         Text(
             "Answer each question; finish with an empty line. "

@@ -29,7 +29,7 @@ CHOICE_VERB = re.compile(
 # a model named, then said to be the one used: "the random forest ranker we shipped"
 CHOSEN_AFTER = re.compile(
     r"\s*(?:[\w-]+\s+)?(?:model|ranker|classifier|regressor|forecaster)?\s*(?:that\s+|which\s+)?"
-    r"(?:we|i)(?:['’](?:d|ve))?\s+(?!never\b|almost\b|nearly\b|didn|did\s+not|not\b|never\b)(?:\w+\s+)?"
+    r"(?:we|i)(?:['’]ve|['’]d(?!\s+have\b))?\s+(?!never\b|almost\b|nearly\b|didn|did\s+not|not\b|never\b)(?:\w+\s+)?"
     r"(?:shipped|deployed|chose|picked|kept|went\s+with|put\s+in(?:to)?\s+"
     r"production|ended\s+up\s+with)\b"
     # "LightGBM was our pick", "BERT, which went to production"

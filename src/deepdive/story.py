@@ -339,9 +339,18 @@ def _dismisses(sentence: str) -> bool:
 def _undoes(limitation: str, sentence: str) -> bool:
     """The sentence states as done what the limitation says was not ("it's already been
     through a full credit cycle" for "the model has not been through a full credit cycle")."""
-    return bool(limitation) and affirms_denied(limitation, sentence, subject=False) is not None
+    if not limitation or _PENDING.search(sentence):
+        return False  # "once it has been through a full credit cycle" is still to come
+    return affirms_denied(limitation, sentence, subject=False) is not None
 
 
+_PENDING = re.compile(
+    r"\b(?:once|until|unless|if|when|whenever|before|will|would|wait\w*|yet)\b|['’]ll\b", re.I
+)
+
+
+# what a limitation is said of, not what it is about ("the model struggles on new merchants")
+_SUBJECTS = frozenset(terms("model models system approach pipeline classifier forecast it"))
 # words a limitation shares with any dismissal: not what it is about
 _VAGUE_LIMITATION = frozenset(
     terms("issue problem limitation weakness concern still handle cope work deal fine perfect")
@@ -362,7 +371,9 @@ def _limitation_denied(sheet: FactSheet, sentences: list[str]) -> Contradiction 
         # nothing else ("accents aren't an issue", not "daytime footage isn't a problem")
         start = max(s.rfind(c, 0, waved.start()) for c in ",;:") + 1 if waved else 0
         said = set(terms(s[start : waved.end()])) if waved else set()
-        named = set(terms(s[start : waved.start()])) - _VAGUE_LIMITATION if waved else set()
+        named = (
+            set(terms(s[start : waved.start()])) - _VAGUE_LIMITATION - _SUBJECTS if waved else set()
+        )
         near = len(said & own) >= 2 or (bool(named) and named <= own)
         if denies_weakness(s) or near or _undoes(limitation, s):
             return Contradiction(

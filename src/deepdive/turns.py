@@ -133,6 +133,8 @@ class TurnReader:
         for m in _LINE_TIME.finditer(text):
             blank(m.start(), m.end())
         for m in _NAME_TIME.finditer(text):
+            if not self._speaker_like(text[m.start() : m.start("time")].strip()):
+                continue  # "Runtime dropped to 2:45": a time in a sentence, no speaker
             blank(m.start("time"), m.end("time"))
             if not m.group("colon"):
                 blanked[m.start("time")] = ":"

@@ -3,7 +3,7 @@
 What it flags:
     Accuracy, AUC, F1, precision or recall at or near perfect (100%, 1.0, 99.5%+), an R² of
     0.99 or more, or "no mistakes at all", with no sign the candidate investigated it in the
-    sentence before it, its own or the two after.
+    two sentences before it, its own or the three after.
 Why interviewers care:
     Near-perfect numbers on real data usually mean leakage, a duplicated test set or a
     trivial task. A strong candidate says what they checked; a weak one celebrates.
@@ -32,7 +32,10 @@ FIX = (
 )
 
 
-LOOK_AFTER = 2  # sentences after a near-perfect score that may tell how it was checked
+LOOK_BEFORE, LOOK_AFTER = (
+    2,
+    3,
+)  # sentences around a near-perfect score that may tell how it was checked
 # a near-perfect score said of the training data is training_metric_only's concern, and
 # often the point of the sentence ("0.99 on the training set but only 0.71 held out")
 _ON_TRAINING = re.compile(
@@ -53,7 +56,9 @@ def find(ctx: Context) -> tuple[int, ...] | None:
     # the second look is told beside the score ("which was suspicious; it turned out ...",
     # "so we dug into it"), not anywhere ("one order in fifty turned out to be fraud")
     looked = ctx.matching("investigated")
-    perfect = tuple(p for p in perfect if not any(p - 1 <= i <= p + LOOK_AFTER for i in looked))
+    perfect = tuple(
+        p for p in perfect if not any(p - LOOK_BEFORE <= i <= p + LOOK_AFTER for i in looked)
+    )
     return perfect or None
 
 

@@ -87,10 +87,13 @@ def run(ctx: ReplyContext) -> tuple[bool, list[str]]:
 
 def _about_the_project(ctx: ReplyContext) -> bool:
     """The reply says something of the project, the question or ML at all: a content word of
-    the overview or the question, or a model, metric, validation scheme or data problem."""
+    the overview, the question or its family's topics ("shard", "queue" for what breaks at
+    10x), or a model, metric, validation scheme or data problem."""
     said = set().union(*(content_words(s.text) for s in ctx.sentences))
+    topics = require("replies.yaml", load_data("replies.yaml"), "family_topics", dict)
     told = set().union(
         content_words(ctx.question.question),
+        {t.lower()[:7] for t in topics.get(ctx.family.removeprefix("probe:"), [])},
         *(content_words(s.text) for s in ctx.overview.sentences),
     )
     if _shares(said, told, shortest=5):  # "weekends" is no "week" of the overview's
