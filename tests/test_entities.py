@@ -209,3 +209,14 @@ def test_the_chosen_model_on_blind_snippets() -> None:
 )
 def test_the_model_kept_is_read_in_plain_spoken_words(text: str, model: str) -> None:
     assert overview_entities(text)["model"] == model
+
+
+def test_a_figure_phrase_never_ends_on_a_word_waiting_for_its_noun() -> None:
+    from deepdive.entities import _figure_phrase
+    from deepdive.figures import figure_finder
+    from deepdive.sentences import split_sentences
+
+    text = "A two-tower model reached 0.455 NDCG@10 but had four times the p99 latency."
+    sentence = split_sentences(text)[0]
+    phrases = [_figure_phrase(sentence, f) for f in figure_finder().find(text, 0, 0)]
+    assert "“had four times the p99 latency”" in phrases

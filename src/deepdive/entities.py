@@ -228,12 +228,19 @@ def _before(sentence: Sentence, fig: Figure) -> str:
 _CLAUSE_START = re.compile(r"[;:]|\s[–—-]\s|,\s+(?:but|while|whereas|and)\b|\b(?:but|whereas)\b")
 
 
+_DANGLING = frozenset("the a an of as than to for in on at".split())
+
+
 def _figure_phrase(sentence: Sentence, fig: Figure) -> str:
     """The figure with the few words that say what moved ("cut false positives by a third")."""
     before = _CLAUSE_START.split(sentence.text[: fig.start - sentence.start])[-1].split()[-5:]
     while before and before[0].lower().strip(",") in _LEAD_WORDS:
         before = before[1:]
     phrase = " ".join([*before, fig.text]).strip(" ,;:")
+    if phrase.split()[-1].lower() in _DANGLING:
+        # "four times the" says nothing until its noun: "four times the p99 latency"
+        after = re.split(r"[,;:.!?()]", sentence.text[fig.end - sentence.start :], maxsplit=1)[0]
+        phrase = " ".join([phrase, *after.split()[:3]])
     if before and phrase[:1].isupper() and before[0][1:].islower():  # not "LightGBM"
         phrase = phrase[0].lower() + phrase[1:]
     return f"“{phrase}”"
