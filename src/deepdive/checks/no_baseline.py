@@ -17,6 +17,8 @@ Stronger version:
 
 from __future__ import annotations
 
+import re
+
 from deepdive.context import Context
 
 ID = "no_baseline"
@@ -30,9 +32,20 @@ FIX = (
 )
 
 
+_LEGACY = re.compile(
+    r"\b(?:before|existing|used\s+to|old|previous|replac\w*|compar\w*|baseline|instead|rules?)\b",
+    re.I,
+)
+
+
 def find(ctx: Context) -> tuple[int, ...] | None:
     denials = set(ctx.matching("baseline_denials"))
-    support = [i for i in ctx.matching("baselines") if i not in denials]
+    # people working by hand to make the labels ("the cases our analysts had manually
+    # reviewed") are where the data came from, not what the model was compared with
+    labelling = {
+        i for i in ctx.matching("labels_by_hand") if not _LEGACY.search(ctx.sentences[i].text)
+    }
+    support = [i for i in ctx.matching("baselines") if i not in denials and i not in labelling]
     named = {i for i, _ in ctx.mentions("models")}
     families = {m.name for _, m in ctx.mentions("models")}
     alternatives = [
