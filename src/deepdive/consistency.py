@@ -825,7 +825,8 @@ def _compare(a: Quantity, b: Quantity) -> bool | None:
 
     The most specific shared form decides: levels ("0.41"), then durations, then points, and
     relative changes only when nothing more specific is shared (a drop from 4 h to 10 min and
-    one from 2 days to 1 h are both "-95%", yet disagree).
+    one from 2 days to 1 h are both "-95%", yet disagree). A level that meets only the before
+    side of a two-system figure ("31% with the old rule, up to 64%") says nothing of it.
     """
     sides_a, sides_b = dict(a.readings), dict(b.readings)
     if all("level_before" in r and "level_after" in r for r in (sides_a, sides_b)):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from itertools import accumulate
 
 from deepdive.analysis import (
     PARTS,
@@ -61,38 +62,32 @@ def analyze(text: str, transcript: Transcript | None = None) -> Analysis:
     word_counts = [0 if s.heading else len(s.text.split()) for s in sentences]
     words = sum(word_counts)
     seconds_per_word = 60.0 / cfg.words_per_minute
-    lead_words = cfg.lead_seconds / seconds_per_word
-    words_before = 0
-    leads = False
     first_body = next((i for i, s in enumerate(sentences) if not s.heading), -1)
-    for i, s in enumerate(sentences):
-        for f in figures_by_sentence[i]:
-            offset = words_before + len(text[s.start : f.start].split())
-            # the opening sentence states the result, even when it runs a little long
-            limit = lead_words * (cfg.opening_stretch if i == first_body else 1.0)
-            if f.result and offset <= limit:
-                leads = True
-        words_before += word_counts[i]
 
     # times of every sentence (the interviewer's too, for the record), read once
     whole: list[tuple[float, float] | None] = (
         times_of(every, transcript) if transcript is not None else [None] * len(every)
     )
     times = [whole[k] for k in at]
-    audio_read = None
-    if transcript is not None:
-        audio_read = read_delivery(transcript)
-        # when the figure itself is said, as the text reading counts the words before it (a
-        # long opening sentence whose number comes late does not lead with it)
-        leads = False
-        for f in figures:
-            t = times[f.sentence]
-            if not f.result or t is None:
-                continue
-            s = sentences[f.sentence]
-            share = len(text[s.start : f.start].split()) / max(1, word_counts[f.sentence])
-            stretch = cfg.opening_stretch if f.sentence == first_body else 1.0
-            leads = leads or t[0] + share * (t[1] - t[0]) <= cfg.lead_seconds * stretch
+    audio_read = read_delivery(transcript) if transcript is not None else None
+    starts = [0, *accumulate(word_counts)]  # words before each sentence
+
+    def said_at(f: Figure) -> float:
+        """Seconds into the answer when figure ``f`` is said: its sentence's start plus its
+        share of the sentence (spoken), or the words before it at the usual pace (written)."""
+        s, t = sentences[f.sentence], times[f.sentence]
+        before = len(text[s.start : f.start].split())
+        if t is None:
+            return (starts[f.sentence] + before) * seconds_per_word
+        return t[0] + before / max(1, word_counts[f.sentence]) * (t[1] - t[0])
+
+    # the opening sentence states the result, even when it runs a little long
+    leads = any(
+        f.result
+        and said_at(f)
+        <= cfg.lead_seconds * (cfg.opening_stretch if f.sentence == first_body else 1.0)
+        for f in figures
+    )
 
     def seconds_of(i: int) -> float:
         t = times[i]

@@ -63,9 +63,8 @@ def run(ctx: ReplyContext) -> tuple[bool, list[str]]:
     repeated = [s for s in ctx.sentences if repeats_overview(s.text, ctx.overview.sentences)]
     if ctx.sentences and len(repeated) / len(ctx.sentences) >= 0.6 and len(repeated) >= 2:
         return False, [s.text for s in repeated[:2]]
-    topics = require("replies.yaml", load_data("replies.yaml"), "family_topics", dict)
     family = ctx.family.removeprefix("probe:")
-    wanted = content_words(ctx.question.question) | {t.lower()[:7] for t in topics.get(family, [])}
+    wanted = content_words(ctx.question.question) | _topic_words(family)
     hits = [s for s in ctx.sentences if _shares(content_words(s.text), wanted)]
     if not hits:
         # a domain probe is answered in that domain's own terms ("a random-approval holdout",
@@ -85,15 +84,21 @@ def run(ctx: ReplyContext) -> tuple[bool, list[str]]:
     return bool(hits), [s.text for s in hits[:1]]
 
 
+def _topic_words(family: str) -> set[str]:
+    """The words a reply to ``family`` is about ("shard", "queue" for what breaks at 10x), cut
+    as content words are."""
+    topics = require("replies.yaml", load_data("replies.yaml"), "family_topics", dict)
+    return {t.lower()[:7] for t in topics.get(family, [])}
+
+
 def _about_the_project(ctx: ReplyContext) -> bool:
     """The reply says something of the project, the question or ML at all: a content word of
     the overview, the question or its family's topics ("shard", "queue" for what breaks at
     10x), or a model, metric, validation scheme or data problem."""
     said = set().union(*(content_words(s.text) for s in ctx.sentences))
-    topics = require("replies.yaml", load_data("replies.yaml"), "family_topics", dict)
     told = set().union(
         content_words(ctx.question.question),
-        {t.lower()[:7] for t in topics.get(ctx.family.removeprefix("probe:"), [])},
+        _topic_words(ctx.family.removeprefix("probe:")),
         *(content_words(s.text) for s in ctx.overview.sentences),
     )
     if _shares(said, told, shortest=5):  # "weekends" is no "week" of the overview's
