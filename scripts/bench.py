@@ -187,8 +187,8 @@ SPEECH_CHILD = """
 import resource, sys, time, json
 from pathlib import Path
 t0 = time.perf_counter()
-from deepdive.speech import load_model, transcribe
-load_model()
+from deepdive.speech import transcribe, warm_up
+warm_up()
 load = time.perf_counter() - t0
 rtfs = []
 for path in sys.argv[1:]:

@@ -18,6 +18,7 @@ pytestmark = pytest.mark.skipif(
     reason="espeak-ng and sox are needed to make test audio (apt-get install espeak-ng sox)",
 )
 
+from deepdive import speech  # noqa: E402
 from deepdive.engine import analyze  # noqa: E402
 from deepdive.speech import SpeechError, read_delivery, transcribe  # noqa: E402
 from tests.conftest import DEEPDIVE  # noqa: E402
@@ -86,10 +87,22 @@ def test_a_long_rambling_recording_keeps_every_window_and_reads_the_same_twice(
     path = tmp_path / "ramble.wav"
     subprocess.run(["espeak-ng", "-w", str(path), text], check=True)
     first = transcribe(path)
+    assert speech._MODELS.model is None  # it sampled, so the next recording gets a fresh one
     gaps = [b.start - a.end for a, b in zip(first.words, first.words[1:], strict=False)]
     assert max(gaps) < 5.0
     assert len(first.words) >= 0.85 * len(text.split())
     assert transcribe(path).text == first.text
+
+
+def test_one_model_serves_recordings_that_need_no_sampling(tmp_path: Path) -> None:
+    """Loading the model costs more than transcribing a short clip: it is kept between
+    recordings as long as its random draws are untouched."""
+    path = speak(CLIPS[0], tmp_path / "a.wav")
+    first = transcribe(path)
+    model = speech._MODELS.model
+    assert model is not None
+    assert transcribe(path).text == first.text
+    assert speech._MODELS.model is model
 
 
 def test_duration_matches_sox(tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -25,6 +26,7 @@ AUDIO_SUFFIXES = (".wav", ".mp3", ".m4a", ".ogg", ".webm", ".flac", ".oga", ".op
 TINY_EN_SHA256 = "1a5afae06a4db91c975c9a9d78be5cc110ee4ea022ad57d55492e4550e936b2a"
 MAX_BYTES = 25_000_000
 SEED = 0  # the sampled re-decoding of a window greedy decoding fails on starts here
+LOST_SPEECH = 3.0  # seconds of speech heard between two words: a window dropped as silence
 
 
 class SpeechError(Exception):
@@ -117,8 +119,8 @@ def _missing_extra() -> str:
 def load_model() -> Any:
     """A new Whisper model (about 0.2 s). A window greedy decoding fails on is decoded again
     with sampling, whose random draws start from ``SEED`` in each of the model's worker
-    threads when they start: a model of its own per recording makes the same recording give
-    the same transcript every time."""
+    threads when they start: a model whose workers have not sampled yet gives the same
+    recording the same transcript every time."""
     try:
         import ctranslate2
         from faster_whisper import WhisperModel
@@ -128,6 +130,33 @@ def load_model() -> Any:
     return WhisperModel(
         str(model_path()), device="cpu", compute_type="int8", cpu_threads=os.cpu_count() or 2
     )
+
+
+class _Models:
+    """One model kept between recordings (loading it costs more than transcribing a short
+    clip), used by one recording at a time, and replaced once it has sampled: after that its
+    workers' random draws no longer start from ``SEED``."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.model: Any = None
+
+    def get(self) -> Any:
+        if self.model is None:
+            self.model = load_model()
+        return self.model
+
+    def sampled(self) -> None:
+        self.model = None
+
+
+_MODELS = _Models()
+
+
+def warm_up() -> None:
+    """Load the model the next recording will use, so that its load is not timed with it."""
+    with _MODELS.lock:
+        _MODELS.get()
 
 
 def probe_duration(path: Path) -> float:
@@ -194,29 +223,19 @@ def transcribe(path: Path, progress: Callable[[float], None] | None = None) -> T
         raise SpeechError("the recording has no audio in it")
     if real_duration > settings.max_seconds:
         raise SpeechError(f"the recording is longer than {settings.max_seconds / 60:.0f} minutes")
-    model = load_model()
-    segments, _info = model.transcribe(
-        audio,
-        language="en",
-        beam_size=1,
-        word_timestamps=True,
-        initial_prompt=settings.prompt,
-        condition_on_previous_text=False,
-        vad_filter=True,
-        vad_parameters={"min_silence_duration_ms": 500},
-        # the voice filter has already cut the silences: a window Whisper finds unlikely to be
-        # speech is decoded, not dropped (30 s of a fast ramble were lost as a "pause")
-        no_speech_threshold=None,
-    )
-    words: list[Word] = []
-    for segment in segments:
-        for w in segment.words or []:
-            if w.word.strip():
-                words.append(Word(w.word, float(w.start), float(w.end)))
-        if progress:
-            progress(min(1.0, float(segment.end) / real_duration))
-    if progress:
-        progress(1.0)
+    done = 0.0
+
+    def forward(fraction: float) -> None:  # never backwards when a second pass runs
+        nonlocal done
+        if progress and fraction > done:
+            done = fraction
+            progress(fraction)
+
+    with _MODELS.lock:
+        words = _decode(_MODELS, audio, real_duration, settings.prompt, forward)
+        if _speech_lost(words, audio) > LOST_SPEECH:
+            words = _decode(_MODELS, audio, real_duration, settings.prompt, forward, keep=True)
+    forward(1.0)
     if not words:
         raise SpeechError("no speech found in the recording")
     text = ""
@@ -227,6 +246,60 @@ def transcribe(path: Path, progress: Callable[[float], None] | None = None) -> T
         text += piece
         spans.append((start, len(text)))
     return Transcript(tuple(words), round(real_duration, 2), text, tuple(spans))
+
+
+def _decode(
+    models: _Models,
+    audio: Any,
+    real_duration: float,
+    prompt: str,
+    progress: Callable[[float], None],
+    keep: bool = False,
+) -> list[Word]:
+    """The recording's words. Whisper drops a window it finds unlikely to be speech; with
+    ``keep`` every window is decoded (slower: a stray tail of a clip is then re-decoded by
+    sampling too)."""
+    segments, _info = models.get().transcribe(
+        audio,
+        language="en",
+        beam_size=1,
+        word_timestamps=True,
+        initial_prompt=prompt,
+        condition_on_previous_text=False,
+        vad_filter=True,
+        vad_parameters={"min_silence_duration_ms": 500},
+        **({"no_speech_threshold": None} if keep else {}),
+    )
+    words: list[Word] = []
+    try:
+        for segment in segments:
+            if segment.temperature > 0:  # a window re-decoded by sampling
+                models.sampled()
+            for w in segment.words or []:
+                if w.word.strip():
+                    words.append(Word(w.word, float(w.start), float(w.end)))
+            progress(min(1.0, float(segment.end) / real_duration))
+    except BaseException:  # stopped part way, perhaps while sampling
+        models.sampled()
+        raise
+    return words
+
+
+def _speech_lost(words: list[Word], audio: Any) -> float:
+    """The most speech, in seconds, the voice filter hears inside one silence between words
+    (or before the first, after the last): a window Whisper dropped as silence."""
+    ends = [0.0, *(w.end for w in words)]
+    starts = [*(w.start for w in words), len(audio) / 16000]
+    gaps = [(a, b) for a, b in zip(ends, starts, strict=True) if b - a > LOST_SPEECH]
+    if not gaps:
+        return 0.0
+    from faster_whisper.vad import VadOptions, get_speech_timestamps
+
+    heard = [
+        (c["start"] / 16000, c["end"] / 16000)
+        for c in get_speech_timestamps(audio, VadOptions(min_silence_duration_ms=500))
+    ]
+    return max(sum(max(0.0, min(b, e) - max(a, s)) for s, e in heard) for a, b in gaps)
 
 
 @dataclass(frozen=True)
