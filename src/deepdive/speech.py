@@ -296,7 +296,7 @@ def _speech_lost(words: list[Word], audio: Any) -> float:
     from faster_whisper.vad import VadOptions, get_speech_timestamps
 
     heard = [
-        (c["start"] / 16000, c["end"] / 16000)
+        (float(c["start"]) / 16000, float(c["end"]) / 16000)
         for c in get_speech_timestamps(audio, VadOptions(min_silence_duration_ms=500))
     ]
     return max(sum(max(0.0, min(b, e) - max(a, s)) for s, e in heard) for a, b in gaps)
