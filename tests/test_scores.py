@@ -56,3 +56,22 @@ def test_a_very_short_answer_cannot_show_full_depth() -> None:
     # said again word for word, it is longer, not deeper
     twice = analyze(f"{short} {short}")
     assert twice.score("technical_depth") == analyze(short).score("technical_depth")
+
+
+def test_a_finding_costs_overall_only_through_the_scores_it_lowers() -> None:
+    # a weak answer with several major findings (no hook, no data source, no evaluation, no
+    # reflection): overall is the weighted scores, not those scores less a fee per finding,
+    # which counted each missing part twice
+    weak = analyze(
+        "I worked on a recommendation project at a retailer. We used a neural network and it"
+        " worked well, and the team was happy with it."
+    )
+    majors = [f for f in weak.findings if f.severity == "major"]
+    assert len(majors) >= 3
+    weighted = (
+        0.235 * weak.score("impact")
+        + 0.295 * weak.score("technical_depth")
+        + 0.235 * weak.score("decision_quality")
+        + 0.235 * weak.score("structure")
+    )
+    assert weak.score("overall") == round(weighted)

@@ -20,12 +20,14 @@
   ``jumps_to_model``, -20 for ``filler_heavy`` and -10 for ``hedging`` (a story buried in
   fillers or hedges is hard to follow, whatever parts it touches).
 * **overall** — 0.235 impact + 0.295 technical_depth + 0.235 decision_quality + 0.235
-  structure, minus 10 for an overclaiming answer, minus 3 per major finding, minus 8 for
-  ``filler_heavy``, and minus 8 for every further three minutes of length past six (up to
-  40): a half-hour monologue is no strong answer however many parts it touches. Ownership is
-  scored on its own and not averaged in: real interviewers'
-  ratings of real answers did not differ between "we"-told and "I"-told stories (realdev:
-  mean 2.02 for both), while claiming a team's work is a credibility problem.
+  structure, minus 10 for an overclaiming answer, minus 8 for ``filler_heavy``, and minus 8
+  for every further three minutes of length past six (up to 40): a half-hour monologue is no
+  strong answer however many parts it touches. Ownership is scored on its own and not
+  averaged in: real interviewers' ratings of real answers did not differ between "we"-told
+  and "I"-told stories (realdev: mean 2.02 for both), while claiming a team's work is a
+  credibility problem. Findings cost overall through the scores they lower (a missing part
+  lowers structure and impact, depth or decision quality; an ML sanity finding lowers depth
+  and decision quality), not once more each.
 
 All scores are clamped to 0-100 and rounded to integers.
 """
@@ -125,7 +127,6 @@ def compute_scores(
         "impact": _clamp(impact),
         "structure": _clamp(structure),
     }
-    majors = sum(1 for f in findings if f.severity == "major")
     overall = (
         0.235 * scores["impact"]
         + 0.295 * scores["technical_depth"]
@@ -133,7 +134,6 @@ def compute_scores(
         + 0.235 * scores["structure"]
         # how ownership is told has its own score; only a claim to others' work costs overall
         - 10 * (ctx.ownership.verdict == "overclaim")
-        - 3 * majors
         - 8 * ("filler_heavy" in ids)
         - _overlong(ctx.words)
     )
