@@ -298,6 +298,25 @@ def test_a_model_called_the_one_shipped_after_its_name_is_a_choice() -> None:
     assert find_contradictions(overview, kept, strict=True) == []
 
 
+def test_the_model_we_used_is_a_choice_and_one_chosen_over_is_set_aside() -> None:
+    overview = (
+        "I trained a random forest on the sensor features. I picked it over neural nets because"
+        " the plant engineers wanted feature importances."
+    )
+    for reply in (
+        "Next time I'd keep the neural net we used but explain it better.",
+        "The neural network that I used was retrained every night on the new readings.",
+    ):
+        found = find_contradictions(overview, reply, strict=True)
+        assert [c.kind for c in found] == ["model"], reply
+    for reply in (
+        "The random forest we used needed almost no tuning.",
+        "A neural net was tempting, but the random forest we used was easier to explain.",
+        "The logistic regression we used as a baseline was far behind.",
+    ):
+        assert find_contradictions(overview, reply, strict=True) == [], reply
+
+
 def test_a_what_if_or_a_bug_claims_nothing_in_its_whole_sentence() -> None:
     overview = (
         "The model had to answer within 50 milliseconds at p99, and it ran at 18 milliseconds."

@@ -30,7 +30,7 @@ CHOICE_VERB = re.compile(
 CHOSEN_AFTER = re.compile(
     r"\s*(?:[\w-]+\s+)?(?:model|ranker|classifier|regressor|forecaster)?\s*(?:that\s+|which\s+)?"
     r"(?:we|i)(?:['’]ve|['’]d(?!\s+have\b))?\s+(?!never\b|almost\b|nearly\b|didn|did\s+not|not\b|never\b)(?:\w+\s+)?"
-    r"(?:shipped|deployed|chose|picked|kept|went\s+with|put\s+in(?:to)?\s+"
+    r"(?:shipped|deployed|used|chose|picked|kept|went\s+with|put\s+in(?:to)?\s+"
     r"production|ended\s+up\s+with)\b"
     # "LightGBM was our pick", "BERT, which went to production"
     r"|\s*(?:was|is)\s+(?:our|my|the)\s+(?:final\s+)?(?:pick|choice|winner)\b",
