@@ -317,6 +317,21 @@ def test_the_model_we_used_is_a_choice_and_one_chosen_over_is_set_aside() -> Non
         assert find_contradictions(overview, reply, strict=True) == [], reply
 
 
+def test_a_change_said_the_other_way_is_judged_on_its_own_figure() -> None:
+    # the reply's +12% comes close to the conversion change (+13%) told in the same overview
+    # sentence, but it is the refund change said the other way round
+    overview = (
+        "Conversion went from 4.6 percent to 5.2 percent, and refunds fell about 12 percent"
+        " over the following month."
+    )
+    flipped = "Conversion went from 4.6 to 5.2 percent, but refunds rose about 12 percent."
+    found = find_contradictions(overview, flipped, strict=True)
+    assert [c.kind for c in found] == ["figure"]
+    assert "12 percent" in found[0].message
+    same = "Conversion went from 4.6 to 5.2 percent, and refunds fell about 12 percent."
+    assert find_contradictions(overview, same, strict=True) == []
+
+
 def test_a_what_if_or_a_bug_claims_nothing_in_its_whole_sentence() -> None:
     overview = (
         "The model had to answer within 50 milliseconds at p99, and it ran at 18 milliseconds."

@@ -484,7 +484,8 @@ class ConsistencyReader:
         ov_models_named = vocab().names("models", " ".join(s.text for s in ov_s))
         for rq in self.quantities(rp_s):
             numbers = [_to_float(n) for n in _NUMBER.findall(rq.text)]
-            if numbers and all(n in said_before for n in numbers) and not _reversed(rq, ov_q):
+            flipped = _reversed(rq, ov_q)
+            if numbers and all(n in said_before for n in numbers) and not flipped:
                 continue  # a figure the overview itself states is never a contradiction of it
             subject = rq.subject or question_subject
             subset = self.cut_to_subset(rq.sentence, rq.text)
@@ -506,6 +507,9 @@ class ConsistencyReader:
             ]
             if not related and not rq.subject and len(ov_q) == 1:
                 related = ov_q
+            # the overview's own numbers said the other way round decide, not another figure
+            # in its sentence that the reply's number happens to come close to
+            related = [q for q in related if any(q is f for f in flipped)] or related
             verdicts = [v for v in (_compare(q, rq) for q in related) if v is not None]
             if verdicts and not any(verdicts):
                 # quote the overview number closest in meaning: the same model ("LightGBM
@@ -707,25 +711,24 @@ def _variant_changed(
     return None
 
 
-def _reversed(rq: Quantity, overview: list[Quantity]) -> bool:
-    """The reply gives an overview change with the other sign ("went up 6%" after "went down
-    6%"), or its two sides the other way round ("from 19 to 45 minutes" after "from 45 to
-    19"): the same numbers, the opposite claim."""
+def _reversed(rq: Quantity, overview: list[Quantity]) -> list[Quantity]:
+    """The overview figures the reply gives with the other sign ("went up 6%" after "went
+    down 6%"), or with their two sides the other way round ("from 19 to 45 minutes" after
+    "from 45 to 19"): the same numbers, the opposite claim."""
     changes = {v for kind, v in rq.readings if kind == "change" and v}
-    if any(
-        q.subject & rq.subject and -v in changes
+    flipped = [
+        q
         for q in overview
-        for kind, v in q.readings
-        if kind == "change" and v
-    ):
-        return True
+        if q.subject & rq.subject
+        and any(kind == "change" and v and -v in changes for kind, v in q.readings)
+    ]
+    if flipped:
+        return flipped
     sides = _sides(rq)
     at = rq.sentence.find(rq.text)
-    if at >= 0 and _BACK.search(rq.sentence[max(0, at - 24) : at]):
-        return False  # "went back up from 19 to 45 minutes" when it was switched off
-    return bool(sides) and any(
-        q.subject & rq.subject and _sides(q) == sides[::-1] for q in overview
-    )
+    if not sides or (at >= 0 and _BACK.search(rq.sentence[max(0, at - 24) : at])):
+        return []  # "went back up from 19 to 45 minutes" when it was switched off
+    return [q for q in overview if q.subject & rq.subject and _sides(q) == sides[::-1]]
 
 
 _BACK = re.compile(r"\b(?:back|again)\b", re.I)
