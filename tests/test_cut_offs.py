@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from deepdive.cut_offs import cut_off_changed, cut_offs, is_cut_off, other_cut_off
+from deepdive.cut_offs import (
+    condition_changed,
+    cut_off_changed,
+    cut_offs,
+    is_cut_off,
+    other_cut_off,
+)
 
 
 @pytest.mark.parametrize(
@@ -64,3 +70,27 @@ def test_a_number_after_a_metric_is_a_cut_off_or_a_value(
 def test_a_version_alone_is_no_value_told_at_another_cut_off() -> None:
     overview = ["Recall at 100 went from 0.62 to 0.71 with faiss 1.7.4."]
     assert not cut_off_changed(overview, ["Recall at 50 with faiss 1.7.4 was fine."])
+
+
+OVERVIEW_WITH_CONDITIONS = [
+    "Orders packed within a 30-minute window went from 58% to 77%.",
+    "At a false positive rate of 2%, recall rose from 0.44 to 0.61, saving about 9,000 hours.",
+]
+
+
+@pytest.mark.parametrize(
+    ("reply", "changed"),
+    [
+        # the same figures, read under another condition
+        ("Orders packed within a 45-minute window went from 58% to 77%.", True),
+        ("At a 5% false positive rate, recall rose from 0.44 to 0.61.", True),
+        # the same condition, or the figures rounded or counted in words
+        ("Orders packed within a 30-minute window went from 58% to 77%.", False),
+        ("At a 2% false positive rate, recall went from 0.44 to about 0.6.", False),
+        ("Recall rose from 0.44 to 0.61, which saved around 9 thousand hours.", False),
+        # one shared figure and a new one: a detail, not the same claim under a new condition
+        ("Recall rose from 0.44 at 3 alerts a minute.", False),
+    ],
+)
+def test_figures_read_under_another_condition(reply: str, changed: bool) -> None:
+    assert bool(condition_changed(OVERVIEW_WITH_CONDITIONS, [reply])) is changed

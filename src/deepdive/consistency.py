@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
-from deepdive.cut_offs import cut_off_changed, is_cut_off, other_cut_off
+from deepdive.cut_offs import condition_changed, cut_off_changed, is_cut_off, other_cut_off
 from deepdive.datafiles import compile_patterns, keys, load_data, require
 from deepdive.figures import Figure, figure_finder
 from deepdive.model_mentions import (
@@ -324,7 +324,7 @@ class ConsistencyReader:
         ]
         found += [
             (o, r, f"The {names[0]} reads those numbers at “{a}”; the {names[1]} says “{b}”.")
-            for o, a, r, b in cut_off_changed(ov, rp)
+            for o, a, r, b in cut_off_changed(ov, rp) + condition_changed(ov, rp)
         ]
         out = []
         for o, r, message in found:

@@ -1,5 +1,6 @@
 """Cut-offs: the point a ranking metric is read at ("NDCG at 10", "recall@100", "precision at
-the top 500").
+the top 500"), and the conditions any figure is read under ("within a one-hour window", "at an
+approval rate of 40%").
 
 A cut-off is not a value ("NDCG at 10" is no NDCG of 10), and two numbers of one metric read at
 different cut-offs measure two things. A retelling that gives the overview's numbers for
@@ -85,3 +86,75 @@ def cut_off_changed(overview: list[str], reply: list[str]) -> list[tuple[str, st
                     out.append((text, ov_said, r, as_said))
                     break
     return out
+
+
+# a number with the words that say what it counts: "2-hour window", "60% approval rate",
+# "an approval rate of 40%"
+_COUNTED = re.compile(
+    r"(?:\b(?P<lead>[a-z]+\s+[a-z]+)\s+of\s+)?(?<![\d.,])(?P<n>\d+(?:[.,]\d+)*)"
+    r"(?:\s*(?P<times>thousand|million|billion|k|m|bn)\b)?(?:\s*(?:%|percent|per\s+cent))?(?:[\s-]+(?P<tail>[a-z]+(?:\s+[a-z]+)?))?",
+    re.I,
+)
+_FILLER = frozenset(
+    "a an the and or of in on at to for from by with per was were is are than more less "
+    "about around roughly some which that this it its our their".split()
+)
+
+
+def _counted(sentence: str) -> list[tuple[float, frozenset[str]]]:
+    """Each number in ``sentence`` with the content words that say what it counts."""
+    out = []
+    for m in _COUNTED.finditer(sentence):
+        words = f"{m.group('lead') or ''} {m.group('tail') or ''}".lower().split()
+        key = frozenset(w for w in words if w not in _FILLER and len(w) > 2)
+        if key:
+            out.append((_counted_value(m), key))
+    return out
+
+
+_TIMES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9}
+
+
+def _counted_value(m: re.Match[str]) -> float:
+    """The number as counted: "9 thousand" is 9,000."""
+    return _value(m.group("n")) * _TIMES.get((m.group("times") or "").lower(), 1.0)
+
+
+def _numbers(sentence: str) -> set[float]:
+    return {_counted_value(m) for m in _COUNTED.finditer(sentence)} - {-1.0}
+
+
+def condition_changed(overview: list[str], reply: list[str]) -> list[tuple[str, str, str, str]]:
+    """The reply gives an overview sentence's figures under another condition ("inside a
+    2-hour window went from 64% to 83%" after the same figures "inside the 1-hour window"):
+    (overview sentence, its condition as said, reply sentence, its condition as said). Every
+    other number of the reply sentence is one the overview sentence gives."""
+    out = []
+    for r in reply:
+        r_nums = _numbers(r)
+        for o in overview:
+            o_nums = _numbers(o)
+            extra = r_nums - o_nums
+            if not extra or len(r_nums & o_nums) < 2:
+                continue  # the same figures (a change's two sides, two values) read anew
+            pairs = [
+                (a, b)
+                for a, key_a in _counted(r)
+                if a in extra
+                for b, key_b in _counted(o)
+                # a condition is said exactly: "about 5 minutes" for 5.1 is the same value
+                if b not in r_nums and key_a & key_b and abs(a - b) > 0.15 * max(a, b)
+            ]
+            if {a for a, _ in pairs} == extra:
+                a, b = pairs[0]
+                out.append((o, _said(o, b), r, _said(r, a)))
+                break
+    return out
+
+
+def _said(sentence: str, value: float) -> str:
+    """The number ``value`` with what it counts, as ``sentence`` says it."""
+    for m in _COUNTED.finditer(sentence):
+        if _counted_value(m) == value:
+            return m.group(0).strip()
+    return str(value)
