@@ -65,6 +65,22 @@ def test_the_headline_figure_is_quoted_from_its_own_clause() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        (
+            "Against the keyword search alone, click-through went from 0.21 to 0.26.",
+            "“click-through went from 0.21 to 0.26”",
+        ),
+        ("Churn, um, went down by, um, 12% that quarter.", "“went down by, um, 12%”"),
+    ],
+)
+def test_the_headline_figure_is_quoted_without_the_tail_of_a_lead_in(
+    text: str, figure: str
+) -> None:
+    assert overview_entities(text)["figure"] == figure
+
+
+@pytest.mark.parametrize(
     ("text", "metric"),
     [
         ("We optimised precision at 80% recall for the analysts.", "precision at 80% recall"),

@@ -234,6 +234,11 @@ _DANGLING = frozenset("the a an of as than to for in on at".split())
 def _figure_phrase(sentence: Sentence, fig: Figure) -> str:
     """The figure with the few words that say what moved ("cut false positives by a third")."""
     before = _CLAUSE_START.split(sentence.text[: fig.start - sentence.start])[-1].split()[-5:]
+    # not the tail of a lead-in ("Compared with BM25 alone, NDCG went ..."): after its comma
+    # (a comma before a filler, "went up by, um, 12%", is no lead-in)
+    comma = max((i for i, w in enumerate(before[:-2]) if w.endswith(",")), default=-1)
+    if not any(w.lower().strip(",") in _LEAD_WORDS for w in before[comma + 1 : comma + 2]):
+        before = before[comma + 1 :]
     while before and before[0].lower().strip(",") in _LEAD_WORDS:
         before = before[1:]
     phrase = " ".join([*before, fig.text]).strip(" ,;:")
