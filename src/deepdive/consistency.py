@@ -408,22 +408,25 @@ class ConsistencyReader:
                 out.setdefault(m.name, (s.text, _model_as_said(s.text, m)))
         return out
 
-    def compared_models(self, sentences: list[Sentence]) -> list[str]:
+    def compared_models(self, sentences: list[Sentence], chosen: str = "") -> list[str]:
         """Model families the text names as compared against or ruled out ("instead of a
         CNN", "logistic regression as the baseline", "XGBoost beat the random forest"): the
-        alternatives to its choice, not the other stages of one system."""
-        out: dict[str, None] = {}
+        alternatives to its choice, not the other stages of one system. Those set side by
+        side with the ``chosen`` family in one comparing sentence come first ("the
+        cross-encoder was better than a bi-encoder" before "compared with BM25 alone")."""
+        out: dict[str, bool] = {}
         for s in sentences:
             mentions = vocab().find("models", s.text)
             # a sentence that compares ("X won", "Y versus Z") makes every model in it one of
             # the options; otherwise only a model said to be set aside is
             comparing = bool(self.comparing.search(s.text))
+            beside = comparing and any(vocab().same_family(m.name, chosen) for m in mentions)
             for m in mentions:
                 near = s.text[max(0, m.start - 40) : m.start]
                 after = s.text[m.end : m.end + 48]
                 if comparing or self.rejected.search(near) or self.rejected_after.search(after):
-                    out.setdefault(m.name, None)
-        return list(out)
+                    out[m.name] = out.get(m.name, False) or beside
+        return sorted(out, key=lambda n: not out[n])
 
     def data_sources(self, sentences: list[Sentence], near: bool = False) -> dict[str, str]:
         """Data sources named in a sentence that says where data came from; with ``near``,

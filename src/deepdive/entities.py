@@ -63,8 +63,8 @@ def extract_entities(
         # "gradient boosting" is no alternative to LightGBM: it names the same choice; nor are
         # the other stages of one system ("embeddings retrieve, then LambdaMART ranks"): an
         # alternative is a family the answer compares or rules out
-        compared = reader.compared_models(sentences)
-        others = [n for n in order if not v.same_family(n, chosen) and n in compared]
+        compared = reader.compared_models(sentences, chosen)
+        others = [n for n in compared if not v.same_family(n, chosen) and n in counts]
         if others:
             out["alternative"] = others[0]
         for slot in ("model", "alternative"):
