@@ -267,6 +267,13 @@ class PartClassifier:
                 # "friends who tried it liked it", "the training loss converged" or "we plan
                 # to A/B test it" under a Results heading measure nothing about unseen data
                 scores["evaluation"] = min(scores["evaluation"], self.absent_below - 0.1)
+            if self.named_score(s, "reflection", "hindsight") and (
+                scores["reflection"] >= self.present_threshold
+            ):
+                # "next time I'd correct for position bias in the click logs" is about the data
+                # and, by its frame, reflection too, however many data words it has
+                top = max(scores.values())
+                scores["reflection"] = max(scores["reflection"], self.secondary_ratio * top)
             final.append(scores)
         out: list[SentenceParts] = []
         for scores, figs, prob in zip(final, figures, probs, strict=True):
