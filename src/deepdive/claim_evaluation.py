@@ -95,6 +95,7 @@ REPLIES_4 = "drill_replies_4.yaml"
 REPLIES_5 = "drill_replies_5.yaml"
 REPLIES_6 = "drill_replies_6.yaml"
 PAIRS_2 = "contradiction_pairs_2.yaml"
+PAIRS_3 = "contradiction_pairs_3.yaml"
 
 
 def _split(index: int) -> str:
@@ -214,7 +215,11 @@ def report(data_dir: Path, show_errors: bool = False) -> str:
     """The issue-13 section of ``make eval``: each set, dev and test."""
     lines = ["== claims checked against what was said before (issue 13) =="]
     wrong: list[str] = []
-    for name, file in (("contradiction", "contradiction_pairs.yaml"), ("contradiction-2", PAIRS_2)):
+    for name, file in (
+        ("contradiction", "contradiction_pairs.yaml"),
+        ("contradiction-2", PAIRS_2),
+        ("contradiction-3", PAIRS_3),
+    ):
         for split, tally in contradictions(data_dir / file).items():
             lines.append(tally.line(f"{name} {split}"))
             wrong += [f"{name} {w}" for w in tally.wrong] if split == "dev" else []

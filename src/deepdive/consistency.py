@@ -42,7 +42,7 @@ from deepdive.quantity_frames import (
     spell_numbers,
 )
 from deepdive.sentences import Sentence, split_sentences
-from deepdive.shares import share_conflicts
+from deepdive.shares import rare_shares, share_conflicts
 from deepdive.split_schemes import online_kinds, split_kinds
 from deepdive.turns import candidate_sentences
 from deepdive.vocab import Mention, vocab
@@ -294,6 +294,8 @@ class ConsistencyReader:
                     s.text[to : to + 25]
                 ):
                     continue  # "rose 6.2% (95% CI 3.9% to 8.5%)": the bounds claim no change
+                if any(sh.start <= at < sh.end for sh in rare_shares(s.text)):
+                    continue  # how rare a class is: compared as a class share, not as a level
                 readings = self._readings(fig, s)
                 if not readings:
                     continue
@@ -544,10 +546,8 @@ class ConsistencyReader:
                 continue  # "macro-F1 was 78%" and "weighted F1 came to 87%" are two things
             if rp_f.sentence in quoted:
                 continue
-            if (
-                strict
-                and self.cut_to_subset(rp_f.sentence, rp_f.text)
-                and not self.cut_to_subset(ov_f.sentence, ov_f.text)
+            if self.cut_to_subset(rp_f.sentence, rp_f.text) and not self.cut_to_subset(
+                ov_f.sentence, ov_f.text
             ):
                 continue  # "sometimes a ticket bounces through three queues"
             at = rp_f.sentence.find(rp_f.text)

@@ -276,6 +276,8 @@ def read_frames(sentence: str) -> list[Frame]:
     for m in _COUNT.finditer(text):
         if "." in m.group("n") and not m.group("s"):
             continue  # "0.81 macro-F1", "2.5 points": a count is a whole number (or "1.2 million")
+        if _RATIO_AFTER.match(text, m.end("n")):
+            continue  # "1 loan in 13" is a rate, not a count of loans
         noun = _counted_noun(m.group("w"), words)
         per_day = 1.0
         period = _PER_PERIOD.search(text, m.start(), m.end() + 20) if noun else None
@@ -298,6 +300,9 @@ def read_frames(sentence: str) -> list[Frame]:
     ]
 
 
+_YEAR_SAID = re.compile(r"(?<![\d,.])(?:19[5-9]\d|20[0-4]\d)(?![\d,.]\d)")
+# "1 loan in 13", "3 customers out of 40": a rate, not a count of loans
+_RATIO_AFTER = re.compile(r"\s*(?:[a-z-]+\s+)?(?:in|out\s+of)\s+(?:every\s+)?\d", re.I)
 _OF_WHOLE = re.compile(
     r"\b(?:of|out\s+of)\s+(?:the|our|their|its|all|a|an)?\s*(?:total\s+)?$", re.I
 )
@@ -454,9 +459,14 @@ def frame_contradictions(
         for b in said[i + 1 :]:
             if a.sentence == b.sentence and a.dim == b.dim and a.value != b.value:
                 stated.setdefault(round(abs(a.value - b.value), 6), []).append(a)
+    # a year the overview says anywhere, even outside a frame ("tested on 2021"), is no new
+    # value for one ("the 2021 vintage")
+    years = {n for s in overview for n in _YEAR_SAID.findall(s)}
     out: list[tuple[Frame, Frame]] = []
     for r in (f for s in reply for f in read_frames(s)):
         if r.part or any(_restates(o, r) for o in stated.get(round(r.value, 6), ())):
+            continue
+        if r.dim == "count" and set(_YEAR_SAID.findall(r.text)) & years:
             continue
         if min_about > 1 and r.dim == "count" and r.value < 2:
             continue

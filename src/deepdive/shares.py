@@ -185,11 +185,21 @@ def share_conflicts(overview: list[str], reply: list[str]) -> list[tuple[str, Sh
         out = []
         for s in sentences:
             plain = _RATE_NAMES.sub(lambda m: " " * len(m.group()), s)  # "false positive rate"
+            # where the sentence first measures a model or a process, if it does
+            cues = [
+                m.end() for m in _PERCENT.finditer(plain) if _WITHIN_CLASS.match(plain, m.end())
+            ]
+            cues += [m.start() for m in _MEASURED.finditer(plain)]
+            measured = min(cues, default=len(plain))
             for sh in reader.find(plain, COMPARED_SHARE, plurals=True):
                 if _WITHIN_CLASS.match(plain, sh.end) or _MEASURED.search(
                     plain[max(0, sh.start - 40) : sh.end + 40]
                 ):
                     continue  # "45% of the fraud", "recall on fraud was 40%": not a class share
+                if measured < sh.start and _SET_AGAINST.search(
+                    plain[max(0, sh.start - 30) : sh.start]
+                ):
+                    continue  # "catching 54% of the fraud, against 31% before": the same measure
                 out.append((s, sh, reader.class_words(plain, sh.start, sh.end, plurals=True)))
         return out
 
@@ -222,9 +232,13 @@ _WITHIN_CLASS = re.compile(
 )
 # a share that measures a model or a process, not how common the class is
 _MEASURED = re.compile(
-    r"\b(?:recall|precision|accuracy|caught|catch(?:es)?|missed|miss(?:es)?|detect\w*|flagged|"
+    r"\b(?:recall|precision|accuracy|caught|catch(?:es|ing)?|missed|miss(?:es)?|detect\w*|flagged|"
     r"found|blocked|stopped|identified|rates?)\b",
     re.I,
+)
+# a second figure set against a measured share in the same sentence
+_SET_AGAINST = re.compile(
+    r"\b(?:against|versus|vs\.?|than|from|compared\s+(?:to|with))\s+(?:\w+\s+)?$", re.I
 )
 # metric names built from a class word ("false positive rate") name no class
 _RATE_NAMES = re.compile(r"\b(?:false|true)\s+(?:positive|negative)s?(?:\s+rates?)?\b", re.I)
