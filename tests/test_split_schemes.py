@@ -17,6 +17,15 @@ def kinds(text: str) -> set[str]:
     ("text", "expected"),
     [
         ("We trained on 2022 and tested on the following quarter.", {"by time"}),
+        # a unit kept apart, folds drawn at random, and a consequence that is no supposition
+        ("We split the data by clinic, so test clinics were never seen in training.", {"by group"}),
+        ("We split by label so both classes were balanced in train and test.", set()),
+        ("Evaluation used five-fold cross-validation over every season.", {"at random"}),
+        ("We cross-validated with random folds over two years of orders.", {"at random"}),
+        (
+            "We split randomly at the row level, so one customer could land in train and test.",
+            {"at random"},
+        ),
         ("Offline, holding out the last three weeks, recall was 0.7.", {"by time"}),
         ("We evaluated with ten-fold cross-validation over all rows.", {"at random"}),
         ("The F1 of 0.8 comes from a random 20 percent holdout.", {"at random"}),
