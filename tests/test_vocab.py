@@ -53,3 +53,17 @@ def test_data_sources_people_name(text: str, source: str) -> None:
 )
 def test_ranking_model_families_are_named(text: str, name: str) -> None:
     assert vocab().names("models", text) == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "family"),
+    [
+        ("The demand model was a causal forest.", ["causal forest"], "random forest"),
+        ("We fine-tuned Donut to read the receipts.", ["Donut"], "transformer"),
+        ("The team ordered donut boxes for the demo.", [], ""),
+    ],
+)
+def test_named_models_and_their_families(text: str, names: list[str], family: str) -> None:
+    assert vocab().names("models", text) == names
+    for name in names:
+        assert vocab().is_a(name, family)
