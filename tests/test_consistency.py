@@ -362,6 +362,17 @@ def test_subgroups_suppositions_rates_and_years_are_no_contradiction(reply: str)
     assert find_contradictions(overview, reply) == [], reply
 
 
+def test_labels_told_from_another_source_contradict_the_overview() -> None:
+    overview = (
+        "The training set was 40,000 scanned forms annotated in-house by four labelers, and we"
+        " tested on forms from new branches."
+    )
+    moved = "The labels came from the billing system exports, matched back to each form."
+    assert [c.kind for c in find_contradictions(overview, moved)] == ["data"]
+    kept = "The four labelers annotated about 10,000 forms each over three months."
+    assert find_contradictions(overview, kept) == []
+
+
 def test_a_what_if_or_a_bug_claims_nothing_in_its_whole_sentence() -> None:
     overview = (
         "The model had to answer within 50 milliseconds at p99, and it ran at 18 milliseconds."

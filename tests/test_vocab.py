@@ -37,6 +37,10 @@ def test_deep_learning_as_a_field_is_no_model(text: str) -> None:
         ("The labels came from chargeback records, weeks after each payment.", "chargebacks"),
         ("We read the customer complaint tickets from the last year.", "support tickets"),
         ("The amounts keyed into the ERP served as labels.", "business systems"),
+        ("Failures were read off the maintenance work orders.", "maintenance records"),
+        ("The turbines stream SCADA readings every ten minutes.", "sensor data"),
+        ("Labels were parsed out of the radiology reports.", "health records"),
+        ("Two pathologists reviewed every slide we kept.", "human annotations"),
     ],
 )
 def test_data_sources_people_name(text: str, source: str) -> None:

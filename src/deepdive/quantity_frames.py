@@ -276,8 +276,8 @@ def read_frames(sentence: str) -> list[Frame]:
     for m in _COUNT.finditer(text):
         if "." in m.group("n") and not m.group("s"):
             continue  # "0.81 macro-F1", "2.5 points": a count is a whole number (or "1.2 million")
-        if _RATIO_AFTER.match(text, m.end("n")):
-            continue  # "1 loan in 13" is a rate, not a count of loans
+        if _RATIO_AFTER.match(text, m.end("n")) or _EACH.search(text[m.end("n") : m.end() + 8]):
+            continue  # "1 loan in 13", "10,000 forms each": a rate, not how many there were
         noun = _counted_noun(m.group("w"), words)
         per_day = 1.0
         period = _PER_PERIOD.search(text, m.start(), m.end() + 20) if noun else None
@@ -301,6 +301,7 @@ def read_frames(sentence: str) -> list[Frame]:
 
 
 _YEAR_SAID = re.compile(r"(?<![\d,.])(?:19[5-9]\d|20[0-4]\d)(?![\d,.]\d)")
+_EACH = re.compile(r"\b(?:each|apiece)\b", re.I)
 # "1 loan in 13", "3 customers out of 40": a rate, not a count of loans
 _RATIO_AFTER = re.compile(r"\s*(?:[a-z-]+\s+)?(?:in|out\s+of)\s+(?:every\s+)?\d", re.I)
 _OF_WHOLE = re.compile(
