@@ -194,3 +194,33 @@ def test_shared_work_claimed_as_done_alone(overview: str, reply: str, flagged: b
 )  # fmt: skip
 def test_sharing_read_only_where_it_is_work_done_together(overview: str, reply: str) -> None:
     assert not [c for c in find_contradictions(overview, reply) if c.kind == "ownership"]
+
+
+TEAM_OVERVIEW = (
+    "I built the churn model. Tomas from the data platform team cleaned the billing labels;"
+    " our support lead, Ines, who ran the call-back trial, reported the saves; and Mara,"
+    " a finance analyst, set the discount budget."
+)
+
+
+def test_credits_read_past_where_people_sit_and_who_clauses() -> None:
+    found = {c.who for c in credits(split_sentences(TEAM_OVERVIEW))}
+    assert {"Tomas", "Ines", "Mara"} <= found
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "I spent the first month cleaning the billing labels myself.",
+        "I ran the call-back trial myself across two regions.",
+        "I set the discount budget myself from last year's numbers.",
+    ],
+)
+def test_claiming_work_credited_in_those_ways_contradicts(reply: str) -> None:
+    found = find_contradictions(TEAM_OVERVIEW, reply, "", strict=True)
+    assert [c.kind for c in found] == ["ownership"], reply
+
+
+def test_ones_own_time_spent_is_no_claim_on_a_teammates_work() -> None:
+    reply = "I spent the first month tuning the churn model's features."
+    assert not find_contradictions(TEAM_OVERVIEW, reply, "", strict=True)

@@ -51,6 +51,7 @@ class _Rules:
     shared: re.Pattern[str]
     solo: re.Pattern[str]
     solo_set_aside: re.Pattern[str]
+    who_did: re.Pattern[str]
 
 
 @cache
@@ -63,9 +64,12 @@ def _rules() -> _Rules:
     role = compile_patterns(FILE, cfg, subjects[:1]).pattern
     shared = require(FILE, cfg, "shared_credit", str)
     name = r"(?:\s+(?-i:[A-ZÀ-Þ][^\W\d_A-Z]+))?"  # "my teammate Priya owned ..."
+    # where they sit: "Raj from model risk ran ...", "Emma on the policy team set ..."
+    team = r"(?:\s+(?:from|on|in)\s+(?:the\s+|our\s+)?[\w-]+(?:\s+[\w-]+){0,3}?)?"
     return _Rules(
         re.compile(
-            rf"^\s*(?:and\s+|but\s+)?(?P<who>(?:{who}){name})\s+(?:{verbs})\s+(?P<what>.+)$",
+            rf"^\s*(?:and\s+|but\s+)?(?P<who>(?:{who}){name}){team}\s+(?:{verbs})\s+"
+            rf"(?P<what>.+)$",
             re.I,
         ),
         # told the other way round: "the ranker was built by a teammate", "the ranker was
@@ -93,6 +97,8 @@ def _rules() -> _Rules:
         ),
         re.compile(
             rf"(?:\bI\s+(?:\w+\s+)?(?:{verbs}|set\s+up|took\s+care\s+of)|"
+            # "I spent my first months cleaning the labels"
+            r"\bI\s+spent\s+(?:[\w-]+\s+){1,5}?[a-z]+ing|"
             # "my part was the events pipeline", "I was responsible for the features"
             r"\bmy\s+(?:part|job|piece|role|share)\s+(?:was|were|covered|included)(?!\s+not\b)|"
             r"\bI\s+was\s+(?:responsible|in\s+charge)\s+(?:for|of))\s+"
@@ -104,6 +110,7 @@ def _rules() -> _Rules:
         re.compile(shared, re.I),
         compile_patterns(FILE, cfg, require(FILE, cfg, "solo_claims", list)),
         re.compile(require(FILE, cfg, "solo_set_aside", str), re.I),
+        re.compile(rf",?\s+who\s+(?=(?:{verbs})\b)", re.I),
     )
 
 
@@ -126,7 +133,9 @@ def credits(sentences: list[Sentence]) -> list[Credit]:
     rules = _rules()
     out = []
     for s in sentences:
-        for clause in _CLAUSES.split(_APPOSITIVE.sub(r"\1 ", s.text)):
+        # "an analyst, Jen, who ran the pilot" says "Jen ran the pilot"
+        text = rules.who_did.sub(" ", _APPOSITIVE.sub(r"\1 ", s.text))
+        for clause in _CLAUSES.split(text):
             shared = rules.credited_shared.match(clause)
             m = rules.credited.match(clause) or rules.credited_passive.match(clause) or shared
             who = m and (m.group("who") or m.groupdict().get("whose"))
