@@ -373,6 +373,17 @@ def test_labels_told_from_another_source_contradict_the_overview() -> None:
     assert find_contradictions(overview, kept) == []
 
 
+def test_the_model_named_by_what_it_does_is_the_one_used() -> None:
+    overview = "I used XGBoost for the fraud model rather than a random forest, which was slower."
+    found = find_contradictions(overview, "The fraud model was a random forest.", strict=True)
+    assert [c.kind for c in found] == ["model"]
+    for reply in (
+        "The baseline model was a logistic regression on three features.",
+        "The fraud model was XGBoost with about 300 trees.",
+    ):
+        assert find_contradictions(overview, reply, strict=True) == [], reply
+
+
 def test_a_what_if_or_a_bug_claims_nothing_in_its_whole_sentence() -> None:
     overview = (
         "The model had to answer within 50 milliseconds at p99, and it ran at 18 milliseconds."

@@ -18,7 +18,7 @@ CHOICE_VERB = re.compile(
     r"going\s+with)|settled\s+on|stuck\s+with|stayed\s+with|kept|fine-?tun(?:ed|ing)|"
     r"buil(?:t|ding)|train(?:ed|ing)|"
     r"replaced\s+(?:[\w-]+\s+){0,4}with|(?:final|new|production|deployed)\s+(?:model|system|ranker|"
-    r"classifier)\s+(?:was|is)|(?:the|our|my)\s+(?:base\s+)?(?:model|backbone|encoder|"
+    r"classifier)\s+(?:was|is)|(?:the|our|my)\s+(?:base\s+|[a-z]+\s+)?(?:model|backbone|encoder|"
     r"architecture)\s+(?:was|is)|(?:it|this)\s+was)"
     r"\s+(?:the\s+|a\s+|an\s+|our\s+)?"
     r"(?:\w+\s+){0,2}$",
