@@ -243,3 +243,14 @@ def test_a_figure_phrase_never_ends_on_a_word_waiting_for_its_noun() -> None:
     sentence = split_sentences(text)[0]
     phrases = [_figure_phrase(sentence, f) for f in figure_finder().find(text, 0, 0)]
     assert "“had four times the p99 latency”" in phrases
+
+
+def test_the_headline_is_what_the_project_changed_not_how_two_models_compared() -> None:
+    text = (
+        "I built the ranker for a recipe app. I tried a deep cross network, but it was two"
+        " points better in NDCG and four times slower than XGBoost, so I shipped XGBoost. In a"
+        " three-week A/B test, saves per session rose 5%."
+    )
+    found = overview_entities(text)
+    assert found["figure"] == "“saves per session rose 5%”"
+    assert found["alternative"] == "deep & cross network"
