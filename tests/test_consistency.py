@@ -384,6 +384,65 @@ def test_the_model_named_by_what_it_does_is_the_one_used() -> None:
         assert find_contradictions(overview, reply, strict=True) == [], reply
 
 
+OVERVIEW_WITH_CHOICE = (
+    "We started from a logistic regression baseline, then chose XGBoost over a neural network"
+    " because it handled missing values, and we segmented customers with k-means first."
+)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "The k-means we used for segmentation had 6 clusters.",
+        "The neural network we used as a comparison overfit quickly.",
+        "The logistic regression we used as a quick sanity check was at 0.74 AUC.",
+    ],
+)
+@pytest.mark.parametrize("alternatives", [False, True])
+def test_a_model_used_for_something_else_is_not_the_one_chosen(
+    reply: str, alternatives: bool
+) -> None:
+    found = find_contradictions(OVERVIEW_WITH_CHOICE, reply, strict=True, alternatives=alternatives)
+    assert [c.kind for c in found if c.kind == "model"] == [], reply
+
+
+def test_the_model_chosen_after_a_baseline_is_the_one_after_the_choice() -> None:
+    found = find_contradictions(
+        OVERVIEW_WITH_CHOICE, "We ended up with the neural network in production.", strict=True
+    )
+    assert [c.kind for c in found] == ["model"]
+
+
+@pytest.mark.parametrize(
+    ("overview", "reply"),
+    [
+        # a count of people, not the per-person count beside it
+        (
+            "We scored 600,000 loans; two analysts validated them.",
+            "We had 3 analysts, each checking about 200 loans.",
+        ),
+        (
+            "Three radiologists each re-read 1,500 scans.",
+            "Four radiologists each re-read 1,500 scans.",
+        ),
+        # "in 4 weeks" is how long, not a rate
+        (
+            "Our inspectors labelled 6,000 images in 4 weeks.",
+            "Our inspectors labelled 15,000 images in 4 weeks.",
+        ),
+        # the class a recall is read on is no subgroup
+        (
+            "Recall on fraud went from 31% to 54%.",
+            "Recall went from 31% to 40% on the claims that were fraud.",
+        ),
+    ],
+)
+def test_counts_beside_each_or_a_span_and_recall_on_the_class_still_contradict(
+    overview: str, reply: str
+) -> None:
+    assert find_contradictions(overview, reply), reply
+
+
 def test_a_what_if_or_a_bug_claims_nothing_in_its_whole_sentence() -> None:
     overview = (
         "The model had to answer within 50 milliseconds at p99, and it ran at 18 milliseconds."

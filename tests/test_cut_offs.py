@@ -94,3 +94,30 @@ OVERVIEW_WITH_CONDITIONS = [
 )
 def test_figures_read_under_another_condition(reply: str, changed: bool) -> None:
     assert bool(condition_changed(OVERVIEW_WITH_CONDITIONS, [reply])) is changed
+
+
+@pytest.mark.parametrize(
+    ("overview", "reply"),
+    [
+        # the same window in other units
+        (
+            "Within a 24-hour window, reviewed fraud went from 64% to 83%.",
+            "Within a 1-day window, reviewed fraud went from 64% to 83%.",
+        ),
+        (
+            "Within a 1-hour window, sensitivity went from 61% to 78%.",
+            "Within a 60-minute window, sensitivity went from 61% to 78%.",
+        ),
+        # another number beside a unit, about something else
+        (
+            "Within a 1-hour window, sensitivity went from 61% to 78%.",
+            "Sensitivity went from 61% to 78% over a 12-hour shift.",
+        ),
+        (
+            "In a pilot across 120 stores over 8 weeks, weekly error fell from 18% to 11%.",
+            "In the pilot, weekly error fell from 18% to 11%, retrained every 2 weeks.",
+        ),
+    ],
+)
+def test_a_condition_in_other_units_or_another_span_is_no_change(overview: str, reply: str) -> None:
+    assert condition_changed([overview], [reply]) == []

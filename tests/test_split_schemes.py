@@ -20,6 +20,11 @@ def kinds(text: str) -> set[str]:
         # a unit kept apart, folds drawn at random, and a consequence that is no supposition
         ("We split the data by clinic, so test clinics were never seen in training.", {"by group"}),
         ("We split by label so both classes were balanced in train and test.", set()),
+        ("We split the data by the order timestamp for evaluation.", {"by time"}),
+        ("We split by weeks for evaluation, training on the first 20.", {"by time"}),
+        ("We split by calendar month for the test set.", {"by time"}),
+        ("Within the six training months I used random folds for early stopping.", set()),
+        ("We split by zone for the A/B test; the offline test used a later month.", set()),
         ("Evaluation used five-fold cross-validation over every season.", {"at random"}),
         ("We cross-validated with random folds over two years of orders.", {"at random"}),
         (

@@ -204,7 +204,7 @@ TEAM_OVERVIEW = (
 
 
 def test_credits_read_past_where_people_sit_and_who_clauses() -> None:
-    found = {c.who for c in credits(split_sentences(TEAM_OVERVIEW))}
+    found = {c.who.split()[-1] for c in credits(split_sentences(TEAM_OVERVIEW))}
     assert {"Tomas", "Ines", "Mara"} <= found
 
 
@@ -224,3 +224,36 @@ def test_claiming_work_credited_in_those_ways_contradicts(reply: str) -> None:
 def test_ones_own_time_spent_is_no_claim_on_a_teammates_work() -> None:
     reply = "I spent the first month tuning the churn model's features."
     assert not find_contradictions(TEAM_OVERVIEW, reply, "", strict=True)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "I spent the first month learning how the billing labels were made.",
+        "I spent a lot of time reading Tomas's label cleaning code.",
+        "I measured how late the call-back trial reported its saves.",
+        "I analysed the billing labels Tomas cleaned, one region at a time.",
+    ],
+)
+def test_looking_at_a_teammates_work_is_no_claim_on_it(reply: str) -> None:
+    assert not find_contradictions(TEAM_OVERVIEW, reply, "", strict=True), reply
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("Our data engineer, Sam, built the ingestion pipeline.", "our data engineer Sam"),
+        (
+            "A support analyst, Dana, who labelled a 2,000-ticket sample, found it.",
+            "a support analyst Dana",
+        ),
+    ],
+)
+def test_a_role_and_a_name_credit_one_person(text: str, who: str) -> None:
+    assert [c.who for c in credits(split_sentences(text))] == [who]
+
+
+def test_a_group_doing_something_is_no_teammate() -> None:
+    assert (
+        credits(split_sentences("Customers who cleaned their profiles got better matches.")) == []
+    )

@@ -27,6 +27,7 @@ from deepdive.model_mentions import (
     CLAUSE_BREAK,
     MODEL_NOUN_AFTER,
     OURS_BEFORE,
+    USED_AFTER,
     another_model,
     nearest_model,
     same_model,
@@ -326,7 +327,13 @@ class ConsistencyReader:
         ]
         found += [
             (o, r, f"The {names[0]} reads those numbers at “{a}”; the {names[1]} says “{b}”.")
-            for o, a, r, b in cut_off_changed(ov, rp) + condition_changed(ov, rp)
+            for o, a, r, b in cut_off_changed(ov, rp)
+            + [
+                c
+                for c in condition_changed(ov, rp)
+                # a subgroup's figures, unless the overview's sentence is cut the same way
+                if not self.cut_to_subset(c[2]) or self.cut_to_subset(c[0])
+            ]
         ]
         out = []
         for o, r, message in found:
@@ -383,6 +390,8 @@ class ConsistencyReader:
                 m
                 for m in mentions
                 if CHOSEN_AFTER.match(s.text[m.end : m.end + 40])
+                # a model merely used is no answer to "why this one?" ("shipped_only")
+                or (not shipped_only and USED_AFTER.match(s.text[m.end : m.end + 40]))
                 or (
                     OURS_BEFORE.search(s.text[max(0, m.start - 24) : m.start])
                     and MODEL_NOUN_AFTER.match(s.text[m.end : m.end + 16])
@@ -398,8 +407,14 @@ class ConsistencyReader:
                 if CHOICE_VERB.search(s.text[max(0, m.start - 40) : m.start]) or m in named_as_used
             ]
             picked = chosen if (chosen or direct) else mentions
-            for m in specific(picked, mentions, s.text):
-                near = s.text[max(0, m.start - 40) : m.start]
+            # one said to be the one kept ("the XGBoost one is what we kept") comes first
+            for m in sorted(
+                specific(picked, mentions, s.text), key=lambda m: m not in named_as_used
+            ):
+                # back to the model named before it, not past it ("a logistic regression
+                # baseline, then chose XGBoost": the baseline is the other one)
+                since = max((o.end for o in mentions if o.end <= m.start), default=0)
+                near = _LAST_CLAUSE.split(s.text[max(0, m.start - 40, since) : m.start])[-1]
                 # past the model's noun too: "our logistic regression model was only the
                 # baseline", but not past the next model named ("XGBoost against a logistic
                 # regression baseline": the baseline is the other one)
@@ -576,7 +591,9 @@ class ConsistencyReader:
             for k, v in rp_models.items()
             if not any(n != k and vocab().is_a(n, k) for n in rp_models)
         }
-        same = any(vocab().same_family(a, b) for a in ov_models for b in rp_models)
+        # "a LambdaMART ranker in LightGBM": one system, either name stands for it
+        used = set(ov_models) | _joined_models(ov_s, set(ov_models))
+        same = any(vocab().same_family(a, b) for a in used for b in rp_models)
         if ov_models and rp_models and not same:
             name, (quote, _) = next(iter(rp_models.items()))
             # quote the model the overview names right after its choice, when it does
@@ -667,6 +684,24 @@ def _swapped(
 _PART = r"(?:backbone|encoder|feature\s+extractor)"
 _PART_AFTER = re.compile(rf"[\w.-]*\s+(?:as\s+(?:the|its|a|an)\s+)?{_PART}\b", re.I)
 _PART_BEFORE = re.compile(rf"\b{_PART}\s*(?::|,|was|is|of)?\s*(?:a|an|the)?\s*$", re.I)
+
+
+_JOINED = re.compile(
+    r"^\s*(?:[\w-]+\s+)?(?:in|with|using|via|on\s+top\s+of|built\s+on)\s+(?:a\s+|an\s+|the\s+)?$",
+    re.I,
+)
+
+
+def _joined_models(sentences: list[Sentence], chosen: set[str]) -> set[str]:
+    """Models named as part of a chosen one's system: "a LambdaMART ranker in LightGBM",
+    "XGBoost with a ranking objective", "LightGBM using LambdaMART"."""
+    out: set[str] = set()
+    for s in sentences:
+        mentions = vocab().find("models", s.text)
+        for a, b in zip(mentions, mentions[1:], strict=False):
+            if _JOINED.match(s.text[a.end : b.start]) and {a.name, b.name} & chosen:
+                out |= {a.name, b.name}
+    return out
 
 
 def _named_parts(text: str) -> set[str]:
@@ -811,6 +846,7 @@ def _plainly_same(q: Quantity, rq: Quantity, subject: frozenset[str]) -> bool:
 
 
 # where a clause with its own subject begins, for reading a subset cue in its own clause
+_LAST_CLAUSE = re.compile(r"[,;:]|\bthen\b", re.I)
 _SUBSET_CLAUSE = re.compile(r"[;:—–]|,\s+(?:and|but|while|whereas|so)\s", re.I)
 
 

@@ -10,6 +10,7 @@ another cut-off has changed the claim, even though every number in it was said b
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from deepdive.figures import METRIC_AT, RANKING_METRICS
@@ -101,27 +102,36 @@ _FILLER = frozenset(
 )
 
 
-def _counted(sentence: str) -> list[tuple[float, frozenset[str]]]:
-    """Each number in ``sentence`` with the content words that say what it counts."""
-    out = []
-    for m in _COUNTED.finditer(sentence):
-        words = f"{m.group('lead') or ''} {m.group('tail') or ''}".lower().split()
-        key = frozenset(w for w in words if w not in _FILLER and len(w) > 2)
-        if key:
-            out.append((_counted_value(m), key))
-    return out
-
-
+# units say how much, not of what: "a 2-hour window" and "a 12-hour shift" count two things
+_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800}
+_UNIT_WORDS = frozenset([*_SECONDS, "month", "year", "percent", "min", "sec", "millisecond"])
 _TIMES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9}
 
 
-def _counted_value(m: re.Match[str]) -> float:
-    """The number as counted: "9 thousand" is 9,000."""
-    return _value(m.group("n")) * _TIMES.get((m.group("times") or "").lower(), 1.0)
+@dataclass(frozen=True)
+class _Counted:
+    said: float  # the number as counted: "9 thousand" is 9,000
+    amount: float  # a span of time in seconds: "24-hour" and "1-day" are one window
+    key: frozenset[str]  # the content words that say what it counts, units aside
+    text: str
 
 
-def _numbers(sentence: str) -> set[float]:
-    return {_counted_value(m) for m in _COUNTED.finditer(sentence)} - {-1.0}
+def _counted(sentence: str) -> list[_Counted]:
+    """Each number in ``sentence`` with what it counts."""
+    out = []
+    for m in _COUNTED.finditer(sentence):
+        said = _value(m.group("n")) * _TIMES.get((m.group("times") or "").lower(), 1.0)
+        words = [
+            w.removesuffix("s")
+            for w in f"{m.group('lead') or ''} {m.group('tail') or ''}".lower().split()
+        ]
+        key = frozenset(
+            w for w in words if w not in _FILLER and w not in _UNIT_WORDS and len(w) > 2
+        )
+        tail = (m.group("tail") or "").lower().split()
+        unit = tail[0].removesuffix("s") if tail else ""
+        out.append(_Counted(said, said * _SECONDS.get(unit, 1), key, m.group(0).strip()))
+    return out
 
 
 def condition_changed(overview: list[str], reply: list[str]) -> list[tuple[str, str, str, str]]:
@@ -131,30 +141,26 @@ def condition_changed(overview: list[str], reply: list[str]) -> list[tuple[str, 
     other number of the reply sentence is one the overview sentence gives."""
     out = []
     for r in reply:
-        r_nums = _numbers(r)
+        r_counted = _counted(r)
+        r_nums = {c.said for c in r_counted} - {-1.0}
         for o in overview:
-            o_nums = _numbers(o)
+            o_counted = _counted(o)
+            o_nums = {c.said for c in o_counted} - {-1.0}
             extra = r_nums - o_nums
             if not extra or len(r_nums & o_nums) < 2:
                 continue  # the same figures (a change's two sides, two values) read anew
             pairs = [
                 (a, b)
-                for a, key_a in _counted(r)
-                if a in extra
-                for b, key_b in _counted(o)
+                for a in r_counted
+                if a.said in extra and a.key
+                for b in o_counted
                 # a condition is said exactly: "about 5 minutes" for 5.1 is the same value
-                if b not in r_nums and key_a & key_b and abs(a - b) > 0.15 * max(a, b)
+                if b.said not in r_nums
+                and a.key & b.key
+                and abs(a.amount - b.amount) > 0.15 * max(a.amount, b.amount)
             ]
-            if {a for a, _ in pairs} == extra:
+            if {a.said for a, _ in pairs} == extra:
                 a, b = pairs[0]
-                out.append((o, _said(o, b), r, _said(r, a)))
+                out.append((o, b.text, r, a.text))
                 break
     return out
-
-
-def _said(sentence: str, value: float) -> str:
-    """The number ``value`` with what it counts, as ``sentence`` says it."""
-    for m in _COUNTED.finditer(sentence):
-        if _counted_value(m) == value:
-            return m.group(0).strip()
-    return str(value)

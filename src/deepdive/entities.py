@@ -241,16 +241,23 @@ def _before(sentence: Sentence, fig: Figure) -> str:
 _CLAUSE_START = re.compile(r"[;:]|\s[–—-]\s|,\s+(?:but|while|whereas|and)\b|\b(?:but|whereas)\b")
 
 
+# a clause opening on a phrase before its subject: "Compared with BM25 alone, ..."
+_LEAD_IN = re.compile(
+    r"\s*(?:compared|against|relative|versus|vs\.?|unlike|in|on|at|after|over|across|with|"
+    r"without|for|from|during|since|by|under|overall|offline|online|beyond|within)\b",
+    re.I,
+)
 _DANGLING = frozenset("the a an of as than to for in on at".split())
 
 
 def _figure_phrase(sentence: Sentence, fig: Figure) -> str:
     """The figure with the few words that say what moved ("cut false positives by a third")."""
-    before = _CLAUSE_START.split(sentence.text[: fig.start - sentence.start])[-1].split()[-5:]
-    # not the tail of a lead-in ("Compared with BM25 alone, NDCG went ..."): after its comma
-    # (a comma before a filler, "went up by, um, 12%", is no lead-in)
-    comma = max((i for i, w in enumerate(before[:-2]) if w.endswith(",")), default=-1)
-    if not any(w.lower().strip(",") in _LEAD_WORDS for w in before[comma + 1 : comma + 2]):
+    clause = _CLAUSE_START.split(sentence.text[: fig.start - sentence.start])[-1]
+    before = clause.split()[-5:]
+    # not the tail of a lead-in ("Compared with BM25 alone, NDCG went ..."): after its comma;
+    # not after the comma of an aside ("False alarms, the team's main complaint, fell ...")
+    if _LEAD_IN.match(clause):
+        comma = max((i for i, w in enumerate(before[:-2]) if w.endswith(",")), default=-1)
         before = before[comma + 1 :]
     while before and before[0].lower().strip(",") in _LEAD_WORDS:
         before = before[1:]

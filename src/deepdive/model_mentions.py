@@ -26,14 +26,25 @@ CHOICE_VERB = re.compile(
 )
 
 
-# a model named, then said to be the one used: "the random forest ranker we shipped"
-CHOSEN_AFTER = re.compile(
+_NAMED_THEN = (
     r"\s*(?:[\w-]+\s+)?(?:model|ranker|classifier|regressor|forecaster)?\s*(?:that\s+|which\s+)?"
     r"(?:we|i)(?:['’]ve|['’]d(?!\s+have\b))?\s+(?!never\b|almost\b|nearly\b|didn|did\s+not|not\b|never\b)(?:\w+\s+)?"
-    r"(?:shipped|deployed|used|chose|picked|kept|went\s+with|put\s+in(?:to)?\s+"
+)
+# a model named, then said to be the one used: "the random forest ranker we shipped"
+CHOSEN_AFTER = re.compile(
+    _NAMED_THEN + r"(?:shipped|deployed|chose|picked|kept|went\s+with|put\s+in(?:to)?\s+"
     r"production|ended\s+up\s+with)\b"
     # "LightGBM was our pick", "BERT, which went to production"
-    r"|\s*(?:was|is)\s+(?:our|my|the)\s+(?:final\s+)?(?:pick|choice|winner)\b",
+    r"|\s*(?:was|is)\s+(?:our|my|the)\s+(?:final\s+)?(?:pick|choice|winner)\b"
+    # "the XGBoost one is what we kept"
+    r"|\s*(?:[\w-]+\s+)?(?:is|was)\s+(?:what|the\s+one)\s+(?:we|i)\s+(?:\w+\s+)?(?:shipped|"
+    r"deployed|chose|picked|kept|went\s+with|ended\s+up\s+with)\b",
+    re.I,
+)
+# ... or merely used: "the gradient-boosted model we used, since ...", not "the k-means we used
+# for segmentation" or "the network we used as a comparison"
+USED_AFTER = re.compile(
+    _NAMED_THEN + r"used\b(?!\s+(?:for|as|to|in|on|with|during|while|when|before|after|at)\b)",
     re.I,
 )
 # "our XGBoost model takes ...": a model the speaker calls theirs

@@ -88,6 +88,7 @@ class PartClassifier:
                     self.named_weight[key] = self.cues[part][-1][0]
         # parts whose cues are also matched with intensifiers taken out ("never actually ...")
         self.read_through = frozenset(require(name, cfg, "read_through_intensifiers", list))
+        self.hindsight = compile_patterns(name, cfg, require(name, cfg, "hindsight_frames", list))
         w = require(name, cfg, "evidence_weights", dict)
         self.w = {k: require(name, w, k, float) for k in keys(w)}
         heads = require(name, cfg, "headings", dict)
@@ -267,8 +268,8 @@ class PartClassifier:
                 # "friends who tried it liked it", "the training loss converged" or "we plan
                 # to A/B test it" under a Results heading measure nothing about unseen data
                 scores["evaluation"] = min(scores["evaluation"], self.absent_below - 0.1)
-            if self.named_score(s, "reflection", "hindsight") and (
-                scores["reflection"] >= self.present_threshold
+            if scores["reflection"] >= self.present_threshold and self.hindsight.search(
+                delivery().strip_fillers(plain(s.text))
             ):
                 # "next time I'd correct for position bias in the click logs" is about the data
                 # and, by its frame, reflection too, however many data words it has

@@ -276,8 +276,12 @@ def read_frames(sentence: str) -> list[Frame]:
     for m in _COUNT.finditer(text):
         if "." in m.group("n") and not m.group("s"):
             continue  # "0.81 macro-F1", "2.5 points": a count is a whole number (or "1.2 million")
-        if _RATIO_AFTER.match(text, m.end("n")) or _EACH.search(text[m.end("n") : m.end() + 8]):
-            continue  # "1 loan in 13", "10,000 forms each": a rate, not how many there were
+        if (
+            _is_rate(text, m)
+            or _EACH_AFTER.match(text, m.end("n"))
+            or _EACH_BEFORE.search(text[max(0, m.start() - 30) : m.start()])
+        ):
+            continue  # "1 loan in 13", "10,000 forms each", "each checking 200": per unit
         noun = _counted_noun(m.group("w"), words)
         per_day = 1.0
         period = _PER_PERIOD.search(text, m.start(), m.end() + 20) if noun else None
@@ -301,9 +305,31 @@ def read_frames(sentence: str) -> list[Frame]:
 
 
 _YEAR_SAID = re.compile(r"(?<![\d,.])(?:19[5-9]\d|20[0-4]\d)(?![\d,.]\d)")
-_EACH = re.compile(r"\b(?:each|apiece)\b", re.I)
-# "1 loan in 13", "3 customers out of 40": a rate, not a count of loans
-_RATIO_AFTER = re.compile(r"\s*(?:[a-z-]+\s+)?(?:in|out\s+of)\s+(?:every\s+)?\d", re.I)
+# "10,000 forms each over three months" (not "four radiologists each re-read ...")
+_EACH_AFTER = re.compile(
+    r"\s*[\w-]+(?:\s+[\w-]+)?\s+(?:each|apiece)\b(?=\s*(?:[,.;)]|$|(?:over|in|per|a|an|the|for|"
+    r"during|across|from|by|on|at|to)\b))",
+    re.I,
+)
+# "three analysts, each checking about 200 loans"
+_EACH_BEFORE = re.compile(r"\beach\s+(?:[a-z-]+\s+){1,2}(?:about\s+|around\s+|roughly\s+)?$", re.I)
+# "1 loan in 13", "3 customers out of 40" (not "15,000 images in 4 weeks", "in 2023")
+_RATIO_AFTER = re.compile(
+    r"\s*(?:[a-z-]+\s+)?(?:in|out\s+of)\s+(?:every\s+)?(?P<whole>\d[\d,]*)\b(?![.,]?\d)"
+    r"(?!\s*(?:%|percent|ms|(?:second|minute|hour|day|week|month|quarter|year)s?\b))",
+    re.I,
+)
+
+
+def _is_rate(text: str, m: re.Match[str]) -> bool:
+    """Is the count ``m`` the first term of a rate ("1 loan in 13")?"""
+    r = _RATIO_AFTER.match(text, m.end("n"))
+    if not r:
+        return False
+    whole = _float(r.group("whole"))
+    return _float(m.group("n")) < whole and not _YEAR <= whole <= _YEAR + 200
+
+
 _OF_WHOLE = re.compile(
     r"\b(?:of|out\s+of)\s+(?:the|our|their|its|all|a|an)?\s*(?:total\s+)?$", re.I
 )

@@ -135,7 +135,8 @@ def load_model() -> Any:
 class _Models:
     """One model kept between recordings (loading it costs more than transcribing a short
     clip), used by one recording at a time, and replaced once it has sampled: after that its
-    workers' random draws no longer start from ``SEED``."""
+    workers' random draws no longer start from ``SEED``. Every window's decoding is watched,
+    including one sampled and then dropped as silence, which yields no segment."""
 
     def __init__(self) -> None:
         self.lock = threading.Lock()
@@ -143,7 +144,17 @@ class _Models:
 
     def get(self) -> Any:
         if self.model is None:
-            self.model = load_model()
+            model = load_model()
+            decode = model.generate_with_fallback  # faster-whisper's per-window decoding
+
+            def watched(*args: Any, **kwargs: Any) -> Any:
+                result = decode(*args, **kwargs)
+                if result[2] > 0:  # the temperature it was decoded at: it sampled
+                    self.sampled()
+                return result
+
+            model.generate_with_fallback = watched
+            self.model = model
         return self.model
 
     def sampled(self) -> None:
@@ -273,8 +284,6 @@ def _decode(
     words: list[Word] = []
     try:
         for segment in segments:
-            if segment.temperature > 0:  # a window re-decoded by sampling
-                models.sampled()
             for w in segment.words or []:
                 if w.word.strip():
                     words.append(Word(w.word, float(w.start), float(w.end)))

@@ -26,7 +26,14 @@ _CALENDAR = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Q[1-4])\b"
 )
-_CLAUSES = re.compile(r"[;,]\s*(?:(?:and|while|but|whereas)\s+)?|\s+(?:while|whereas)\s+|\.\s+")
+# the work itself, as what one spent time on: "I spent a month cleaning the labels"
+_DOING = (
+    r"building|cleaning|labell?ing|annotating|writing|designing|implementing|developing|"
+    r"training|tuning|setting\s+up|preparing|coding|collecting|curating|deploying"
+)
+_CLAUSES = re.compile(
+    r"[;,](?!\d)\s*(?:(?:and|while|but|whereas)\s+)?|\s+(?:while|whereas)\s+|\.\s+"
+)
 _WORD = re.compile(r"[A-Za-z][\w-]*")
 _DETERMINERS = frozenset("the our my a an one another".split())
 _PRONOUNS = frozenset("i we it this that they he she you one then so and but".split())
@@ -52,6 +59,7 @@ class _Rules:
     solo: re.Pattern[str]
     solo_set_aside: re.Pattern[str]
     who_did: re.Pattern[str]
+    named_after_role: re.Pattern[str]
 
 
 @cache
@@ -97,8 +105,8 @@ def _rules() -> _Rules:
         ),
         re.compile(
             rf"(?:\bI\s+(?:\w+\s+)?(?:{verbs}|set\s+up|took\s+care\s+of)|"
-            # "I spent my first months cleaning the labels"
-            r"\bI\s+spent\s+(?:[\w-]+\s+){1,5}?[a-z]+ing|"
+            # "I spent my first months cleaning the labels" (not "... reading the pipeline")
+            rf"\bI\s+spent\s+(?:[\w-]+\s+){{1,5}}?(?:{_DOING})|"
             # "my part was the events pipeline", "I was responsible for the features"
             r"\bmy\s+(?:part|job|piece|role|share)\s+(?:was|were|covered|included)(?!\s+not\b)|"
             r"\bI\s+was\s+(?:responsible|in\s+charge)\s+(?:for|of))\s+"
@@ -110,7 +118,10 @@ def _rules() -> _Rules:
         re.compile(shared, re.I),
         compile_patterns(FILE, cfg, require(FILE, cfg, "solo_claims", list)),
         re.compile(require(FILE, cfg, "solo_set_aside", str), re.I),
-        re.compile(rf",?\s+who\s+(?=(?:{verbs})\b)", re.I),
+        re.compile(rf",\s+who\s+(?=(?:{verbs})\b)", re.I),
+        re.compile(
+            rf"(?<=\w),\s+((?-i:[A-ZÀ-Þ][^\W\d_A-Z]+)),\s+(?:who\s+)?(?=(?:{verbs})\b)", re.I
+        ),
     )
 
 
@@ -133,8 +144,10 @@ def credits(sentences: list[Sentence]) -> list[Credit]:
     rules = _rules()
     out = []
     for s in sentences:
-        # "an analyst, Jen, who ran the pilot" says "Jen ran the pilot"
-        text = rules.who_did.sub(" ", _APPOSITIVE.sub(r"\1 ", s.text))
+        # "an analyst, Jen, who ran the pilot" says "Jen ran the pilot"; "our data engineer,
+        # Sam, built ..." says "our data engineer Sam built ..."
+        text = rules.named_after_role.sub(r" \1 ", _APPOSITIVE.sub(r"\1 ", s.text))
+        text = rules.who_did.sub(" ", text)
         for clause in _CLAUSES.split(text):
             shared = rules.credited_shared.match(clause)
             m = rules.credited.match(clause) or rules.credited_passive.match(clause) or shared
