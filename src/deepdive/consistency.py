@@ -17,6 +17,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
+from itertools import pairwise
 
 from deepdive.cut_offs import condition_changed, cut_off_changed, is_cut_off, other_cut_off
 from deepdive.datafiles import compile_patterns, keys, load_data, require
@@ -698,7 +699,7 @@ def _joined_models(sentences: list[Sentence], chosen: set[str]) -> set[str]:
     out: set[str] = set()
     for s in sentences:
         mentions = vocab().find("models", s.text)
-        for a, b in zip(mentions, mentions[1:], strict=False):
+        for a, b in pairwise(mentions):
             if _JOINED.match(s.text[a.end : b.start]) and {a.name, b.name} & chosen:
                 out |= {a.name, b.name}
     return out
