@@ -443,6 +443,25 @@ def test_counts_beside_each_or_a_span_and_recall_on_the_class_still_contradict(
     assert find_contradictions(overview, reply), reply
 
 
+@pytest.mark.parametrize(
+    ("reply", "contradicts"),
+    [
+        ("AUC went from 0.64 to 0.74 for thin-file applicants, about 12% of applications.", False),
+        ("Among self-employed applicants AUC went from 0.64 to 0.71.", False),
+        ("The 30 stores with the most promotions gained the most.", False),
+        # "could" of what was done is no supposition
+        ("With 3 analysts we could review every declined application.", True),
+        ("AUC went from 0.64 to 0.74 overall.", True),
+    ],
+)
+def test_subgroups_said_at_the_end_or_by_selection(reply: str, contradicts: bool) -> None:
+    overview = (
+        "AUC went from 0.64 to 0.78 overall on the 2022 test vintage. The pilot covered 120"
+        " stores, and we had 2 analysts reviewing declines."
+    )
+    assert bool(find_contradictions(overview, reply)) is contradicts, reply
+
+
 def test_a_what_if_or_a_bug_claims_nothing_in_its_whole_sentence() -> None:
     overview = (
         "The model had to answer within 50 milliseconds at p99, and it ran at 18 milliseconds."
