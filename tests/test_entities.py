@@ -79,6 +79,11 @@ def test_the_headline_figure_is_quoted_from_its_own_clause() -> None:
             "“click-through went from 0.21 to 0.26”",
         ),
         ("Churn, um, went down by, um, 12% that quarter.", "“went down by, um, 12%”"),
+        # an aside naming the subject is left out, the subject kept
+        (
+            "False alarms, the team's main complaint, fell by 40% after launch.",
+            "“false alarms fell by 40%”",
+        ),
     ],
 )
 def test_the_headline_figure_is_quoted_without_the_tail_of_a_lead_in(

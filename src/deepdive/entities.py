@@ -241,6 +241,9 @@ def _before(sentence: Sentence, fig: Figure) -> str:
 _CLAUSE_START = re.compile(r"[;:]|\s[–—-]\s|,\s+(?:but|while|whereas|and)\b|\b(?:but|whereas)\b")
 
 
+# an aside between commas naming what came before ("…, the team's main complaint, …"), not
+# a filler ("went down by, um, 12%")
+_ASIDE = re.compile(r",\s+(?:the|a|an|our|my|their|its|his|her)\s+[^,]{1,50},\s+", re.I)
 # a clause opening on a phrase before its subject: "Compared with BM25 alone, ..."
 _LEAD_IN = re.compile(
     r"\s*(?:compared|against|relative|versus|vs\.?|unlike|in|on|at|after|over|across|with|"
@@ -259,6 +262,8 @@ def _figure_phrase(sentence: Sentence, fig: Figure) -> str:
     if _LEAD_IN.match(clause):
         comma = max((i for i, w in enumerate(before[:-2]) if w.endswith(",")), default=-1)
         before = before[comma + 1 :]
+    else:  # "False alarms, the team's main complaint, fell by 40%": without the aside
+        before = _ASIDE.sub(" ", clause).split()[-5:]
     while before and before[0].lower().strip(",") in _LEAD_WORDS:
         before = before[1:]
     phrase = " ".join([*before, fig.text]).strip(" ,;:")
