@@ -20,6 +20,8 @@ def kinds(text: str) -> set[str]:
         # a unit kept apart, folds drawn at random, and a consequence that is no supposition
         ("We split the data by clinic, so test clinics were never seen in training.", {"by group"}),
         ("We split by label so both classes were balanced in train and test.", set()),
+        # saying that the split kept leakage out does not make it a leak
+        ("We used a random 80/20 split, and that kept leakage out of the test set.", {"at random"}),
         ("We split the data by the order timestamp for evaluation.", {"by time"}),
         ("We split by weeks for evaluation, training on the first 20.", {"by time"}),
         ("We split by calendar month for the test set.", {"by time"}),

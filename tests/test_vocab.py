@@ -41,6 +41,8 @@ def test_deep_learning_as_a_field_is_no_model(text: str) -> None:
         ("The turbines stream SCADA readings every ten minutes.", "sensor data"),
         ("Labels were parsed out of the radiology reports.", "health records"),
         ("Two pathologists reviewed every slide we kept.", "human annotations"),
+        ("Outcomes were read from the nurses' follow-up call notes.", "staff notes"),
+        ("Labels came from the supervisors' end-of-shift reports.", "staff notes"),
     ],
 )
 def test_data_sources_people_name(text: str, source: str) -> None:

@@ -257,3 +257,11 @@ def test_a_group_doing_something_is_no_teammate() -> None:
     assert (
         credits(split_sentences("Customers who cleaned their profiles got better matches.")) == []
     )
+
+
+def test_a_teammate_named_in_full_is_credited() -> None:
+    overview = "My teammate Lena Ortiz built the scoring service; I trained the model."
+    found = find_contradictions(
+        overview, "My part was the scoring service and the model.", "", strict=True
+    )
+    assert [c.kind for c in found] == ["ownership"]

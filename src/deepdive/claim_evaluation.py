@@ -96,6 +96,7 @@ REPLIES_5 = "drill_replies_5.yaml"
 REPLIES_6 = "drill_replies_6.yaml"
 PAIRS_2 = "contradiction_pairs_2.yaml"
 PAIRS_3 = "contradiction_pairs_3.yaml"
+PAIRS_4 = "contradiction_pairs_4.yaml"
 
 
 def _split(index: int) -> str:
@@ -219,6 +220,7 @@ def report(data_dir: Path, show_errors: bool = False) -> str:
         ("contradiction", "contradiction_pairs.yaml"),
         ("contradiction-2", PAIRS_2),
         ("contradiction-3", PAIRS_3),
+        ("contradiction-4", PAIRS_4),
     ):
         for split, tally in contradictions(data_dir / file).items():
             lines.append(tally.line(f"{name} {split}"))

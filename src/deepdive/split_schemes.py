@@ -22,7 +22,11 @@ from deepdive.sentences import Sentence
 
 FILE = "consistency.yaml"
 _NO_LEAK = re.compile(
-    r"\b(?:no|nothing|none)\b(?:\s+[\w-]+){0,4}?\s+(?:leaked|leaks|leaking|could\s+leak)\b", re.I
+    r"\b(?:no|nothing|none)\b(?:\s+[\w-]+){0,4}?\s+(?:leaked|leaks|leaking|could\s+leak)\b"
+    # "that kept leakage out", "to avoid leakage", "without any leakage"
+    r"|\b(?:kept|keeps|keep|keeping)\s+(?:\w+\s+){0,2}leak\w*\s+out\b"
+    r"|\b(?:avoid\w*|prevent\w*|without|no)\s+(?:any\s+)?(?:[\w-]+\s+)?leak\w*",
+    re.I,
 )
 
 

@@ -71,7 +71,7 @@ def _rules() -> _Rules:
     # a role, not a bare name: "built the dashboard with Streamlit" names a tool
     role = compile_patterns(FILE, cfg, subjects[:1]).pattern
     shared = require(FILE, cfg, "shared_credit", str)
-    name = r"(?:\s+(?-i:[A-ZÀ-Þ][^\W\d_A-Z]+))?"  # "my teammate Priya owned ..."
+    name = r"(?:\s+(?-i:[A-ZÀ-Þ][^\W\d_A-Z]+)){0,2}"  # "my teammate Priya (Nair) owned ..."
     # where they sit: "Raj from model risk ran ...", "Emma on the policy team set ..."
     team = r"(?:\s+(?:from|on|in)\s+(?:the\s+|our\s+)?[\w-]+(?:\s+[\w-]+){0,3}?)?"
     return _Rules(
