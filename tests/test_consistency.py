@@ -462,6 +462,20 @@ def test_subgroups_said_at_the_end_or_by_selection(reply: str, contradicts: bool
     assert bool(find_contradictions(overview, reply)) is contradicts, reply
 
 
+@pytest.mark.parametrize(
+    ("reply", "contradicts"),
+    [
+        ("The median time to merge rose by about seven hours.", True),
+        ("The median time to merge fell by about seven hours.", False),
+        ("The median time to merge dropped to 19 hours.", False),
+        ("Training took about seven hours on one GPU.", False),
+    ],
+)
+def test_a_span_moved_the_other_way_contradicts(reply: str, contradicts: bool) -> None:
+    overview = "It cut the median time for a pull request to merge from 26 hours to 19 hours."
+    assert bool(find_contradictions(overview, reply, strict=True)) is contradicts, reply
+
+
 def test_a_what_if_or_a_bug_claims_nothing_in_its_whole_sentence() -> None:
     overview = (
         "The model had to answer within 50 milliseconds at p99, and it ran at 18 milliseconds."

@@ -241,6 +241,8 @@ class ConsistencyReader:
                 # side: two levels, either of which a reply may state, not a change over time
                 return [("level_before", a), ("level_after", b)]
             out = [("level_after", b)]
+            if _TIME_WORD.search(low):
+                out.append(("shift", b - a))  # "from 26 hours to 19": 7 hours shorter
             if a:
                 out.append(("change", (b - a) / a * 100))
             if _PERCENT_SAID.search(low) or "point" in low:
@@ -267,7 +269,12 @@ class ConsistencyReader:
             return [("change", (ratio - 1) * 100)]
         if fig.kind == "duration":
             minutes = _quantity(low)
-            return [("minutes", minutes)] if minutes is not None else []
+            if minutes is None:
+                return []
+            # "rose by about seven hours" moves a span; "took" or "dropped to" seven hours is one
+            if direction and _BY_AMOUNT.search(text[:s]):
+                return [("shift", direction * minutes)]
+            return [("minutes", minutes)]
         if fig.kind == "points" and nums:
             return [("points", direction * nums[0] if direction else nums[0])]
         if fig.kind in ("percent", "metric") and nums:
@@ -788,7 +795,13 @@ def _as_said(original: list[Sentence], digits: list[Sentence]) -> dict[str, str]
     return {d.text: o.text for o, d in zip(original, digits, strict=True) if o.text != d.text}
 
 
-_PRIORITY = ("level", "minutes", "points", "change")
+_PRIORITY = ("level", "minutes", "shift", "points", "change")
+_BY_AMOUNT = re.compile(
+    r"\bby\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|some\s+)?$", re.I
+)
+_TIME_WORD = re.compile(
+    r"\b(?:ms|milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\b"
+)
 
 
 _HEDGE = re.compile(
@@ -908,7 +921,7 @@ def _gap(a: Quantity, b: Quantity) -> float:
 
 
 def _close(unit: str, va: float, vb: float) -> bool:
-    if unit == "change":
+    if unit in ("change", "shift"):
         if va * vb < 0:
             return False
         return abs(abs(va) - abs(vb)) <= max(1.5, 0.2 * max(abs(va), abs(vb)))
