@@ -476,6 +476,21 @@ def test_a_span_moved_the_other_way_contradicts(reply: str, contradicts: bool) -
     assert bool(find_contradictions(overview, reply, strict=True)) is contradicts, reply
 
 
+@pytest.mark.parametrize(
+    ("reply", "contradicts"),
+    [
+        ("Spam messages were about 30% of the data.", True),
+        # a what-if before a semicolon does not suppose the statement after it
+        ("With ten times the messages we'd need more GPUs; spam is about 30% of the data.", True),
+        ("Spam messages were about 12% of the total.", False),
+        ("With ten times the messages, spam would be about 30% of the data.", False),
+    ],
+)
+def test_a_share_of_the_whole_is_compared(reply: str, contradicts: bool) -> None:
+    overview = "We labelled 80,000 messages, and spam messages were 12% of the total."
+    assert bool(find_contradictions(overview, reply, strict=True)) is contradicts, reply
+
+
 def test_a_what_if_or_a_bug_claims_nothing_in_its_whole_sentence() -> None:
     overview = (
         "The model had to answer within 50 milliseconds at p99, and it ran at 18 milliseconds."

@@ -332,6 +332,7 @@ class ConsistencyReader:
             (o, r, f"The {names[0]} said “{a.text}” but the {names[1]} says “{b.text}”.")
             for o, a, r, b in share_conflicts(ov, rp)
             if not self.cut_to_subset(r)  # "fraud was 2% of the flagged ones": a part's share
+            and not not_a_claim(r, b.end)  # "with ten times the data, spam would be 30%"
         ]
         found += [
             (o, r, f"The {names[0]} reads those numbers at “{a}”; the {names[1]} says “{b}”.")

@@ -200,7 +200,9 @@ def not_a_claim(sentence: str, end: int | None = None) -> bool:
     scope = sentence
     if end is not None:
         brk = _CLAUSE_BREAK.search(sentence, end)
-        scope = sentence[: brk.start()] if brk else sentence
+        # from the statement the number is in: "...I'd rebalance; blocking comments are 30%"
+        start = sentence.rfind(";", 0, end) + 1
+        scope = sentence[start : brk.start()] if brk else sentence[start:]
     return bool(words.not_a_claim_before.search(scope))
 
 
@@ -238,6 +240,8 @@ def read_frames(sentence: str) -> list[Frame]:
         part = bool(words.part_of.search(after)) or (
             not whole and bool(words.part_of.search(before))
         )
+        if dim == "percent" and _OF_ALL.match(after):
+            part = False  # "18% of the total": a share of everything, not of a part
         bound = is_bound(text, m.start())  # met only by another bound ("within 50 ms")
         if dim == "period":  # how often *what* happens: the words right beside the period
             about = _anchors(words, text, m.start(), m.end())
@@ -330,6 +334,11 @@ def _is_rate(text: str, m: re.Match[str]) -> bool:
     return _float(m.group("n")) < whole and not _YEAR <= whole <= _YEAR + 200
 
 
+_OF_ALL = re.compile(
+    r"\s*of\s+(?:the\s+|all\s+|our\s+)?(?:total|data|dataset|whole|volume|traffic|corpus|"
+    r"population)\b",
+    re.I,
+)
 _OF_WHOLE = re.compile(
     r"\b(?:of|out\s+of)\s+(?:the|our|their|its|all|a|an)?\s*(?:total\s+)?$", re.I
 )
