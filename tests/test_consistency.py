@@ -807,3 +807,13 @@ def test_an_interval_that_is_no_confidence_interval_still_claims_its_change() ->
 
     assert read("After the fix, the alert interval dropped 60% in the first month.") == ["60%"]
     assert read("Revenue rose 6.2% (95% CI 3.9% to 8.5%).") == ["6.2%"]
+
+
+def test_a_share_of_the_whole_of_any_kind_is_compared() -> None:
+    overview = "We had 410,000 review comments. Blocking comments were 18% of the total."
+    assert find_contradictions(
+        overview, "Blocking comments are about 30% of the data.", strict=True
+    )
+    assert not find_contradictions(
+        overview, "Blocking comments are about 18% of the data.", strict=True
+    )
