@@ -817,3 +817,9 @@ def test_a_share_of_the_whole_of_any_kind_is_compared() -> None:
     assert not find_contradictions(
         overview, "Blocking comments are about 18% of the data.", strict=True
     )
+    # after a what-if, in a statement of its own, and with more said after it
+    reply = (
+        "With twice the comments I'd retrain weekly; blocking comments are about 30% of the"
+        " data, so I'd sample the rest down."
+    )
+    assert find_contradictions(overview, reply, strict=True)
