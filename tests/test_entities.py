@@ -259,3 +259,18 @@ def test_the_headline_is_what_the_project_changed_not_how_two_models_compared() 
     found = overview_entities(text)
     assert found["figure"] == "“saves per session rose 5%”"
     assert found["alternative"] == "deep & cross network"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        (
+            "At a clinic I built a model that cut missed appointments among new patients on the"
+            " reminder list from 19% to 12% in a pilot.",
+            "“cut missed appointments among new patients on the reminder list from 19% to 12%”",
+        ),
+        ("We cut false positives by a third.", "“cut false positives by a third”"),
+    ],
+)
+def test_a_result_is_quoted_from_the_verb_that_changed_it(text: str, figure: str) -> None:
+    assert overview_entities(text)["figure"] == figure

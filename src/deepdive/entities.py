@@ -241,6 +241,10 @@ def _before(sentence: Sentence, fig: Figure) -> str:
 _CLAUSE_START = re.compile(r"[;:]|\s[–—-]\s|,\s+(?:but|while|whereas|and)\b|\b(?:but|whereas)\b")
 
 
+_CHANGED = frozenset(
+    "cut cuts reduced reduces lowered raised increased improved boosted brought drove pushed "
+    "shrank halved doubled".split()
+)
 # an aside between commas naming what came before ("…, the team's main complaint, …"), not
 # a filler ("went down by, um, 12%")
 _ASIDE = re.compile(r",\s+(?:the|a|an|our|my|their|its|his|her)\s+[^,]{1,50},\s+", re.I)
@@ -256,14 +260,18 @@ _DANGLING = frozenset("the a an of as than to for in on at".split())
 def _figure_phrase(sentence: Sentence, fig: Figure) -> str:
     """The figure with the few words that say what moved ("cut false positives by a third")."""
     clause = _CLAUSE_START.split(sentence.text[: fig.start - sentence.start])[-1]
-    before = clause.split()[-5:]
+    words = clause.split()
     # not the tail of a lead-in ("Compared with BM25 alone, NDCG went ..."): after its comma;
-    # not after the comma of an aside ("False alarms, the team's main complaint, fell ...")
+    # not the aside between commas ("False alarms, the team's main complaint, fell by 40%")
     if _LEAD_IN.match(clause):
-        comma = max((i for i, w in enumerate(before[:-2]) if w.endswith(",")), default=-1)
-        before = before[comma + 1 :]
-    else:  # "False alarms, the team's main complaint, fell by 40%": without the aside
-        before = _ASIDE.sub(" ", clause).split()[-5:]
+        comma = max((i for i, w in enumerate(words[:-2]) if w.endswith(",")), default=-1)
+        words = words[comma + 1 :]
+    else:
+        words = _ASIDE.sub(" ", clause).split()
+    # what a verb of change acted on, whole: "cut the median time for a pull request to
+    # merge from 26 hours to 19", not "a pull request to merge from ..."
+    acted = [i for i, w in enumerate(words[-15:-1]) if w.lower() in _CHANGED]
+    before = words[-15:][acted[-1] :] if acted else words[-5:]
     while before and before[0].lower().strip(",") in _LEAD_WORDS:
         before = before[1:]
     phrase = " ".join([*before, fig.text]).strip(" ,;:")
