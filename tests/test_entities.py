@@ -274,3 +274,15 @@ def test_the_headline_is_what_the_project_changed_not_how_two_models_compared() 
 )
 def test_a_result_is_quoted_from_the_verb_that_changed_it(text: str, figure: str) -> None:
     assert overview_entities(text)["figure"] == figure
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # the answer's own words when they name the source, its kind otherwise
+        ("The labels were taken from the hospital's billing records.", "billing records"),
+        ("The comments were annotated by two senior reviewers.", "human annotations"),
+    ],
+)
+def test_a_data_source_is_asked_about_in_the_answers_words(text: str, source: str) -> None:
+    assert overview_entities(text)["source"] == source

@@ -81,7 +81,13 @@ def extract_entities(
         # a thing the answer names only to deny it ("nothing from the future leaked in", "no
         # missing values") is not something to ask about
         names = [
-            _as_said(m) if slot == "metric" else _issue_as_said(m) if slot == "issue" else m.name
+            _as_said(m)
+            if slot == "metric"
+            else _issue_as_said(m)
+            if slot == "issue"
+            else _source_as_said(m)
+            if slot == "source"
+            else m.name
             for s in sentences
             for m in v.find(kind, s.text)
             if not _DENIED.search(s.text[max(0, m.start - 60) : m.start])
@@ -169,6 +175,13 @@ def _issue_as_said(m: Mention) -> str:
 
 # difficulties whose kind is worth naming in a question
 _KINDED = frozenset({"bias", "drift", "shift"})
+
+
+def _source_as_said(m: Mention) -> str:
+    """A data source in the answer's own words when they name it ("billing records", "scan
+    logs"), else its kind ("annotated" is "human annotations")."""
+    said = " ".join(m.text.split())
+    return said.lower() if " " in said and said[-1:].lower() == "s" else m.name
 
 
 def _as_said(m: Mention) -> str:
