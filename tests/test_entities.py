@@ -51,6 +51,12 @@ def test_a_generic_mention_keeps_the_family_name(text: str, said: str | None) ->
             "tested it on 2 weeks of clicks.",
             None,
         ),
+        # features for a model are not the alternative: the model they feed is
+        (
+            "I fine-tuned DistilBERT; I rejected a TF-IDF logistic regression because it missed"
+            " questions.",
+            "logistic regression",
+        ),
         # the model set against the chosen one before a stage measured on its own
         (
             "BM25 fetches 100 passages and we shipped a cross-encoder to re-rank them. Compared"

@@ -4,6 +4,7 @@ headline figure and validation scheme — used to tailor follow-up questions."""
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from deepdive.figures import Figure
 from deepdive.sentences import Sentence
@@ -64,7 +65,10 @@ def extract_entities(
         # the other stages of one system ("embeddings retrieve, then LambdaMART ranks"): an
         # alternative is a family the answer compares or rules out
         compared = reader.compared_models(sentences, chosen)
-        others = [n for n in compared if not v.same_family(n, chosen) and n in counts]
+        feeding = _feeding(sentences)
+        others = [
+            n for n in compared if not v.same_family(n, chosen) and n in counts and n not in feeding
+        ]
         if others:
             out["alternative"] = others[0]
         for slot in ("model", "alternative"):
@@ -121,6 +125,22 @@ def extract_entities(
             ),
         )
         out["figure"] = _figure_phrase(sentences[fig.sentence], fig)
+    return out
+
+
+_FEEDS = re.compile(r"^\s*(?:\+|plus|features?(?:\s+(?:and|with|into|for|\+))?)?\s*$", re.I)
+
+
+def _feeding(sentences: list[Sentence]) -> set[str]:
+    """Models named right before another as its input ("a TF-IDF logistic regression",
+    "TF-IDF features with logistic regression"): a way of making features, not the
+    alternative."""
+    out: set[str] = set()
+    for s in sentences:
+        mentions = vocab().find("models", s.text)
+        for a, b in pairwise(mentions):
+            if a.name != b.name and _FEEDS.match(s.text[a.end : b.start]):
+                out.add(a.name)
     return out
 
 
