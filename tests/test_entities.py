@@ -53,8 +53,7 @@ def test_a_generic_mention_keeps_the_family_name(text: str, said: str | None) ->
         ),
         # features for a model are not the alternative: the model they feed is
         (
-            "I fine-tuned DistilBERT; I rejected a TF-IDF logistic regression because it missed"
-            " questions.",
+            "We compared a TF-IDF logistic regression with DistilBERT and shipped DistilBERT.",
             "logistic regression",
         ),
         # the model set against the chosen one before a stage measured on its own
