@@ -251,3 +251,30 @@ def test_followups_with_a_seed_lists_what_drill_with_that_seed_asks(
     args = ["drill", str(overview), "--replies", str(replies), "--seed", "5", "--json", "--no-save"]
     asked = json.loads(run(args, cli_env).stdout)
     assert [t["question"] for t in asked["turns"]] == planned[: len(asked["turns"])] and planned
+
+
+@pytest.mark.parametrize(("count", "said"), [(1, "unasked"), (20, "not used")])
+def test_replies_that_do_not_line_up_with_the_questions_get_a_note(
+    tmp_path: Path, cli_env: dict[str, str], count: int, said: str
+) -> None:
+    overview = tmp_path / "o.txt"
+    overview.write_text(ANSWER, encoding="utf-8")
+    replies = tmp_path / "r.txt"
+    replies.write_text("\n---\n".join(["It was a trade-off on latency."] * count), encoding="utf-8")
+    args = ["drill", str(overview), "--replies", str(replies), "--json", "--no-save"]
+    r = run(args, cli_env)
+    assert r.returncode == 0, r.stderr
+    assert said in r.stderr.decode() and "deepdive: note:" in r.stderr.decode()
+    json.loads(r.stdout)  # the record itself is untouched
+
+
+def test_replies_for_every_question_need_no_note(tmp_path: Path, cli_env: dict[str, str]) -> None:
+    overview = tmp_path / "o.txt"
+    overview.write_text(ANSWER, encoding="utf-8")
+    planned = json.loads(run(["followups", str(overview), "--seed", "2", "--json"], cli_env).stdout)
+    replies = tmp_path / "r.txt"
+    text = "\n---\n".join(["It was a trade-off on latency."] * len(planned["questions"]))
+    replies.write_text(text, encoding="utf-8")
+    args = ["drill", str(overview), "--replies", str(replies), "--seed", "2", "--json", "--no-save"]
+    r = run(args, cli_env)
+    assert r.returncode == 0 and b"note:" not in r.stderr, r.stderr

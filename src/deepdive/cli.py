@@ -515,7 +515,9 @@ def _drill(args: argparse.Namespace) -> int:
             raise InputError(f"{args.replies} has no replies (separate them with '---' lines)")
     session = DrillSession(overview, **options)  # type: ignore[arg-type]
     if replies is not None:
-        run_scripted(session, replies)
+        note = run_scripted(session, replies)
+        if note:
+            sys.stderr.write(f"deepdive: note: {note}\n")
         _save_drill(args, overview, session)
         if args.json:
             sys.stdout.write(drill_json(session) + "\n")

@@ -36,20 +36,34 @@ def split_replies(text: str) -> list[str]:
     return replies
 
 
-def run_scripted(session: DrillSession, replies: list[str]) -> None:
-    """Answer the planned questions in order; ``skip`` skips; stops when replies run out."""
-    for reply in replies:
+def run_scripted(session: DrillSession, replies: list[str]) -> str | None:
+    """Answer the planned questions in order; ``skip`` skips; stops when replies run out.
+    Returns a note when the replies and the questions do not line up (unused replies, or
+    questions left with no reply), for the user to see before anything is lost quietly."""
+    for n, reply in enumerate(replies):
         if session.done:
-            break
+            extra = len(replies) - n
+            return (
+                f"{len(session.plan)} questions were asked and {len(replies)} replies given; "
+                f"the last {extra} {'reply was' if extra == 1 else 'replies were'} not used"
+            )
         if reply.strip().lower() in ("skip", ""):
             session.skip()
         elif reply.strip().lower() == "quit":
-            break
+            return None
         else:
             try:
                 session.answer(reply)
             except InputError as exc:
                 raise InputError(f"reply {len(session.turns) + 1}: {exc}") from None
+    left = len(session.plan) - len(session.turns)
+    if left > 0:
+        return (
+            f"{len(session.plan)} questions were planned and {len(replies)} replies given; "
+            f"the drill stopped with {left} {'question' if left == 1 else 'questions'} unasked "
+            "(separate replies with '---' lines; 'skip' passes a question)"
+        )
+    return None
 
 
 def _label(family: str) -> str:
