@@ -214,3 +214,13 @@ def test_exports_to_a_bad_place_say_so_and_leave_nothing(
         assert r.returncode == 1, args
         assert "Traceback" not in r.stderr and "deepdive: cannot write" in r.stderr, r.stderr
     assert list(out.iterdir()) == [] and not (tmp_path / "out.tmp").exists()
+
+
+def test_history_list_shows_tags(cli_env: dict[str, str]) -> None:
+    run(["analyze", str(OVERVIEW), "--tag", "second-try", "--tag", "calm"], cli_env)
+    run(["analyze", str(OVERVIEW), "--project", "fraud"], cli_env)
+    lines = run(["history"], cli_env).stdout.splitlines()
+    assert lines[0].split()[-2:] == ["project", "tags"]
+    tagged = [line for line in lines if "#second-try" in line]
+    assert len(tagged) == 1 and "#calm" in tagged[0]
+    assert not any("#" in line for line in lines if "fraud" in line)

@@ -55,12 +55,15 @@ def cmd_list(store: Store, args: argparse.Namespace) -> int:
         sys.stdout.write("No attempts match. Run 'deepdive analyze FILE' to record one.\n")
         return 0
     sys.stdout.write(
-        f"{'id':>5}  {'when (UTC)':<16}  {'overall':>7}  {'words':>5}  {'drills':>6}  project\n"
+        f"{'id':>5}  {'when (UTC)':<16}  {'overall':>7}  {'words':>5}  {'drills':>6}  "
+        "project  tags\n"
     )
     for r in rows:
+        tags = " ".join(f"#{t}" for t in r.tags)
         sys.stdout.write(
             f"{r.id:>5}  {r.created_at:%Y-%m-%d %H:%M}  {r.scores['overall']:>7}  "
-            f"{r.words:>5}  {drilled.get(r.uid, 0) or '-':>6}  {r.project or '-'}\n"
+            f"{r.words:>5}  {drilled.get(r.uid, 0) or '-':>6}  {r.project or '-'}"
+            f"{'  ' + tags if tags else ''}\n"
         )
     return 0
 
