@@ -36,6 +36,7 @@ from deepdive.model_mentions import (
 )
 from deepdive.model_variants import Variant, size_said_after, variant
 from deepdive.quantity_frames import (
+    SECONDS,
     TIME_RATIO,
     Frame,
     frame_contradictions,
@@ -290,7 +291,9 @@ class ConsistencyReader:
         finder = figure_finder()
         out: list[Quantity] = []
         for i, s in enumerate(sentences):
-            for fig in finder.find(s.text, s.start, i):
+            figures = finder.find(s.text, s.start, i)
+            shares = rare_shares(s.text) if figures else []  # once per sentence with figures
+            for fig in figures:
                 if not_a_claim(s.text, fig.end - s.start) or is_bound(s.text, fig.start - s.start):
                     continue  # a number said to be wrong, a what-if or a bound claims nothing
                 if not (fig.result or fig.baseline_level) and fig.kind != "before_after":
@@ -303,7 +306,7 @@ class ConsistencyReader:
                     s.text[to : to + 25]
                 ):
                     continue  # "rose 6.2% (95% CI 3.9% to 8.5%)": the bounds claim no change
-                if any(sh.start <= at < sh.end for sh in rare_shares(s.text)):
+                if any(sh.start <= at < sh.end for sh in shares):
                     continue  # how rare a class is: compared as a class share, not as a level
                 readings = self._readings(fig, s)
                 if not readings:
@@ -800,9 +803,7 @@ _PRIORITY = ("level", "minutes", "shift", "points", "change")
 _BY_AMOUNT = re.compile(
     r"\bby\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|some\s+)?$", re.I
 )
-_TIME_WORD = re.compile(
-    r"\b(?:ms|milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\b"
-)
+_TIME_WORD = re.compile(rf"\b(?:{'|'.join(u for u in SECONDS if len(u) > 1)})s?\b")
 
 
 _HEDGE = re.compile(

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from deepdive.figures import METRIC_AT, RANKING_METRICS
+from deepdive.quantity_frames import SCALE, SECONDS
 
 # a whole number, as a cut-off is said ("NDCG at 10", "recall at 1,000")
 _WHOLE = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
@@ -103,9 +104,7 @@ _FILLER = frozenset(
 
 
 # units say how much, not of what: "a 2-hour window" and "a 12-hour shift" count two things
-_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800}
-_UNIT_WORDS = frozenset([*_SECONDS, "month", "year", "percent", "min", "sec", "millisecond"])
-_TIMES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9}
+_UNIT_WORDS = frozenset([*SECONDS, "percent"])
 
 
 @dataclass(frozen=True)
@@ -120,7 +119,7 @@ def _counted(sentence: str) -> list[_Counted]:
     """Each number in ``sentence`` with what it counts."""
     out = []
     for m in _COUNTED.finditer(sentence):
-        said = _value(m.group("n")) * _TIMES.get((m.group("times") or "").lower(), 1.0)
+        said = _value(m.group("n")) * SCALE.get((m.group("times") or "").lower(), 1.0)
         words = [
             w.removesuffix("s")
             for w in f"{m.group('lead') or ''} {m.group('tail') or ''}".lower().split()
@@ -130,7 +129,7 @@ def _counted(sentence: str) -> list[_Counted]:
         )
         tail = (m.group("tail") or "").lower().split()
         unit = tail[0].removesuffix("s") if tail else ""
-        out.append(_Counted(said, said * _SECONDS.get(unit, 1), key, m.group(0).strip()))
+        out.append(_Counted(said, said * SECONDS.get(unit, 1.0), key, m.group(0).strip()))
     return out
 
 
@@ -139,12 +138,12 @@ def condition_changed(overview: list[str], reply: list[str]) -> list[tuple[str, 
     2-hour window went from 64% to 83%" after the same figures "inside the 1-hour window"):
     (overview sentence, its condition as said, reply sentence, its condition as said). Every
     other number of the reply sentence is one the overview sentence gives."""
+    said = [(o, _counted(o)) for o in overview]
     out = []
     for r in reply:
         r_counted = _counted(r)
         r_nums = {c.said for c in r_counted} - {-1.0}
-        for o in overview:
-            o_counted = _counted(o)
+        for o, o_counted in said:
             o_nums = {c.said for c in o_counted} - {-1.0}
             extra = r_nums - o_nums
             if not extra or len(r_nums & o_nums) < 2:

@@ -23,8 +23,9 @@ from deepdive.datafiles import load_data, require
 from deepdive.meaning import stem
 
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
-_SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9}
-_TIME = {
+# a number's scale word, and the seconds in each unit of time (shared with deepdive.cut_offs)
+SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9}
+SECONDS = {
     "ms": 0.001, "millisecond": 0.001, "second": 1.0, "sec": 1.0, "s": 1.0, "minute": 60.0,
     "min": 60.0, "hour": 3600.0, "hr": 3600.0, "day": 86400.0, "week": 604800.0,
     "month": 2629800.0, "year": 31557600.0,
@@ -66,7 +67,7 @@ _PERIOD = re.compile(
     r"aggregates?|steps?)\b",
     re.I,
 )
-_PERIOD_UNIT = {**_TIME, "night": 86400.0, "quarter": 7889400.0}
+_PERIOD_UNIT = {**SECONDS, "night": 86400.0, "quarter": 7889400.0}
 _RANKED = re.compile(r"\b(?:top|first|best|rank(?:ed)?|at|@)\s*$", re.I)
 _PERCENT = re.compile(rf"\b(?P<n>{_NUM})\+?\s*(?:%|percent\b|per\s+cent\b)", re.I)
 _COUNT = re.compile(
@@ -250,7 +251,7 @@ def read_frames(sentence: str) -> list[Frame]:
     for m in _MONEY.finditer(text):
         n = m.group("a") or m.group("b") or m.group("c")
         scale = (m.group("sa") or m.group("sb") or "").lower()
-        value = _float(n) * _SCALE.get(scale, 1.0) * (0.01 if m.group("c") else 1.0)
+        value = _float(n) * SCALE.get(scale, 1.0) * (0.01 if m.group("c") else 1.0)
         add("money", value, "", m)
     for m in _SHARE_OF.finditer(text):
         k, n = _float(m.group("k")), _float(m.group("n"))
@@ -270,7 +271,7 @@ def read_frames(sentence: str) -> list[Frame]:
             add("period", (_float(count) if count else 1.0) * _PERIOD_UNIT[unit], "", m)
     for m in _TIMES.finditer(text):
         unit = m.group("u").lower().rstrip("s") or "s"
-        add("time", _float(m.group("n")) * _TIME.get(unit, _TIME.get(unit + "s", 1.0)), "", m)
+        add("time", _float(m.group("n")) * SECONDS.get(unit, SECONDS.get(unit + "s", 1.0)), "", m)
     for m in _PERCENT.finditer(text):
         add("percent", _float(m.group("n")), "", m)
     for m in (*_TEAM.finditer(text), *_OF_US.finditer(text)):
@@ -296,7 +297,7 @@ def read_frames(sentence: str) -> list[Frame]:
             scale = (m.group("s") or "").lower()
             # a rate is quoted with its period: "18,000 retained per quarter"
             shown = text[m.start() : period.end()] if period else ""
-            add("count", _float(m.group("n")) * _SCALE.get(scale, 1.0) * per_day, noun, m, shown)
+            add("count", _float(m.group("n")) * SCALE.get(scale, 1.0) * per_day, noun, m, shown)
     # a measurement beside a bound of its kind measures what the bound limits ("had to answer
     # within 50 ms at p99, and we ended up at about 18 ms": 18 ms is the p99 too)
     limits = [f for f in out if f.bound]
@@ -353,7 +354,7 @@ def _counted_noun(phrase: str, words: FrameWords) -> str:
         return "people"
     content: list[str] = []
     for w in said:
-        if w in words.not_counted or w in _TIME or w.rstrip("s") in _TIME:
+        if w in words.not_counted or w in SECONDS or w.rstrip("s") in SECONDS:
             break
         if w not in words.generic:
             content.append(w)
