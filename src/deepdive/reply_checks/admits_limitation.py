@@ -3,7 +3,9 @@
 What it checks:
     A concrete limitation, mistake or thing to do differently; a reply that says there were
     none fails. Asked for a weakness ("what would you change?"), a reply of substance names
-    one unless it denies there was any, turns to another subject or does not know.
+    one unless it denies there was any, only vouches for the work ("it's pretty robust",
+    "the choices held up well") with no shortcoming named, turns to another subject or does
+    not know.
 Why interviewers care:
     Honest reflection signals maturity; "there were no weaknesses" signals the opposite.
 Weak reply:
