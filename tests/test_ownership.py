@@ -137,6 +137,13 @@ def test_more_verdicts(text: str, expected: str) -> None:
         ("I worked on the feature store for the pricing model.", True),
         ("I led the project from the first prototype to launch.", True),
         ("I worked with the claims team and built the fraud rules.", True),
+        # phrasal verbs of a career or a contact
+        ("Early on I took part in a few forecasting competitions.", False),
+        ("After the bootcamp I took some time off to travel.", False),
+        ("That is how I got into computer vision.", False),
+        ("So I reached out to the professor who ran the lab.", False),
+        ("I took the raw exports and rebuilt the joins myself.", True),
+        ("I got the labels cleaned up with a second annotation pass.", True),
     ],
 )
 def test_an_i_claims_work_only_with_a_verb_of_doing_it(sentence: str, claims: bool) -> None:
@@ -269,3 +276,15 @@ def test_a_solo_claim_is_not_excused_by_a_team_in_the_same_sentence() -> None:
     # a team's work credited with what they did stays calibrated
     fair = "I trained the model myself; Priya built the data pipeline with me."
     assert verdict(fair) == "calibrated"
+
+
+def test_a_malformed_phrase_list_names_the_file_and_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    from deepdive import ownership
+    from deepdive.datafiles import DataFileError, load_data, parse_yaml
+
+    shipped = load_data("ownership.yaml")
+    text = "not_work_phrases:\n  - took part\n  - 3\n"
+    broken = {**shipped, **parse_yaml(text, "ownership.yaml")}
+    monkeypatch.setattr(ownership, "load_data", lambda _name: broken)
+    with pytest.raises(DataFileError, match=r"^ownership\.yaml:1: not_work_phrases"):
+        ownership.OwnershipReader()
