@@ -39,6 +39,23 @@ def test_a_generic_mention_keeps_the_family_name(text: str, said: str | None) ->
 
 
 @pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        # a name of its own for the thing is asked about in the answer's words
+        ("We retrieved passages with a bi-encoder trained on our own query logs.", "bi-encoder"),
+        ("Quantile regression gave the planners a range, not one number.", "quantile regression"),
+        ("A small re-ranker sorted the top 50 candidates.", "re-ranker"),
+        # a part or a form of the family name, or a phrase about using it, keeps the family
+        ("We mostly relied on neural networks for the images.", None),
+        ("Boosting worked best on the tabular features.", None),
+        ("With deep learning we could read the scans directly.", None),
+    ],
+)
+def test_a_model_is_asked_about_in_the_answer_s_own_words(text: str, said: str | None) -> None:
+    assert overview_entities(text).get("model_as_said") == said
+
+
+@pytest.mark.parametrize(
     ("text", "alternative"),
     [
         # stages of one system are not alternatives to each other

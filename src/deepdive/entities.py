@@ -169,11 +169,30 @@ def as_asked(entities: dict[str, str]) -> dict[str, str]:
 
 def _specific_name(m: Mention) -> str:
     """A model mention as said when it is a proper name ("LambdaMART", "BM25", "XGBoost": a
-    capital inside the word, or a digit), else its vocabulary name."""
+    capital inside the word, or a digit) or a name of its own for the thing ("bi-encoder" for
+    the family "two-tower model", "quantile regression", "re-ranker"); the vocabulary name when
+    the words said are only a part or a form of it ("boosting", "neural networks",
+    "gradient boosted", "rule-based") or carry a verb ("used deep learning")."""
     said = " ".join(m.text.split())
     if re.search(r"\d|[a-z][A-Z]|[A-Z]{2}", said) and len(said) <= 40:
         return said
+    words = said.lower().replace("-", " ").split()
+    if (
+        1 <= len(words) <= 4
+        and words[0] not in _NOT_A_NAME_START
+        and not words[-1].endswith(("ed", "based"))
+        and not _stems(words) <= _stems(m.name.lower().replace("-", " ").split())
+    ):
+        return said[0].lower() + said[1:] if said[1:2].islower() else said
     return m.name
+
+
+# words a model mention can start with that make it a phrase about using it, not its name
+_NOT_A_NAME_START = frozenset("with using used use uses applying apply applied a an the".split())
+
+
+def _stems(words: list[str]) -> set[str]:
+    return {w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words}
 
 
 def _issue_as_said(m: Mention) -> str:
