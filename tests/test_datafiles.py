@@ -89,3 +89,22 @@ def test_a_template_skipped_for_a_bad_fact_names_the_line(unless: str, error: st
     )
     with pytest.raises(DataFileError, match=error):
         _templates("followups.yaml", data, "why_model", "why_model")
+
+
+def test_a_template_asked_only_when_a_fact_holds_is_validated() -> None:
+    from deepdive.followups import _templates
+
+    def templates(when: str, then: str = "") -> None:
+        data = parse_yaml(
+            f"scale_10x:\n  - id: a\n    needs: []\n    when: {when}\n"
+            f"    question: Why?\n    because: Because.\n{then}",
+            "followups.yaml",
+        )
+        _templates("followups.yaml", data, "scale_10x", "scale_10x")
+
+    with pytest.raises(DataFileError, match=r"followups\.yaml:2: unknown fact 'nightly'"):
+        templates("[nightly]")
+    # a list cannot end with a question asked only for some answers
+    with pytest.raises(DataFileError, match=r"must end with a template that needs nothing"):
+        templates("[batch]")
+    templates("[batch]", "  - id: b\n    needs: []\n    question: How?\n    because: So.\n")

@@ -308,3 +308,48 @@ def test_a_result_is_quoted_from_the_verb_that_changed_it(text: str, figure: str
 )
 def test_a_data_source_is_asked_about_in_the_answers_words(text: str, source: str) -> None:
     assert overview_entities(text)["source"] == source
+
+
+@pytest.mark.parametrize(
+    ("text", "batch"),
+    [
+        (
+            "We score every account in a nightly batch job and the list goes to the sales team.",
+            True,
+        ),
+        (
+            "The forecast is refreshed every Monday for the planners, from a boosted model.",
+            True,
+        ),
+        # serving requests live, even with a nightly retrain, is no batch system
+        ("It scores each payment in real time, and we retrain it in a nightly batch job.", False),
+        ("The ranker answers every query within a 30 ms budget.", False),
+        ("We trained a random forest on the 2022 claims.", False),
+    ],
+)
+def test_a_batch_system_is_told_apart_from_a_live_one(text: str, batch: bool) -> None:
+    assert ("batch" in overview_entities(text)) is batch
+
+
+def test_a_batch_system_is_not_asked_about_latency_or_serving() -> None:
+    from deepdive.drill import plan_drill
+    from deepdive.engine import analyze
+
+    nightly = (
+        "Store managers were ordering fresh produce by gut feel and binning 9% of it. I built a "
+        "LightGBM forecast over three years of till data; it runs every night and the orders "
+        "for the next day come from it. Waste fell from 9% to 6% in a ten-week pilot."
+    )
+    live = nightly.replace(
+        "it runs every night and", "it answers each store's request in real time and"
+    )
+    for text, batch in ((nightly, True), (live, False)):
+        entities = overview_entities(text)
+        asked = [
+            q.question.lower()
+            for seed in range(12)
+            for q in plan_drill(analyze(text), entities, seed=seed, families=["scale_10x"])
+        ]
+        assert asked
+        assert any("latency" in q or "serving" in q for q in asked) is not batch
+        assert any("finish in its window" in q for q in asked) is batch

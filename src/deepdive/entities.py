@@ -4,8 +4,10 @@ headline figure and validation scheme — used to tailor follow-up questions."""
 from __future__ import annotations
 
 import re
+from functools import cache
 from itertools import pairwise
 
+from deepdive.datafiles import compile_patterns, load_data, require
 from deepdive.figures import Figure
 from deepdive.sentences import Sentence
 from deepdive.vocab import Mention, vocab
@@ -14,7 +16,9 @@ SLOTS = ("model", "alternative", "metric", "source", "issue", "figure", "validat
 # facts a question can be skipped for (``unless`` in data/followups.yaml): "gap" — the answer
 # gives a number for both the chosen model and its alternative, so how far apart they were
 # is already said
-FACTS = ("gap", "deep_model")  # deep_model: the chosen model is deep learning already
+# deep_model: the chosen model is deep learning already; batch: the answer's system scores in
+# batches (a nightly run, a weekly list) and says nothing of serving requests live
+FACTS = ("gap", "deep_model", "batch")
 # "<slot>_as_said": a model as the answer names it, when that is a specific name ("LambdaMART")
 # rather than its family ("learning to rank"); questions use it, checks keep the family name
 AS_SAID = "_as_said"
@@ -125,7 +129,23 @@ def extract_entities(
             ),
         )
         out["figure"] = _figure_phrase(sentences[fig.sentence], fig)
+    if _scores_in_batches(" ".join(s.text for s in sentences)):
+        out["batch"] = "yes"
     return out
+
+
+def _scores_in_batches(text: str) -> bool:
+    """Whether the answer's system scores in batches ("a nightly job", "a weekly list") and
+    says nothing of serving requests live (``serving`` in ``data/followups.yaml``)."""
+    return bool(_serving("batch").search(text)) and not _serving("live").search(text)
+
+
+@cache
+def _serving(kind: str) -> re.Pattern[str]:
+    name = "followups.yaml"
+    cfg = load_data(name)
+    serving = require(name, cfg, "serving", dict)
+    return compile_patterns(name, serving, require(name, serving, kind, list))
 
 
 _FEEDS = re.compile(r"^\s*(?:\+|plus|features?(?:\s+(?:and|with|into|for|\+))?)?\s*$", re.I)

@@ -27,10 +27,13 @@ class Template:
     question: str
     because: str
     unless: tuple[str, ...] = ()  # facts the answer states that make the question moot
+    when: tuple[str, ...] = ()  # facts the question fits only with ("batch": a batch system)
 
     def usable(self, entities: dict[str, str]) -> bool:
-        return all(n in entities for n in self.needs) and not any(
-            u in entities for u in self.unless
+        return (
+            all(n in entities for n in self.needs)
+            and not any(u in entities for u in self.unless)
+            and all(w in entities for w in self.when)
         )
 
     def fill(self, family: str, entities: dict[str, str]) -> Followup:
@@ -52,7 +55,8 @@ def _templates(name: str, node: object, key: str, family: str) -> list[Template]
             if slot not in SLOTS:
                 raise fail(name, item, f"unknown slot {slot!r}; known: {', '.join(SLOTS)}")
         unless = tuple(require(name, item, "unless", list)) if "unless" in item else ()
-        for fact in unless:
+        when = tuple(require(name, item, "when", list)) if "when" in item else ()
+        for fact in (*unless, *when):
             if fact not in FACTS:
                 raise fail(name, item, f"unknown fact {fact!r}; known: {', '.join(FACTS)}")
         t = Template(
@@ -62,6 +66,7 @@ def _templates(name: str, node: object, key: str, family: str) -> list[Template]
             require(name, item, "question", str),
             require(name, item, "because", str),
             unless,
+            when,
         )
         sample = dict.fromkeys(SLOTS, "x")
         try:
@@ -75,7 +80,7 @@ def _templates(name: str, node: object, key: str, family: str) -> list[Template]
                 name, item, f"template uses {sorted(used - set(needs))} without needing them"
             )
         out.append(t)
-    if not out or out[-1].needs:
+    if not out or out[-1].needs or out[-1].when:
         raise DataFileError(f"{name}: '{key}' must end with a template that needs nothing")
     return out
 
