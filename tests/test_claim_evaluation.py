@@ -125,6 +125,7 @@ def test_the_report_names_every_set() -> None:
         "reply-4 test all checks",
         "reply-5 test all checks",
         "reply-6 test all checks",
+        "reply-7 test all checks",
         "retell drift test",
         "retell-2 drift test",
         "practice test",
@@ -160,3 +161,15 @@ def test_the_third_reply_set_is_a_third_contradictions() -> None:
     replies = [r for o in _yaml("drill_replies_3.yaml")["overviews"] for r in o["replies"]]
     assert len(replies) >= 80
     assert sum(not r["gold"]["consistent"] for r in replies) >= 25
+
+
+@pytest.mark.parametrize(
+    ("split", "admits", "reason"),
+    [("dev", 0.95, 0.9), ("test", 0.6, 0.7)],
+)
+def test_weakness_reply_floor(split: str, admits: float, reason: float) -> None:
+    """Asked for a weakness, a dodge (a denial, vouching, someone else's problem) must not pass
+    as an admitted limitation: the seventh set is half dodges."""
+    checks = reply_checks(DATA / "drill_replies_7.yaml")[split]
+    assert checks["admits_limitation"].accuracy >= admits, checks["admits_limitation"].wrong
+    assert checks["gives_reason"].accuracy >= reason, checks["gives_reason"].wrong

@@ -48,6 +48,8 @@ def repeats_overview(text: str, sentences: tuple[object, ...]) -> bool:
     return False
 
 
+# "as I said, it finds ...": the overview told again
+_RETOLD = re.compile(r"\bas\s+i\s+(?:said|mentioned)\b|\blike\s+i\s+said\b", re.I)
 # the follow-up families that ask for a weakness or a change of course
 WEAKNESS_FAMILIES = frozenset({"hindsight", "probe:no_weakness", "probe:test_set_tuning"})
 
@@ -110,14 +112,54 @@ class ReplyContext:
         opening = self.sentences[:1]
         if opening and reply_phrases("denial_opening").search(opening[0].text):
             return [] if self.limitations() else list(opening)
-        return self._only_vouches()
+        return self._only_dodges()
 
-    def _only_vouches(self) -> list[Sentence]:
-        """Asked for a weakness, the sentences vouching for the work ("it's pretty robust",
-        "the choices held up well") when no sentence of the reply names a shortcoming."""
-        if self.family not in WEAKNESS_FAMILIES:
+    def _only_dodges(self) -> list[Sentence]:
+        """Asked for a weakness, the sentences that dodge it (:meth:`dodging`) when no sentence
+        of the reply names one."""
+        if self.family not in WEAKNESS_FAMILIES or self.weak_points():
             return []
-        vouching = self.matching("assurance")
-        if not vouching or self.matching("shortcoming") or self.limitations():
+        dodging = self.dodging()
+        if any(s not in dodging for s in self.limitations()):
             return []
-        return vouching
+        return dodging
+
+    def dodging(self) -> list[Sentence]:
+        """Sentences that answer a weakness question with something else: vouching for the
+        work with nothing short of it ("it's pretty robust", "it caught 58% against 31%, a big
+        step up"), someone else's problem ("the real problem was the IT department"), what
+        comes next, a limitation granted only in general ("like with any system"), or the
+        overview told again ("as I said, ...")."""
+        return [s for s in self.sentences if self._dodges(s)]
+
+    def _dodges(self, s: Sentence) -> bool:
+        if any(
+            reply_phrases(key).search(s.text)
+            for key in ("blame_elsewhere", "looking_ahead", "generic_concession")
+        ) or _RETOLD.search(s.text):
+            return True
+        return bool(reply_phrases("assurance").search(s.text)) and not reply_phrases(
+            "shortcoming"
+        ).search(s.text)
+
+    def weak_points(self) -> list[Sentence]:
+        """Sentences naming a shortcoming of the work ("we only had six keepers, so the model
+        is close to guessing") or, asked what they would change, a change of course ("I'd
+        involve the technicians much earlier"). None when the reply puts the weakness on
+        someone else or on what comes next: what it says after that is about them."""
+        if any(
+            reply_phrases(key).search(s.text)
+            for s in self.sentences
+            for key in ("blame_elsewhere", "looking_ahead", "generic_concession")
+        ):
+            return []
+        change = self.family == "hindsight"
+        return [
+            s
+            for s in self.sentences
+            if (
+                reply_phrases("shortcoming").search(s.text)
+                or (change and reply_phrases("change_of_course").search(s.text))
+            )
+            and not self._dodges(s)
+        ]

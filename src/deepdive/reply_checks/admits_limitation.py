@@ -2,10 +2,13 @@
 
 What it checks:
     A concrete limitation, mistake or thing to do differently; a reply that says there were
-    none fails. Asked for a weakness ("what would you change?"), a reply of substance names
-    one unless it denies there was any, only vouches for the work ("it's pretty robust",
-    "the choices held up well") with no shortcoming named, turns to another subject or does
-    not know.
+    none fails. Asked for a weakness ("what would you change?"), a sentence naming where the
+    work falls short ("we only had six keepers, so the model is close to guessing") or a
+    change of course ("I'd involve the technicians earlier") counts. A reply dodges when it
+    denies there was any, only vouches for the work ("it's pretty robust", "the agents trust
+    it now"), puts the problem on someone else ("the real problem was the IT department"),
+    turns to what comes next, grants limitations only in general ("no model is perfect"),
+    turns to another subject or does not know.
 Why interviewers care:
     Honest reflection signals maturity; "there were no weaknesses" signals the opposite.
 Weak reply:
@@ -43,9 +46,16 @@ def run(ctx: ReplyContext) -> tuple[bool, list[str]]:
     denials = ctx.denies_weakness()
     if denials:
         return False, [s.text for s in denials[:2]]
-    hits = ctx.limitations()
-    if not hits and ctx.family in _ASKS_FOR_WEAKNESS:
-        if ctx.matching("deflection") or ctx.matching("unknown"):
+    asked = ctx.family in _ASKS_FOR_WEAKNESS
+    if asked and ctx.matching("deflection"):
+        return False, []
+    dodging = set(ctx.dodging()) if asked else set()
+    hits = [s for s in ctx.limitations() if s not in dodging]
+    if not hits and asked:
+        hits = ctx.weak_points()
+        if hits:
+            return True, [s.text for s in hits[:2]]
+        if dodging or ctx.matching("unknown"):
             return False, []
         # a substantive sentence counts, but not one that retells the overview
         hits = [
