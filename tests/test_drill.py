@@ -337,3 +337,25 @@ def test_drilling_the_same_overview_again_adds_a_drill_not_an_attempt(
         timeout=60,
     )
     assert r.returncode == 0 and store.count_attempts() == 2
+
+
+def test_quitting_asks_to_prepare_the_question_left_on_screen() -> None:
+    import io
+
+    from rich.console import Console
+
+    from deepdive.drill_cli import run_interactive
+
+    session = DrillSession(OVERVIEW, seed=3)
+    shown = session.plan[1].question
+    out = io.StringIO()
+    run_interactive(
+        session,
+        io.BytesIO(b"We compared it with logistic regression because it was simpler.\n\nquit\n"),
+        Console(file=out, width=400),
+    )
+    text = out.getvalue()
+    left = len(session.plan) - 1
+    assert f"Asked 1, answered 1, skipped 0; {left} not reached." in text
+    assert f"Prepare an answer to: {shown}" in text
+    assert session.summary()["not_reached"] == left

@@ -171,6 +171,7 @@ class DrillSession:
         self.entities = overview_entities(overview_text)
         self.plan = plan_drill(self.analysis, self.entities, seed, families, max_questions)
         self.turns: list[Turn] = []
+        self.stopped_at: PlannedQuestion | None = None  # the question shown when they quit
 
     @property
     def done(self) -> bool:
@@ -194,6 +195,11 @@ class DrillSession:
         turn = Turn(asked, reply, run_reply_checks(ctx))
         self.turns.append(turn)
         return turn
+
+    def stop(self) -> None:
+        """End the session early: the question on screen was seen but not answered, so the
+        summary asks to prepare it, like a skipped one."""
+        self.stopped_at = self.current()
 
     def skip(self) -> Turn:
         asked = self.current()
@@ -223,12 +229,15 @@ class DrillSession:
         rehearse = [directions[k] for k in sorted(failures, key=lambda k: (-failures[k], k))][:2]
         # every skipped question comes back: it is the one the candidate had no answer for
         rehearse += [f"Prepare an answer to: {t.asked.question}" for t in self.turns if t.skipped]
+        if self.stopped_at is not None:
+            rehearse.append(f"Prepare an answer to: {self.stopped_at.question}")
         if not rehearse:
             rehearse = ["Keep answers to three sentences: claim, evidence, limitation."]
         return {
             "asked": len(self.turns),
             "answered": sum(not t.skipped for t in self.turns),
             "skipped": sum(t.skipped for t in self.turns),
+            "not_reached": len(self.plan) - len(self.turns),
             "families": families,
             "rehearse": rehearse,
         }
@@ -275,6 +284,7 @@ class DrillSession:
             PlannedQuestion(q["template"], q["family"], q["question"], q["because"])
             for q in state["plan"]
         ]
+        session.stopped_at = None
         by_template = {q.template: q for q in session.plan}
         session.turns = [
             Turn(

@@ -86,9 +86,10 @@ def print_turn(console: Console, turn: Turn) -> None:
 
 def print_summary(console: Console, summary: dict[str, Any]) -> None:
     console.print(Text("\nDrill summary", style="bold"))
+    left = summary.get("not_reached", 0)
     console.print(
         f"Asked {summary.get('asked', 0)}, answered {summary.get('answered', 0)}, "
-        f"skipped {summary.get('skipped', 0)}."
+        f"skipped {summary.get('skipped', 0)}" + (f"; {left} not reached." if left else ".")
     )
     for family, row in (summary.get("families") or {}).items():
         checks = (
@@ -174,10 +175,12 @@ def run_interactive(session: DrillSession, stream: IO[bytes], console: Console) 
             after_command = False
             reply, eof = read_reply(stream, console)
         if reply is None:
+            session.stop()  # Ctrl-D on an empty reply ends the drill, like quit
             break
         command = reply.strip().lower()
         after_command = command == "skip"
         if command == "quit":
+            session.stop()
             break
         if command in ("skip", ""):
             session.skip()
