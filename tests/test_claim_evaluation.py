@@ -126,6 +126,7 @@ def test_the_report_names_every_set() -> None:
         "reply-5 test all checks",
         "reply-6 test all checks",
         "reply-7 test all checks",
+        "reply-8 test all checks",
         "retell drift test",
         "retell-2 drift test",
         "practice test",
@@ -164,12 +165,17 @@ def test_the_third_reply_set_is_a_third_contradictions() -> None:
 
 
 @pytest.mark.parametrize(
-    ("split", "admits", "reason"),
-    [("dev", 0.95, 0.9), ("test", 0.6, 0.7)],
+    ("file", "split", "admits", "reason"),
+    [
+        ("drill_replies_7.yaml", "dev", 0.95, 0.9),
+        ("drill_replies_7.yaml", "test", 0.65, 0.75),
+        ("drill_replies_8.yaml", "dev", 0.9, 0.85),
+        ("drill_replies_8.yaml", "test", 0.5, 0.5),
+    ],
 )
-def test_weakness_reply_floor(split: str, admits: float, reason: float) -> None:
+def test_weakness_reply_floor(file: str, split: str, admits: float, reason: float) -> None:
     """Asked for a weakness, a dodge (a denial, vouching, someone else's problem) must not pass
-    as an admitted limitation: the seventh set is half dodges."""
-    checks = reply_checks(DATA / "drill_replies_7.yaml")[split]
+    as an admitted limitation: the seventh and eighth sets are half dodges."""
+    checks = reply_checks(DATA / file)[split]
     assert checks["admits_limitation"].accuracy >= admits, checks["admits_limitation"].wrong
     assert checks["gives_reason"].accuracy >= reason, checks["gives_reason"].wrong

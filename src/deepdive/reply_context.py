@@ -50,6 +50,7 @@ def repeats_overview(text: str, sentences: tuple[object, ...]) -> bool:
 
 # "as I said, it finds ...": the overview told again
 _RETOLD = re.compile(r"\bas\s+i\s+(?:said|mentioned)\b|\blike\s+i\s+said\b", re.I)
+_CONTRAST = re.compile(r"\b(?:but|except|although|though|however|apart\s+from)\b", re.I)
 # the follow-up families that ask for a weakness or a change of course
 WEAKNESS_FAMILIES = frozenset({"hindsight", "probe:no_weakness", "probe:test_set_tuning"})
 
@@ -120,7 +121,7 @@ class ReplyContext:
         if self.family not in WEAKNESS_FAMILIES or self.weak_points():
             return []
         dodging = self.dodging()
-        if any(s not in dodging for s in self.limitations()):
+        if not self.turns_away() and any(s not in dodging for s in self.limitations()):
             return []
         return dodging
 
@@ -138,20 +139,28 @@ class ReplyContext:
             for key in ("blame_elsewhere", "looking_ahead", "generic_concession")
         ) or _RETOLD.search(s.text):
             return True
+        denied = reply_phrases("denied_shortfall").search(s.text)
+        if denied and not _CONTRAST.search(s.text, denied.end()):
+            return True  # "it doesn't really break down"
         return bool(reply_phrases("assurance").search(s.text)) and not reply_phrases(
             "shortcoming"
         ).search(s.text)
+
+    def turns_away(self) -> bool:
+        """Whether the reply puts the weakness on someone else, on what comes next, or grants
+        one only in general: what it says around that is about them, not the work."""
+        return any(
+            reply_phrases(key).search(s.text)
+            for s in self.sentences
+            for key in ("blame_elsewhere", "looking_ahead", "generic_concession")
+        )
 
     def weak_points(self) -> list[Sentence]:
         """Sentences naming a shortcoming of the work ("we only had six keepers, so the model
         is close to guessing") or, asked what they would change, a change of course ("I'd
         involve the technicians much earlier"). None when the reply puts the weakness on
         someone else or on what comes next: what it says after that is about them."""
-        if any(
-            reply_phrases(key).search(s.text)
-            for s in self.sentences
-            for key in ("blame_elsewhere", "looking_ahead", "generic_concession")
-        ):
+        if self.turns_away():
             return []
         change = self.family == "hindsight"
         return [

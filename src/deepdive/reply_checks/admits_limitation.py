@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from deepdive.reply_context import ReplyContext, repeats_overview
+from deepdive.reply_context import ReplyContext, repeats_overview, reply_phrases
 
 ID = "admits_limitation"
 GOOD = "You named a real limitation."
@@ -38,6 +38,9 @@ def applies(ctx: ReplyContext) -> bool:
 _ASKS_FOR_WEAKNESS = frozenset({"hindsight", "probe:no_weakness", "probe:test_set_tuning"})
 
 
+BARE_UNKNOWN = 6  # words: an opening this short that says "I don't know" answers nothing
+# ("I didn't check calibration on the new stores" is a limitation, not a shrug)
+
 # "as I said, it finds ...": the overview told again
 _RETOLD = re.compile(r"\bas\s+i\s+(?:said|mentioned)\b|\blike\s+i\s+said\b", re.I)
 
@@ -47,8 +50,18 @@ def run(ctx: ReplyContext) -> tuple[bool, list[str]]:
     if denials:
         return False, [s.text for s in denials[:2]]
     asked = ctx.family in _ASKS_FOR_WEAKNESS
-    if asked and ctx.matching("deflection"):
-        return False, []
+    opening = ctx.sentences[:1]
+    if asked and (
+        ctx.matching("deflection")
+        or (
+            opening
+            and len(opening[0].text.split()) <= BARE_UNKNOWN
+            and reply_phrases("unknown").search(opening[0].text)
+        )
+    ):
+        return False, []  # another subject, or "Hmm, I'm not sure. I don't know really"
+    if asked and ctx.turns_away():
+        return False, [s.text for s in ctx.dodging()[:2]]
     dodging = set(ctx.dodging()) if asked else set()
     hits = [s for s in ctx.limitations() if s not in dodging]
     if not hits and asked:
