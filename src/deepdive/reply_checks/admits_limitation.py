@@ -25,7 +25,10 @@ from deepdive.reply_context import ReplyContext, repeats_overview, reply_phrases
 
 ID = "admits_limitation"
 GOOD = "You named a real limitation."
-MISSING = "No real limitation is named, or the reply says there were none."
+MISSING = (
+    "No real limitation of your own work is named (a denial, praise for the work or someone "
+    "else's problem does not count)."
+)
 DIRECTION = "Name one concrete weakness, why it exists, and what you would do about it."
 
 
