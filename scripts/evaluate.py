@@ -25,6 +25,7 @@ from deepdive.checks import CHECKS
 from deepdive.claim_evaluation import report as claim_report
 from deepdive.corpus import CorpusError, load_corpus
 from deepdive.evaluation import evaluate, format_report
+from deepdive.planted import measure_planted
 from deepdive.real_evaluation import (
     evaluate_real,
     evaluate_sentences,
@@ -39,6 +40,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "corpus" / "answers"
 WRITTEN = ROOT / "tests" / "corpus" / "concept_sentences"
 REAL_SENTENCE_LABELS = ROOT / "tests" / "realdev" / "sentence_labels.jsonl"
+PLANTED_3 = "planted_answers_3.yaml"  # sets 1 and 2 are exact regression tests, all read
 
 
 def search_report() -> str:
@@ -118,6 +120,10 @@ def main() -> int:
     print(search_report())
     print()
     print(claim_report(ROOT / "tests" / "data", show_errors=args.claim_errors))
+    print()
+    print("== whole answers with problems planted ==")
+    for split, tally in measure_planted(ROOT / "tests" / "data" / PLANTED_3, analyze).items():
+        print(tally.line(f"planted-3 {split}"))
     print()
     if args.no_real:
         return 0

@@ -212,3 +212,17 @@ def test_an_outcome_with_a_number_is_evaluation_evidence() -> None:
     assert part_classifier().is_present(labelled(text), "evaluation")
     training = "I tuned a churn model. The training accuracy went up by 20 percent after tuning."
     assert not part_classifier().is_present(labelled(training), "evaluation")
+
+
+@pytest.mark.parametrize(
+    ("heading", "part"),
+    [
+        ("## Limitations and next steps", "reflection"),
+        ("## Features & models", "data"),
+        ("## Results", "evaluation"),
+        ("## Thanks and credits", None),
+        ("## Data and everything else", None),
+    ],
+)
+def test_a_heading_naming_two_parts_goes_by_its_first(heading: str, part: str | None) -> None:
+    assert part_classifier().heading_part(heading) == part

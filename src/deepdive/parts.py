@@ -135,10 +135,15 @@ class PartClassifier:
         return next((p for p, pattern in self.question_parts if pattern.search(question)), None)
 
     def heading_part(self, text: str) -> str | None:
-        """The part a heading names ("## Data" -> data), if any."""
+        """The part a heading names ("## Data" -> data), if any; a heading naming two
+        ("## Limitations and next steps", "## Features and models") goes by its first."""
+        words = text.strip().strip("*_#:")
         for part, pattern in self.headings:
-            if pattern.match(text.strip().strip("*_#:")):
+            if pattern.match(words):
                 return part
+        halves = re.split(r"\s+(?:and|&)\s+", words, maxsplit=1)
+        if len(halves) == 2 and any(p.match(halves[1]) for _, p in self.headings):
+            return next((part for part, p in self.headings if p.match(halves[0])), None)
         return None
 
     def named_score(self, sentence: Sentence, part: str, name: str) -> float:

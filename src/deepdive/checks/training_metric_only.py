@@ -2,7 +2,9 @@
 
 What it flags:
     The only evidence the model worked is training accuracy or loss, or there is no
-    evaluation at all: no held-out metric, no validation scheme, no online or business check.
+    evaluation at all: no held-out metric, no validation scheme, no online or business check
+    (a model in use with nothing measured, "drivers have been running it since March", is
+    not a check).
 Why interviewers care:
     Training metrics say nothing about generalisation. Interviewers want the offline metric
     on held-out data, how it was validated, and the real-world outcome.
@@ -30,8 +32,13 @@ FIX = (
 def find(ctx: Context) -> tuple[int, ...] | None:
     training = set(ctx.matching("training_only"))
     validated = {i for i, _ in ctx.mentions("validation")}
+    # "drivers have been running it since March" says it is in use, not that it works
+    measured = {f.sentence for f in ctx.figures} | {i for i, _ in ctx.mentions("metrics")}
+    in_use_only = set(ctx.matching("shipped")) - measured - validated
     evaluation = [
-        i for i in ctx.part_sentences["evaluation"] if i not in training or i in validated
+        i
+        for i in ctx.part_sentences["evaluation"]
+        if (i not in training or i in validated) and i not in in_use_only
     ]
     if ctx.weakly_present["evaluation"] and evaluation:
         return None
