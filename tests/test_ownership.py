@@ -139,7 +139,7 @@ def test_more_verdicts(text: str, expected: str) -> None:
         ("I worked with the claims team and built the fraud rules.", True),
         # phrasal verbs of a career or a contact
         ("Early on I took part in a few forecasting competitions.", False),
-        ("After the bootcamp I took some time off to travel.", False),
+        ("After the bootcamp I took a few months off to travel.", False),
         ("That is how I got into computer vision.", False),
         ("So I reached out to the professor who ran the lab.", False),
         ("I took the raw exports and rebuilt the joins myself.", True),
@@ -283,8 +283,8 @@ def test_a_malformed_phrase_list_names_the_file_and_line(monkeypatch: pytest.Mon
     from deepdive.datafiles import DataFileError, load_data, parse_yaml
 
     shipped = load_data("ownership.yaml")
-    text = "not_work_phrases:\n  - took part\n  - 3\n"
+    text = "not_work_phrases:\n  - 'took\\s+part'\n  - 3\n"
     broken = {**shipped, **parse_yaml(text, "ownership.yaml")}
     monkeypatch.setattr(ownership, "load_data", lambda _name: broken)
-    with pytest.raises(DataFileError, match=r"^ownership\.yaml:1: not_work_phrases"):
+    with pytest.raises(DataFileError, match=r"^ownership\.yaml:\d+: pattern 3 must be"):
         ownership.OwnershipReader()

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from deepdive.datafiles import DataFileError, compile_patterns, load_data, require
+from deepdive.datafiles import compile_patterns, load_data, require
 from deepdive.sentences import Sentence
 
 _I = re.compile(r"(?<![\w'’])(?:i|i'm|i’m|i've|i’ve|i'd|i’d|i'll|i’ll)(?![\w'’])", re.I)
@@ -87,11 +87,7 @@ class OwnershipReader:
         self.not_work_past = set(require(name, cfg, "not_work_past", str).lower().split())
         self.between = set(require(name, cfg, "between_i_and_verb", str).lower().split())
         self.leading = set(require(name, cfg, "leading_verbs", str).lower().split())
-        phrases = require(name, cfg, "not_work_phrases", list)
-        if not all(isinstance(p, str) and p.split() for p in phrases):
-            line = cfg.get("__keylines__", {}).get("not_work_phrases", 0)
-            raise DataFileError(f"{name}:{line}: not_work_phrases: each entry must be words")
-        self.not_work_phrases = tuple(tuple(p.lower().split()) for p in phrases)
+        self.not_work_phrases = patterns("not_work_phrases")
         verbs = require(name, cfg, "name_credit_verbs", str).split()
         # "Lena designed", "Raj and Mei labelled", "Lena, our automation engineer, designed",
         # "Sam, on the data platform team, integrated". Verbs that also follow ordinary nouns
@@ -153,8 +149,8 @@ class OwnershipReader:
             for w in words[:6]
             if w not in self.between and not (_ADVERB.fullmatch(w) and w not in self.work_forms)
         ]
-        if any(tuple(head[: len(p)]) == p for p in self.not_work_phrases):
-            return False  # "I took part in ...", "I got into NLP", "I reached out to him"
+        if self.not_work_phrases.match(" ".join(head)):
+            return False  # "I took part in ...", "I got into speech", "I reached out to her"
         if head[:1] in (["went"], ["go"], ["going"]) and head[1:2] in (["through"], ["over"]):
             return True  # "I went through 500 misrouted tickets"
         while len(head) > 1 and head[0] in self.leading and head[1] == "to":
