@@ -168,8 +168,8 @@ def test_the_third_reply_set_is_a_third_contradictions() -> None:
     ("file", "split", "admits", "reason"),
     [
         ("drill_replies_7.yaml", "dev", 0.95, 0.9),
-        ("drill_replies_7.yaml", "test", 0.65, 0.75),
-        ("drill_replies_8.yaml", "dev", 0.9, 0.85),
+        ("drill_replies_7.yaml", "test", 0.6, 0.7),
+        ("drill_replies_8.yaml", "dev", 0.8, 0.8),
         ("drill_replies_8.yaml", "test", 0.5, 0.5),
     ],
 )

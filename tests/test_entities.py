@@ -324,6 +324,8 @@ def test_a_data_source_is_asked_about_in_the_answers_words(text: str, source: st
         # serving requests live, even with a nightly retrain, is no batch system
         ("It scores each payment in real time, and we retrain it in a nightly batch job.", False),
         ("The ranker answers every query within a 30 ms budget.", False),
+        # a weekly retrain says how often it learns, not how it serves
+        ("It scores each card payment; I set up the weekly retraining job.", False),
         ("We trained a random forest on the 2022 claims.", False),
     ],
 )

@@ -144,6 +144,9 @@ def test_more_verdicts(text: str, expected: str) -> None:
         ("So I reached out to the professor who ran the lab.", False),
         ("I took the raw exports and rebuilt the joins myself.", True),
         ("I got the labels cleaned up with a second annotation pass.", True),
+        # ... unless a piece of the work follows, or "off" is what the work took away
+        ("I reached out to the annotators and relabelled 2,000 examples with them.", True),
+        ("I took 20 minutes off the training time by caching the features.", True),
     ],
 )
 def test_an_i_claims_work_only_with_a_verb_of_doing_it(sentence: str, claims: bool) -> None:

@@ -237,7 +237,8 @@ class DrillSession:
             "asked": len(self.turns),
             "answered": sum(not t.skipped for t in self.turns),
             "skipped": sum(t.skipped for t in self.turns),
-            "not_reached": len(self.plan) - len(self.turns),
+            # planned questions never shown (the one on screen at a quit is to rehearse)
+            "not_reached": len(self.plan) - len(self.turns) - (self.stopped_at is not None),
             "families": families,
             "rehearse": rehearse,
         }

@@ -150,7 +150,12 @@ class OwnershipReader:
             if w not in self.between and not (_ADVERB.fullmatch(w) and w not in self.work_forms)
         ]
         if self.not_work_phrases.match(" ".join(head)):
-            return False  # "I took part in ...", "I got into speech", "I reached out to her"
+            # "I took part in ...", "I reached out to her" claim nothing, unless a piece of
+            # work follows ("I reached out to the annotators and relabelled 2,000 examples")
+            return not doing and any(
+                a in ("and", "then") and self._is_work(b, [], False)
+                for a, b in itertools.pairwise(words)
+            )
         if head[:1] in (["went"], ["go"], ["going"]) and head[1:2] in (["through"], ["over"]):
             return True  # "I went through 500 misrouted tickets"
         while len(head) > 1 and head[0] in self.leading and head[1] == "to":

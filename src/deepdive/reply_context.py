@@ -51,6 +51,23 @@ def repeats_overview(text: str, sentences: tuple[object, ...]) -> bool:
 # "as I said, it finds ...": the overview told again
 _RETOLD = re.compile(r"\bas\s+i\s+(?:said|mentioned)\b|\blike\s+i\s+said\b", re.I)
 _CONTRAST = re.compile(r"\b(?:but|except|although|though|however|apart\s+from)\b", re.I)
+# a word that turns what follows it around ("not robust", "less reliable", "isn't stable")
+_NEGATED = re.compile(
+    r"\b(?:not|never|less|hardly|barely|no\s+longer)\s+(?:\w+\s+)?$|n[\x27’]t\s+(?:\w+\s+)?$", re.I
+)
+# a sentence about the work itself: its model, data or predictions ("ours confuses ...")
+_OF_THE_WORK = re.compile(
+    r"\b(?:it|its|it[\x27’]s|ours|the\s+model|our\s+(?:model|data|labels?|features?|system|"
+    r"forecasts?|predictions?|classifier|detector|training|test|pipeline))\b",
+    re.I,
+)
+
+
+def _goes_on(text: str, start: int) -> bool:
+    """Whether ``text`` turns to a contrast or names a shortcoming after ``start``."""
+    return bool(_CONTRAST.search(text, start) or reply_phrases("shortcoming").search(text, start))
+
+
 # the follow-up families that ask for a weakness or a change of course
 WEAKNESS_FAMILIES = frozenset({"hindsight", "probe:no_weakness", "probe:test_set_tuning"})
 
@@ -134,26 +151,42 @@ class ReplyContext:
         return [s for s in self.sentences if self._dodges(s)]
 
     def _dodges(self, s: Sentence) -> bool:
-        if any(
-            reply_phrases(key).search(s.text)
-            for key in ("blame_elsewhere", "looking_ahead", "generic_concession")
-        ) or _RETOLD.search(s.text):
+        if self._turns_away(s) or _RETOLD.search(s.text):
             return True
         denied = reply_phrases("denied_shortfall").search(s.text)
-        if denied and not _CONTRAST.search(s.text, denied.end()):
-            return True  # "it doesn't really break down"
-        return bool(reply_phrases("assurance").search(s.text)) and not reply_phrases(
-            "shortcoming"
-        ).search(s.text)
+        if denied and not _goes_on(s.text, denied.end()):
+            return True  # "it doesn't really break down", not "... with X, it struggles with Y"
+        vouches = [
+            m
+            for m in reply_phrases("assurance").finditer(s.text)
+            if not _NEGATED.search(s.text[max(0, m.start() - 16) : m.start()])
+        ]  # "it's not robust to glare" names a weakness
+        if not vouches:
+            return False
+        rest = s.text
+        for m in vouches:  # "without a single failure" vouches; its "failure" is no shortcoming
+            rest = rest[: m.start()] + " " * (m.end() - m.start()) + rest[m.end() :]
+        return not reply_phrases("shortcoming").search(rest)
+
+    def _turns_away(self, s: Sentence) -> bool:
+        """The sentence puts the weakness on someone else, on what comes next or on every
+        system alike, and does not go on to the work's own ("every model struggles with rare
+        classes, but ours ...")."""
+        return any(
+            (m := reply_phrases(key).search(s.text)) and not _CONTRAST.search(s.text, m.end())
+            for key in ("blame_elsewhere", "looking_ahead", "generic_concession")
+        )
 
     def turns_away(self) -> bool:
         """Whether the reply puts the weakness on someone else, on what comes next, or grants
-        one only in general: what it says around that is about them, not the work."""
-        return any(
-            reply_phrases(key).search(s.text)
-            for s in self.sentences
-            for key in ("blame_elsewhere", "looking_ahead", "generic_concession")
-        )
+        one only in general, and names none of the work's own: what it says around that is
+        about them ("they were understaffed, so they couldn't get there in time")."""
+        return any(self._turns_away(s) for s in self.sentences) and not any(
+            _OF_THE_WORK.search(s.text)
+            and reply_phrases("shortcoming").search(_CONTRAST.sub(" ", s.text))
+            and not self._turns_away(s)
+            for s in self._weak(False)
+        )  # "... But it does what the planners need" names nothing short of the work
 
     def weak_points(self) -> list[Sentence]:
         """Sentences naming a shortcoming of the work ("we only had six keepers, so the model
@@ -162,11 +195,15 @@ class ReplyContext:
         someone else or on what comes next: what it says after that is about them."""
         if self.turns_away():
             return []
-        change = self.family == "hindsight"
+        return self._weak(True)
+
+    def _weak(self, change_too: bool) -> list[Sentence]:
+        change = change_too and self.family == "hindsight"
         return [
             s
             for s in self.sentences
-            if (
+            if not s.text.rstrip().endswith("?")  # "Weaknesses? ..." echoes the question
+            and (
                 reply_phrases("shortcoming").search(s.text)
                 or (change and reply_phrases("change_of_course").search(s.text))
             )

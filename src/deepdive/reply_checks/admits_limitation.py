@@ -60,6 +60,7 @@ def run(ctx: ReplyContext) -> tuple[bool, list[str]]:
             opening
             and len(opening[0].text.split()) <= BARE_UNKNOWN
             and reply_phrases("unknown").search(opening[0].text)
+            and not [s for s in ctx.weak_points() if s is not opening[0]]
         )
     ):
         return False, []  # another subject, or "Hmm, I'm not sure. I don't know really"
