@@ -304,6 +304,7 @@ def test_a_result_is_quoted_from_the_verb_that_changed_it(text: str, figure: str
         # the answer's own words when they name the source, its kind otherwise
         ("The labels were taken from the hospital's billing records.", "billing records"),
         ("The comments were annotated by two senior reviewers.", "human annotations"),
+        ("I built the forecast from three years of till data.", "till data"),
     ],
 )
 def test_a_data_source_is_asked_about_in_the_answers_words(text: str, source: str) -> None:

@@ -238,9 +238,10 @@ _KINDED = frozenset({"bias", "drift", "shift"})
 
 def _source_as_said(m: Mention) -> str:
     """A data source in the answer's own words when they name it ("billing records", "scan
-    logs"), else its kind ("annotated" is "human annotations")."""
+    logs", "till data"), else its kind ("annotated" is "human annotations")."""
     said = " ".join(m.text.split())
-    return said.lower() if " " in said and said[-1:].lower() == "s" else m.name
+    named = " " in said and (said[-1:].lower() == "s" or said.lower().endswith(" data"))
+    return said.lower() if named else m.name
 
 
 def _as_said(m: Mention) -> str:
