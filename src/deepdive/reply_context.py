@@ -4,20 +4,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
 
+from deepdive import dodges
 from deepdive.analysis import Analysis, Followup
-from deepdive.datafiles import compile_patterns, load_data, require
 from deepdive.denials import denies_weakness
 from deepdive.figures import Figure, figure_finder
+from deepdive.reply_phrases import reply_phrases
 from deepdive.sentences import Sentence, split_sentences
 
-
-@cache
-def reply_phrases(key: str) -> re.Pattern[str]:
-    """A phrase list from ``data/replies.yaml`` compiled into one pattern."""
-    cfg = load_data("replies.yaml")
-    return compile_patterns("replies.yaml", cfg, require("replies.yaml", cfg, key, list))
+__all__ = ["ReplyContext", "content_words", "repeats_overview", "reply_phrases"]
 
 
 _WORD = re.compile(r"[a-z][a-z0-9/-]+", re.I)
@@ -46,30 +41,6 @@ def repeats_overview(text: str, sentences: tuple[object, ...]) -> bool:
         if other and len(words & other) / len(words | other) >= 0.6:
             return True
     return False
-
-
-# "as I said, it finds ...": the overview told again
-_RETOLD = re.compile(r"\bas\s+i\s+(?:said|mentioned)\b|\blike\s+i\s+said\b", re.I)
-_CONTRAST = re.compile(r"\b(?:but|except|although|though|however|apart\s+from)\b", re.I)
-# a word that turns what follows it around ("not robust", "less reliable", "isn't stable")
-_NEGATED = re.compile(
-    r"\b(?:not|never|less|hardly|barely|no\s+longer)\s+(?:\w+\s+)?$|n[\x27’]t\s+(?:\w+\s+)?$", re.I
-)
-# a sentence about the work itself: its model, data or predictions ("ours confuses ...")
-_OF_THE_WORK = re.compile(
-    r"\b(?:it|its|it[\x27’]s|ours|the\s+model|our\s+(?:model|data|labels?|features?|system|"
-    r"forecasts?|predictions?|classifier|detector|training|test|pipeline))\b",
-    re.I,
-)
-
-
-def _goes_on(text: str, start: int) -> bool:
-    """Whether ``text`` turns to a contrast or names a shortcoming after ``start``."""
-    return bool(_CONTRAST.search(text, start) or reply_phrases("shortcoming").search(text, start))
-
-
-# the follow-up families that ask for a weakness or a change of course
-WEAKNESS_FAMILIES = frozenset({"hindsight", "probe:no_weakness", "probe:test_set_tuning"})
 
 
 @dataclass(frozen=True)
@@ -133,9 +104,9 @@ class ReplyContext:
         return self._only_dodges()
 
     def _only_dodges(self) -> list[Sentence]:
-        """Asked for a weakness, the sentences that dodge it (:meth:`dodging`) when no sentence
-        of the reply names one."""
-        if self.family not in WEAKNESS_FAMILIES or self.weak_points():
+        """Asked for a weakness, the sentences that dodge it (:mod:`deepdive.dodges`) when no
+        sentence of the reply names one."""
+        if self.family not in dodges.WEAKNESS_FAMILIES or self.weak_points():
             return []
         dodging = self.dodging()
         if not self.turns_away() and any(s not in dodging for s in self.limitations()):
@@ -143,69 +114,15 @@ class ReplyContext:
         return dodging
 
     def dodging(self) -> list[Sentence]:
-        """Sentences that answer a weakness question with something else: vouching for the
-        work with nothing short of it ("it's pretty robust", "it caught 58% against 31%, a big
-        step up"), someone else's problem ("the real problem was the IT department"), what
-        comes next, a limitation granted only in general ("like with any system"), or the
-        overview told again ("as I said, ...")."""
-        return [s for s in self.sentences if self._dodges(s)]
-
-    def _dodges(self, s: Sentence) -> bool:
-        if self._turns_away(s) or _RETOLD.search(s.text):
-            return True
-        denied = reply_phrases("denied_shortfall").search(s.text)
-        if denied and not _goes_on(s.text, denied.end()):
-            return True  # "it doesn't really break down", not "... with X, it struggles with Y"
-        vouches = [
-            m
-            for m in reply_phrases("assurance").finditer(s.text)
-            if not _NEGATED.search(s.text[max(0, m.start() - 16) : m.start()])
-        ]  # "it's not robust to glare" names a weakness
-        if not vouches:
-            return False
-        rest = s.text
-        for m in vouches:  # "without a single failure" vouches; its "failure" is no shortcoming
-            rest = rest[: m.start()] + " " * (m.end() - m.start()) + rest[m.end() :]
-        return not reply_phrases("shortcoming").search(rest)
-
-    def _turns_away(self, s: Sentence) -> bool:
-        """The sentence puts the weakness on someone else, on what comes next or on every
-        system alike, and does not go on to the work's own ("every model struggles with rare
-        classes, but ours ...")."""
-        return any(
-            (m := reply_phrases(key).search(s.text)) and not _CONTRAST.search(s.text, m.end())
-            for key in ("blame_elsewhere", "looking_ahead", "generic_concession")
-        )
+        """Sentences that answer a weakness question with something else."""
+        return [s for s in self.sentences if dodges.dodges(s.text)]
 
     def turns_away(self) -> bool:
-        """Whether the reply puts the weakness on someone else, on what comes next, or grants
-        one only in general, and names none of the work's own: what it says around that is
-        about them ("they were understaffed, so they couldn't get there in time")."""
-        return any(self._turns_away(s) for s in self.sentences) and not any(
-            _OF_THE_WORK.search(s.text)
-            and reply_phrases("shortcoming").search(_CONTRAST.sub(" ", s.text))
-            and not self._turns_away(s)
-            for s in self._weak(False)
-        )  # "... But it does what the planners need" names nothing short of the work
+        """Whether the reply puts the weakness on someone else, on what comes next or on every
+        system alike, and names none of the work's own."""
+        return dodges.reply_turns_away(self.sentences)
 
     def weak_points(self) -> list[Sentence]:
-        """Sentences naming a shortcoming of the work ("we only had six keepers, so the model
-        is close to guessing") or, asked what they would change, a change of course ("I'd
-        involve the technicians much earlier"). None when the reply puts the weakness on
-        someone else or on what comes next: what it says after that is about them."""
-        if self.turns_away():
-            return []
-        return self._weak(True)
-
-    def _weak(self, change_too: bool) -> list[Sentence]:
-        change = change_too and self.family == "hindsight"
-        return [
-            s
-            for s in self.sentences
-            if not s.text.rstrip().endswith("?")  # "Weaknesses? ..." echoes the question
-            and (
-                reply_phrases("shortcoming").search(s.text)
-                or (change and reply_phrases("change_of_course").search(s.text))
-            )
-            and not self._dodges(s)
-        ]
+        """Sentences naming a shortfall of the work, or a change of course when asked what
+        they would change (:func:`deepdive.dodges.weak_points`)."""
+        return dodges.weak_points(self.sentences, self.family)

@@ -19,8 +19,7 @@ Stronger reply:
 
 from __future__ import annotations
 
-import re
-
+from deepdive.dodges import RETOLD, WEAKNESS_FAMILIES
 from deepdive.reply_context import ReplyContext, repeats_overview, reply_phrases
 
 ID = "admits_limitation"
@@ -36,23 +35,15 @@ def applies(ctx: ReplyContext) -> bool:
     return ctx.words() > 0
 
 
-# Questions that ask for a weakness: a substantive reply to them names one unless it denies,
-# deflects or does not know.
-_ASKS_FOR_WEAKNESS = frozenset({"hindsight", "probe:no_weakness", "probe:test_set_tuning"})
-
-
 BARE_UNKNOWN = 6  # words: an opening this short that says "I don't know" answers nothing
 # ("I didn't check calibration on the new stores" is a limitation, not a shrug)
-
-# "as I said, it finds ...": the overview told again
-_RETOLD = re.compile(r"\bas\s+i\s+(?:said|mentioned)\b|\blike\s+i\s+said\b", re.I)
 
 
 def run(ctx: ReplyContext) -> tuple[bool, list[str]]:
     denials = ctx.denies_weakness()
     if denials:
         return False, [s.text for s in denials[:2]]
-    asked = ctx.family in _ASKS_FOR_WEAKNESS
+    asked = ctx.family in WEAKNESS_FAMILIES
     opening = ctx.sentences[:1]
     if asked and (
         ctx.matching("deflection")
@@ -79,7 +70,7 @@ def run(ctx: ReplyContext) -> tuple[bool, list[str]]:
             s
             for s in ctx.sentences
             if len(s.text.split()) >= 3
-            and not _RETOLD.search(s.text)
+            and not RETOLD.search(s.text)
             and not repeats_overview(s.text, ctx.overview.sentences)
         ][:1]
         if ctx.words() < 6:
