@@ -127,6 +127,7 @@ def test_the_report_names_every_set() -> None:
         "reply-6 test all checks",
         "reply-7 test all checks",
         "reply-8 test all checks",
+        "reply-9 test all checks",
         "retell drift test",
         "retell-2 drift test",
         "practice test",
@@ -171,6 +172,8 @@ def test_the_third_reply_set_is_a_third_contradictions() -> None:
         ("drill_replies_7.yaml", "test", 0.6, 0.7),
         ("drill_replies_8.yaml", "dev", 0.8, 0.8),
         ("drill_replies_8.yaml", "test", 0.5, 0.5),
+        ("drill_replies_9.yaml", "dev", 0.55, 0.45),
+        ("drill_replies_9.yaml", "test", 0.6, 0.4),
     ],
 )
 def test_weakness_reply_floor(file: str, split: str, admits: float, reason: float) -> None:

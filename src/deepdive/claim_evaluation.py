@@ -12,7 +12,8 @@ Labelled sets, written blind by helper sessions before the code ran on them, liv
 * ``drill_replies_2.yaml`` — a second reply set, rich in new numbers that are not contradictions;
   ``drill_replies_3.yaml`` and ``_4`` two more, in other domains; ``drill_replies_5.yaml``
   and ``_6`` marked for consistency only (96 replies each, 41 contradicting, across kinds);
-  ``drill_replies_7.yaml`` and ``_8`` replies to weakness questions only, half of them dodges;
+  ``drill_replies_7.yaml``, ``_8`` and ``_9`` replies to weakness questions only, half of them
+  dodges;
 * ``practice_answers.yaml`` — answers to bank questions, each key point covered / missed / wrong;
   ``practice_answers_2.yaml`` a second such set, written later with more wrong claims.
 
@@ -97,6 +98,7 @@ REPLIES_5 = "drill_replies_5.yaml"
 REPLIES_6 = "drill_replies_6.yaml"
 REPLIES_7 = "drill_replies_7.yaml"
 REPLIES_8 = "drill_replies_8.yaml"
+REPLIES_9 = "drill_replies_9.yaml"
 PAIRS_2 = "contradiction_pairs_2.yaml"
 PAIRS_3 = "contradiction_pairs_3.yaml"
 PAIRS_4 = "contradiction_pairs_4.yaml"
@@ -237,6 +239,7 @@ def report(data_dir: Path, show_errors: bool = False) -> str:
         ("reply-6", REPLIES_6),
         ("reply-7", REPLIES_7),
         ("reply-8", REPLIES_8),
+        ("reply-9", REPLIES_9),
     ):
         for split, checks in reply_checks(data_dir / file).items():
             total = Tally()
