@@ -32,7 +32,7 @@ _LIGHT = frozenset(
 _ASKS_FOR_WEAKNESS = frozenset({"hindsight", "probe:no_weakness"})
 
 ID = "gives_reason"
-GOOD = "You gave a reason for the choice."
+GOOD = "You explained why."
 MISSING = "You said what you did but not why."
 DIRECTION = 'Add the reason: "…because …", and name the trade-off you accepted.'
 
