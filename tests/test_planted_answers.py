@@ -25,6 +25,7 @@ import yaml
 
 from deepdive import analyze
 from deepdive.analysis import Analysis
+from deepdive.planted import case_problems
 
 DATA = Path(__file__).parent / "data"
 FILES = ("planted_answers.yaml", "planted_answers_2.yaml")
@@ -74,13 +75,7 @@ def analysis_of(case_id: str) -> Analysis:
 
 
 def problems(case: dict[str, Any]) -> set[str]:
-    analysis = analysis_of(case["id"])
-    fired = set(analysis.finding_ids())
-    out = {f"finding:{f}" for f in case.get("expect_fires", []) if f not in fired}
-    out |= {f"finding:{f}" for f in case.get("expect_silent", []) if f in fired}
-    if analysis.ownership.verdict != case["ownership"]:
-        out.add("ownership")
-    return out
+    return case_problems(case, analysis_of(case["id"]))
 
 
 @pytest.mark.parametrize("case", cases(), ids=lambda c: c["id"])

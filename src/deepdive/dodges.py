@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from deepdive.reply_phrases import reply_phrases
 from deepdive.sentences import Sentence
@@ -46,8 +47,10 @@ _OF_THE_WORK = re.compile(
 _TURNS = ("blame_elsewhere", "looking_ahead", "generic_concession")
 
 
+@lru_cache(maxsize=4096)
 def dodges(text: str) -> bool:
-    """Whether one reply sentence answers a weakness question with something else."""
+    """Whether one reply sentence answers a weakness question with something else (read once
+    per sentence: the reply's checks ask it again and again)."""
     if turns_away(text) or RETOLD.search(text):
         return True
     denied = reply_phrases("denied_shortfall").search(text)
@@ -66,6 +69,7 @@ def dodges(text: str) -> bool:
     return not reply_phrases("shortcoming").search(rest)
 
 
+@lru_cache(maxsize=4096)
 def turns_away(text: str) -> bool:
     """Whether one sentence puts the weakness on someone else, on what comes next or on every
     system alike, without going on to the work's own ("every model struggles with rare

@@ -152,10 +152,7 @@ class OwnershipReader:
         if self.not_work_phrases.match(" ".join(head)):
             # "I took part in ...", "I reached out to her" claim nothing, unless a piece of
             # work follows ("I reached out to the annotators and relabelled 2,000 examples")
-            return not doing and any(
-                a in ("and", "then") and self._is_work(b, [], False)
-                for a, b in itertools.pairwise(words)
-            )
+            return not doing and self._work_follows(words)
         if head[:1] in (["went"], ["go"], ["going"]) and head[1:2] in (["through"], ["over"]):
             return True  # "I went through 500 misrouted tickets"
         while len(head) > 1 and head[0] in self.leading and head[1] == "to":
@@ -165,7 +162,11 @@ class OwnershipReader:
         if head and self._is_work(head[0], words[words.index(head[0]) + 1 :], doing):
             return True
         # "I joined the team in 2021 and built the model": a work verb after "and"/"then"
-        return not doing and any(
+        return not doing and self._work_follows(words)
+
+    def _work_follows(self, words: list[str]) -> bool:
+        """Whether a work verb follows "and" or "then" among ``words``."""
+        return any(
             a in ("and", "then") and self._is_work(b, [], False)
             for a, b in itertools.pairwise(words)
         )

@@ -52,28 +52,38 @@ def load_planted(path: Path) -> list[dict[str, Any]]:
     return data
 
 
+def case_problems(case: dict[str, Any], analysis: Analysis) -> set[str]:
+    """What the analysis of one case gets wrong: ``finding:<id>`` for a planted finding that
+    did not fire or a silent one that did, ``ownership`` for the verdict."""
+    fired = set(analysis.finding_ids())
+    out = {f"finding:{f}" for f in case.get("expect_fires", []) if f not in fired}
+    out |= {f"finding:{f}" for f in case.get("expect_silent", []) if f in fired}
+    if analysis.ownership.verdict != case["ownership"]:
+        out.add("ownership")
+    return out
+
+
 def measure_planted(path: Path, analyze: Callable[[str], Analysis]) -> dict[str, PlantedTally]:
     """Dev (even positions) and test (odd) tallies for one planted set."""
     out = {"dev": PlantedTally(), "test": PlantedTally()}
     for n, case in enumerate(load_planted(path)):
         tally = out["dev" if n % 2 == 0 else "test"]
         analysis = analyze(case["text"])
-        fired = set(analysis.finding_ids())
-        for finding in case.get("expect_fires", []):
-            tally.expectations += 1
-            tally.planted += 1
-            if finding not in fired:
+        wrong = case_problems(case, analysis)
+        planted = case.get("expect_fires", [])
+        tally.expectations += len(planted) + len(case.get("expect_silent", [])) + 1
+        tally.planted += len(planted)
+        for problem in sorted(wrong):
+            finding = problem.removeprefix("finding:")
+            if problem == "ownership":
+                tally.ownership_wrong += 1
+                tally.errors.append(
+                    f"{case['id']}: ownership {analysis.ownership.verdict}, not {case['ownership']}"
+                )
+            elif finding in planted:
                 tally.missed += 1
                 tally.errors.append(f"{case['id']}: missed {finding}")
-        for finding in case.get("expect_silent", []):
-            tally.expectations += 1
-            if finding in fired:
+            else:
                 tally.false_alarms += 1
                 tally.errors.append(f"{case['id']}: false {finding}")
-        tally.expectations += 1
-        if analysis.ownership.verdict != case["ownership"]:
-            tally.ownership_wrong += 1
-            tally.errors.append(
-                f"{case['id']}: ownership {analysis.ownership.verdict}, not {case['ownership']}"
-            )
     return out
